@@ -1,0 +1,44 @@
+# Rhetoric Lab. Two commands do all set-up on a fresh machine:
+#   make lab    create .venv, install, open JupyterLab on notebooks/00_start_here.ipynb
+#   make test   create or update .venv, run every test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+PORT   ?= 8888
+
+.PHONY: lab test present bench screenshots lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+lab: $(VENV)/.runtime
+	$(BIN)/jupyter lab --port=$(PORT) notebooks/00_start_here.ipynb
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+present: $(VENV)/.runtime
+	$(BIN)/voila --port=$(PORT) notebooks/04_explorer.ipynb
+
+bench: $(VENV)/.dev
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
+	$(BIN)/python benchmarks/run_all.py
+
+screenshots: $(VENV)/.dev
+	$(BIN)/python -m tests.browser.screenshots
+
+# Refresh the exact pins in requirements.lock from what is installed now.
+lock: $(VENV)/.dev
+	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,141 @@
+"""``analyze(text) -> Analysis``: the one entry point the notebooks, the CLI and the tests share.
+
+The pipeline parses the text once with spaCy, then runs the kit's layers in order, each
+reading what the earlier ones found:
+
+1. entities and actors (``rhetoric.entities``)
+2. quotes (``rhetoric.quotes``)
+3. rhetorical signals (``rhetoric.signals``)
+4. generic frames (``rhetoric.frames``)
+
+Each layer's items are also put on the spaCy ``Doc`` as span groups (``doc.spans["entities"]``,
+``["quotes"]``, ``["signals"]``) with ``Span._.explanation`` set, so displaCy and the widgets
+can render them directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Optional
+
+from spacy.tokens import Doc
+
+from . import entities as entity_layer
+from .intake import DEFAULT_CHUNK_CHARS, Prepared, SetAside, chunk_bounds, prepare
+from .items import Actor, Entity, Frame, Quote, Signal
+from .model import load_nlp
+
+
+@dataclass
+class Analysis:
+    """Everything the kit found in one text. Offsets index ``text``."""
+
+    text: str
+    doc: Doc = field(repr=False)
+    entities: list[Entity] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+    signals: list[Signal] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    path: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form fixed by the CLI contract (plus actors, set-aside parts and warnings)."""
+        return {
+            "path": self.path,
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "signals": [s.to_dict() for s in self.signals],
+            "frames": [f.to_dict() for f in self.frames],
+            "actors": [a.to_dict() for a in self.actors.values()],
+            "set_aside": [s.to_dict() for s in self.set_aside],
+            "warnings": list(self.warnings),
+        }
+
+    def actor(self, name: str) -> Actor:
+        """The actor with canonical ``name`` (KeyError if the text has none)."""
+        return self.actors[name]
+
+    def set_side(self, actor: str, side: str) -> None:
+        """Let a learner say which side an actor is on; quotes follow."""
+        from .items import SIDES
+
+        if side not in SIDES:
+            raise ValueError(f"side must be one of {', '.join(SIDES)}; got {side!r}")
+        self.actors[actor].side = side
+        for q in self.quotes:
+            if q.speaker == actor:
+                q.side = side
+
+
+def parse(prepared: Prepared, nlp=None, max_chars: int = DEFAULT_CHUNK_CHARS) -> Doc:
+    """Parse the analysable text; texts over ``max_chars`` in paragraph-aligned chunks.
+
+    The chunks are joined with ``Doc.from_docs``, so token offsets index the whole text.
+    """
+    nlp = nlp or load_nlp()
+    text = prepared.analysable
+    if len(text) <= max_chars:
+        return nlp(text)
+    pieces = [text[s:e] for s, e in chunk_bounds(text, max_chars)]
+    docs = list(nlp.pipe(pieces))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    assert doc.text == text, "chunked parse must reproduce the text exactly"
+    return doc
+
+
+def run_layers(prepared: Prepared, doc: Doc, path: Optional[str] = None) -> Analysis:
+    """Run every analysis layer on a parsed ``doc`` of ``prepared``."""
+    from . import frames as frame_layer
+    from . import quotes as quote_layer
+    from . import signals as signal_layer
+
+    analysis = Analysis(
+        text=prepared.text,
+        doc=doc,
+        set_aside=list(prepared.set_aside),
+        warnings=list(prepared.warnings),
+        path=path,
+    )
+    analysis.entities, analysis.actors = entity_layer.find_entities(doc, prepared.text)
+    analysis.quotes = quote_layer.find_quotes(doc, analysis)
+    analysis.signals = signal_layer.find_signals(doc, analysis)
+    analysis.frames = frame_layer.score_frames(doc, analysis)
+    _set_span_groups(analysis)
+    return analysis
+
+
+def analyze(text: str, *, nlp=None, path: Optional[str] = None) -> Analysis:
+    """Analyse one article. Raises ``rhetoric.InputError`` (one plain line) on bad input."""
+    prepared = prepare(text)
+    doc = parse(prepared, nlp)
+    return run_layers(prepared, doc, path)
+
+
+def analyze_many(texts: Iterable[str], *, nlp=None, batch_size: int = 8) -> Iterator[Analysis]:
+    """Analyse many texts with ``nlp.pipe`` batching (streamed: one result at a time)."""
+    nlp = nlp or load_nlp()
+    prepared = [prepare(t) for t in texts]
+    for p, doc in zip(prepared, nlp.pipe((p.analysable for p in prepared), batch_size=batch_size)):
+        yield run_layers(p, doc)
+
+
+def _set_span_groups(analysis: Analysis) -> None:
+    """Mirror the items on the Doc as span groups, for displaCy and the widgets."""
+    doc = analysis.doc
+    groups = {"entities": analysis.entities, "quotes": analysis.quotes, "signals": analysis.signals}
+    for key, items in groups.items():
+        spans = []
+        for item in items:
+            span = doc.char_span(item.start, item.end, alignment_mode="expand")
+            if span is None:
+                continue
+            label = getattr(item, "label", None) or getattr(item, "category", None) or key[:-1]
+            span = doc.char_span(span.start_char, span.end_char, label=label)
+            span._.explanation = item.explanation
+            span._.actor = getattr(item, "actor", None) or getattr(item, "speaker", None)
+            span._.category = getattr(item, "category", None)
+            spans.append(span)
+        doc.spans[key] = spans

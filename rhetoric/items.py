@@ -1,0 +1,122 @@
+"""The things an analysis finds, as plain data.
+
+Every item is a character span of the *original* text (``text[start:end] == item.text``)
+with a plain-language ``explanation`` of why it was flagged. Items are dataclasses so
+that the notebooks, the CLI and the tests read the same fields, and ``to_dict`` gives
+the JSON form fixed by the CLI contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+SIDES = ("US", "Russia", "Ukraine", "Europe", "other", "unknown")
+
+
+@dataclass
+class Item:
+    """A flagged span of the original text."""
+
+    start: int
+    end: int
+    text: str
+    explanation: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Entity(Item):
+    """A named person, place, organisation or group.
+
+    ``label`` is the spaCy label after the kit's corrections; ``model_label`` is what the
+    statistical model said (``None`` if it missed the mention altogether), so a learner
+    can see every correction. ``actor`` is the canonical name of the actor it refers to.
+    """
+
+    label: str = ""
+    actor: Optional[str] = None
+    model_label: Optional[str] = None
+    rule: Optional[str] = None  # the correction rule that changed the label, if any
+
+
+@dataclass
+class Quote(Item):
+    """Something an actor said, directly (in quote marks) or indirectly (reported).
+
+    ``speaker`` is the canonical actor name or ``None`` when the text gives no
+    attributable speaker; ``speaker_start``/``speaker_end`` locate the mention the
+    attribution rests on (a pronoun keeps its own span, ``speaker`` the resolved actor).
+    """
+
+    speaker: Optional[str] = None
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+    speaker_text: Optional[str] = None
+    cue: Optional[str] = None
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+    kind: str = "direct"  # "direct" | "indirect"
+    channel: Optional[str] = None
+    relayed_by: Optional[str] = None
+    nested_in: Optional[int] = None  # index of the quote this one sits inside
+    side: str = "unknown"
+
+
+@dataclass
+class Signal(Item):
+    """A rhetorical signal: a reporting verb, hedge, booster, loaded word, metaphor,
+    agency pattern or the author's own voice. ``category`` is one of CATEGORIES."""
+
+    category: str = ""
+    subtype: Optional[str] = None  # e.g. a reporting verb's stance, a metaphor's domain
+    actor: Optional[str] = None  # the actor the signal is about, where it applies
+    in_quote: bool = False  # inside a quote: the speaker's words, not the author's
+    speaker: Optional[str] = None  # whose words, when in_quote
+
+
+SIGNAL_CATEGORIES = (
+    "reporting_verb",
+    "hedge",
+    "booster",
+    "loaded",
+    "metaphor",
+    "agency",
+    "author_voice",
+)
+
+
+@dataclass
+class Frame:
+    """A generic news frame with its score (0-1) and the spans that carry it."""
+
+    frame: str
+    score: float
+    evidence: list[Item] = field(default_factory=list)
+    explanation: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "frame": self.frame,
+            "score": self.score,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "explanation": self.explanation,
+        }
+
+
+@dataclass
+class Actor:
+    """Someone or something the article names, with every mention linked to it."""
+
+    name: str
+    type: str  # person | place | organisation | group | other
+    side: str = "unknown"
+    role: Optional[str] = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["mentions"] = [list(m) for m in self.mentions]
+        return d

