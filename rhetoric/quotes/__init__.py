@@ -1,0 +1,165 @@
+"""Quote attribution: who said what, through which verb and channel.
+
+``find_quotes(doc, analysis)`` returns the article's quotes as :class:`rhetoric.items.Quote`:
+
+* direct quotes: every stretch between paired quotation marks (see :mod:`.marks`), attributed
+  by :mod:`.direct` (reporting cue, colon, follow-on, clause subject; questions by unnamed
+  askers get no speaker), with nested quotes pointing at their outer quote (``nested_in``)
+  and second-hand quotes naming who relayed them (``relayed_by``);
+* indirect speech (``kind="indirect"``): the clause a reporting verb governs, see :mod:`.indirect`.
+
+Speakers are canonical actors where the text names one (see :mod:`.speakers`). Every quote
+carries an ``explanation`` of where its speaker came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..items import Quote
+from .direct import Attribution, DirectAttributor
+from .indirect import indirect_candidates
+from .marks import MarkedSpan, find_marked_spans
+from .speakers import SpeakerResolver
+
+__all__ = ["find_quotes", "find_marked_spans", "MarkedSpan"]
+
+
+def _paragraph_index(text: str):
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def index(offset: int) -> int:
+        # count non-blank paragraphs: a blank line does not start a new paragraph number
+        return bisect.bisect_right(starts, offset)
+
+    return index
+
+
+def _side(analysis, speaker):
+    actor = (getattr(analysis, "actors", {}) or {}).get(speaker) if speaker else None
+    return getattr(actor, "side", "unknown") if actor is not None else "unknown"
+
+
+def find_quotes(doc, analysis) -> list[Quote]:
+    """Direct and indirect quotes in ``doc`` with their speakers, in text order."""
+    text = doc.text
+    resolver = SpeakerResolver(doc, analysis)
+    spans = find_marked_spans(text)
+    para = _paragraph_index(text)
+    attributor = DirectAttributor(doc, resolver, spans, para)
+
+    results: dict[int, Attribution] = {}
+    # outer quotes first (follow-ons need their predecessors), then nested ones
+    order = [k for k, s in enumerate(spans) if s.parent is None] + [k for k, s in enumerate(spans) if s.parent is not None]
+    for k in order:
+        att = attributor.attribute(k, results)
+        q = spans[k]
+        if q.parent is not None:
+            outer = results.get(q.parent)
+            if outer is not None and outer.speaker is not None:
+                if att.speaker is None:
+                    att.explanation = (f"a quote inside {outer.speaker.name or outer.speaker.text}'s words; "
+                                       "the text does not say whose words they were first")
+                elif att.speaker.name != outer.speaker.name and att.relayed_by is None:
+                    att.relayed_by = outer.speaker
+                    att.explanation += f"; quoted inside {outer.speaker.name or outer.speaker.text}'s words"
+        results[k] = att
+
+    quotes: list[Quote] = []
+    index_of: dict[int, int] = {}
+    for k, q in enumerate(spans):
+        att = results[k]
+        index_of[k] = len(quotes)
+        quotes.append(_make_quote(text, q.start, q.end, "direct", att, analysis, q))
+
+    # indirect speech outside direct quotes
+    tops = [s for s in spans if s.parent is None]
+    starts = [s.start for s in tops]
+
+    def inside_quote(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and tops[i].start <= offset < tops[i].end
+
+    seen = set()
+    for cue, cs, ce in indirect_candidates(doc, inside_quote):
+        if (cs, ce) in seen or ce <= cs:
+            continue
+        quoted = sum(max(0, min(ce, s.end) - max(cs, s.start)) for s in tops)
+        if quoted >= 0.7 * (ce - cs):
+            continue  # really a direct quote, already found
+        seen.add((cs, ce))
+        att = attributor.attribute_indirect(cue, cs, ce) if hasattr(attributor, "attribute_indirect") else None
+        if att is None:
+            att = _indirect_attribution(resolver, cue, cs, ce)
+        quotes.append(_make_quote(text, cs, ce, "indirect", att, analysis, None))
+
+    quotes.sort(key=lambda x: (x.start, -x.end))
+    # nested_in: index in the final list
+    pos = {id(qq): i for i, qq in enumerate(quotes)}
+    direct_by_k = {k: quotes_k for k, quotes_k in enumerate(quotes[: 0])}
+    for k, q in enumerate(spans):
+        if q.parent is not None:
+            child = _find(quotes, q.start, q.end, "direct")
+            parent = _find(quotes, spans[q.parent].start, spans[q.parent].end, "direct")
+            if child is not None and parent is not None:
+                child.nested_in = pos[id(parent)]
+    return quotes
+
+
+def _find(quotes, start, end, kind):
+    for q in quotes:
+        if q.start == start and q.end == end and q.kind == kind:
+            return q
+    return None
+
+
+def _indirect_attribution(resolver, cue, cs, ce) -> Attribution:
+    from .cues import channel_and_setting, cue_extent, cue_phrase, relayer, subject_of
+
+    subj = subject_of(cue)
+    sp = resolver.from_token(subj) if subj is not None else None
+    att = Attribution(sp, cue, cue_phrase(cue), cue_extent(cue), "cue")
+    if sp is None:
+        att.explanation = f"reported speech after '{cue_phrase(cue)}'; the text names no speaker"
+        return att
+    who = sp.text if sp.how != "pronoun" else f"{sp.text}' ({sp.name or 'unresolved'})"
+    att.explanation = f"reported speech: what '{who}' {cue_phrase(cue)}, in the writer's words"
+    att.channel, att.setting = channel_and_setting(cue, (cs, ce))
+    rel = relayer(cue, None)
+    if rel is not None:
+        rv, rsubj = rel
+        rsp = resolver.from_token(rsubj)
+        if rsp is not None and rsp.name and rsp.name != sp.name:
+            att.relayed_by = rsp
+            att.explanation += f"; relayed by {rsp.text}"
+    return att
+
+
+def _make_quote(text, start, end, kind, att: Attribution, analysis, marked) -> Quote:
+    sp = att.speaker
+    speaker = sp.name if sp is not None else None
+    explanation = att.explanation
+    if marked is not None and not marked.closed:
+        explanation += "; the closing quotation mark is missing, so the quote ends with its paragraph"
+    if marked is not None and marked.paragraphs > 1:
+        explanation += f"; runs over {marked.paragraphs} paragraphs"
+    q = Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        explanation=explanation,
+        speaker=speaker,
+        speaker_start=sp.start if sp is not None else None,
+        speaker_end=sp.end if sp is not None else None,
+        speaker_text=sp.text if sp is not None else None,
+        cue=att.cue_text,
+        cue_start=att.cue_span[0] if att.cue_span else None,
+        cue_end=att.cue_span[1] if att.cue_span else None,
+        kind=kind,
+        channel=att.channel,
+        relayed_by=att.relayed_by.name if att.relayed_by is not None else None,
+        side=_side(analysis, speaker),
+    )
+    if hasattr(q, "setting"):
+        q.setting = att.setting
+    return q

@@ -1,0 +1,175 @@
+"""Reporting cues in the parse: the verb (or noun, or 'according to') that introduces speech,
+the subject that says it, who relayed it, and the channel and setting the text gives."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .lexicon import lexicon
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+CLIMB = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp")
+SETTING_LABELS = {"GPE", "LOC", "FAC"}
+SETTING_WORDS = {"headquarters", "house", "hall", "summit", "conference", "capitol", "airport", "rally"}
+
+
+def according_to(tok) -> Optional[object]:
+    """The 'according' of 'according to X' if ``tok`` is it, else None."""
+    if tok.lower_ == "according":
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            return tok
+    return None
+
+
+def according_source(tok):
+    """X in 'according to X'."""
+    nxt = tok.doc[tok.i + 1]
+    for child in list(nxt.children) + list(tok.children):
+        if child.dep_ == "pobj":
+            return child
+    # flat parse: first noun after 'to'
+    for t in tok.doc[tok.i + 2: tok.i + 8]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            # the last token of the noun phrase
+            j = t.i
+            while j + 1 < len(tok.doc) and tok.doc[j + 1].pos_ == "PROPN":
+                j += 1
+            return tok.doc[j]
+    return None
+
+
+def is_cue(tok, *, cognition: bool = False) -> bool:
+    """A reporting verb, 'according (to)', or the verb of 'made clear'."""
+    lex = lexicon()
+    if according_to(tok):
+        return True
+    if lex.is_cue_verb(tok, cognition=cognition):
+        return True
+    if tok.lemma_ == "make" and any(c.lower_ == "clear" for c in tok.children):
+        return True
+    return False
+
+
+def subject_of(verb):
+    """The token that says it: the verb's subject, climbing through 'saying', 'and said', etc."""
+    if according_to(verb):
+        return according_source(verb)
+    v = verb
+    for _ in range(4):
+        for child in v.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        for child in v.children:
+            if child.dep_ == "agent":  # "was told by X"
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if v.dep_ in CLIMB and v.head.i != v.i:
+            if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return v.head  # "a statement saying ..." -> the noun; "Trump, saying" -> Trump
+            if v.dep_ == "relcl":
+                return v.head
+            v = v.head
+            continue
+        break
+    return None
+
+
+def speech_noun_source(noun):
+    """The possessor or 'by/from' phrase of a speech noun ("his promise", "a claim by X")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            for g in child.children:
+                if g.dep_ == "pobj" and (g.pos_ in ("PROPN", "PRON") or g.ent_type_ == "PERSON"):
+                    return g
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG"):
+            return child
+    return None
+
+
+def cue_phrase(verb) -> str:
+    """The cue as a reader sees it: the verb with its auxiliaries and particle ('has said')."""
+    if according_to(verb):
+        return "according to"
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ in ("prt",) or (child.lower_ == "clear" and verb.lemma_ == "make"):
+            words.append(child)
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words)
+
+
+def cue_extent(verb) -> tuple[int, int]:
+    if according_to(verb):
+        return verb.idx, verb.doc[verb.i + 1].idx + len(verb.doc[verb.i + 1])
+    toks = [verb] + [c for c in verb.children if c.dep_ == "prt" or (c.lower_ == "clear" and verb.lemma_ == "make")]
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+def channel_and_setting(verb, exclude: tuple[int, int] = (0, 0)) -> tuple[Optional[str], Optional[str]]:
+    """The channel ('on Truth Social', 'told reporters') and setting ('in Brussels') on a cue verb."""
+    lex = lexicon()
+    doc = verb.doc
+    channel = setting = None
+    if according_to(verb):
+        return None, None
+    heads = [verb]
+    if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+        heads.append(verb.head)
+
+    def outside(span) -> bool:
+        return span.end_char <= exclude[0] or span.start_char >= exclude[1]
+
+    for h in heads:
+        for child in h.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "in", "at", "during", "to", "via", "through", "from"):
+                pp = doc[child.i: child.right_edge.i + 1]
+                if not outside(pp) or len(pp) > 14:
+                    continue
+                low = " " + pp.text.lower() + " "
+                if channel is None and any(f" {c} " in low or f" {c}." in low or f" {c}," in low for c in lex.channels):
+                    channel = pp.text.rstrip(" ,.")
+                    # a place inside the channel phrase ("an appearance at NATO headquarters")
+                    for g in pp:
+                        if g.dep_ == "prep" and g.lower_ in ("in", "at") and g.i != child.i and setting is None:
+                            sub = doc[g.i: g.right_edge.i + 1]
+                            if any(t.ent_type_ in SETTING_LABELS or t.lower_ in SETTING_WORDS for t in sub):
+                                setting = sub.text.rstrip(" ,.")
+                    continue
+                if setting is None and child.lower_ in ("in", "at"):
+                    if any(t.ent_type_ in SETTING_LABELS or t.lower_ in SETTING_WORDS for t in pp) and not any(
+                        t.ent_type_ in ("DATE", "TIME") for t in pp
+                    ):
+                        setting = pp.text.rstrip(" ,.")
+            elif child.dep_ in ("dobj", "dative") and h.lemma_ in ("tell", "say") and channel is None:
+                np = doc[child.left_edge.i: child.i + 1]
+                if np.text.lower() in lex.listeners:
+                    channel = f"{h.text} {np.text}"
+        if channel is None and h.lemma_ in lex.verb_channels and h is verb:
+            if h.lemma_ in ("tweet", "post", "text", "email", "testify"):
+                channel = lex.verb_channels[h.lemma_]
+    return channel, setting
+
+
+def relayer(verb, resolve) -> Optional[tuple]:
+    """The outer reporting verb and its speaker when speech is reported second-hand:
+    'Peskov told reporters that Putin had told Trump of ...' -> (told, Peskov)."""
+    v = verb.head
+    steps = 0
+    while v.i != v.head.i and steps < 6:
+        if is_cue(v):
+            subj = subject_of(v)
+            if subj is not None:
+                return v, subj
+        v = v.head
+        steps += 1
+    if v.i != verb.i and is_cue(v) and v.dep_ == "ROOT":
+        subj = subject_of(v)
+        if subj is not None:
+            return v, subj
+    return None

@@ -1,0 +1,307 @@
+"""Attributing a quoted stretch (direct quote) to its speaker.
+
+Passes, tried in order for each quote; the first that gives an answer wins, and the
+explanation says which one it was:
+
+1. question: the quote sits inside a question put to someone ("one about whether he viewed
+   Ukraine as “...”"): the words are the asker's; unnamed asker -> no speaker.
+2. cue: a reporting verb, a speech noun ("his promise") or "according to" in the quote's own
+   sentence(s), outside any other quote; a cue linked to the quote in the parse wins, then
+   the nearest (a cue right after the quote beats one before it at equal distance).
+3. colon: the quote follows a colon; the speaker comes from the sentence the colon ends.
+4. follow-on: the quote opens a sentence right after an attributed quote (no sentence in
+   between): it continues that speaker.
+5. clause subject: a partial quote inside a clause with no reporting verb ("Trump called
+   Zelensky “to inform him”"): the clause's named subject, flagged as an inference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .cues import (
+    according_to,
+    channel_and_setting,
+    cue_extent,
+    cue_phrase,
+    is_cue,
+    relayer,
+    speech_noun_source,
+    subject_of,
+)
+from .lexicon import lexicon
+from .speakers import Speaker
+
+
+@dataclass
+class Attribution:
+    speaker: Optional[Speaker] = None
+    cue: Optional[object] = None  # the cue token
+    cue_text: Optional[str] = None
+    cue_span: Optional[tuple[int, int]] = None
+    how: str = "none"
+    explanation: str = ""
+    channel: Optional[str] = None
+    setting: Optional[str] = None
+    relayed_by: Optional[Speaker] = None
+
+
+def _ancestors_outside(q_tokens, inside) -> list:
+    """Tokens outside the quote that govern it, nearest first (by path length)."""
+    seen = {}
+    for t in q_tokens:
+        h, d = t, 0
+        while h.head.i != h.i:
+            h = h.head
+            d += 1
+            if inside(h):
+                continue
+            if h.i not in seen or seen[h.i][0] > d:
+                seen[h.i] = (d, h)
+    return [h for _, h in sorted(seen.values(), key=lambda x: (x[0], x[1].i))]
+
+
+def _describe_cue(speaker: Speaker, cue_tok, after: bool) -> str:
+    who = speaker.text
+    if speaker.how == "pronoun" and speaker.name:
+        who = f"{speaker.text}' ({speaker.name})"
+        phrase = f"'{speaker.text} … {cue_tok.text}'" if False else None
+    where = "right after the quote" if after else "before the quote"
+    cue = cue_phrase(cue_tok)
+    if speaker.how == "pronoun":
+        base = f"speaker from '{speaker.text} {cue}' {where}; '{speaker.text}' is {speaker.name or 'unresolved'}"
+        if speaker.name:
+            base += " (the nearest fitting person named before it)"
+        return base
+    if cue == "according to":
+        return f"speaker from 'according to {speaker.text}' {where}"
+    return f"speaker from '{speaker.text} {cue}' {where}" if True else who
+
+
+class DirectAttributor:
+    def __init__(self, doc, resolver, spans, paragraph_of):
+        self.doc = doc
+        self.res = resolver
+        self.spans = spans  # MarkedSpan list
+        self.paragraph_of = paragraph_of
+        self.lex = lexicon()
+        self._tok_starts = [t.idx for t in doc]
+
+    def tokens_in(self, start: int, end: int) -> list:
+        import bisect
+
+        i = bisect.bisect_left(self._tok_starts, start)
+        out = []
+        while i < len(self.doc) and self.doc[i].idx < end:
+            out.append(self.doc[i])
+            i += 1
+        return out
+
+    def attribute(self, k: int, results: dict) -> Attribution:
+        q = self.spans[k]
+        doc = self.doc
+        q_tokens = self.tokens_in(q.start, q.end)
+        if not q_tokens:
+            return Attribution(explanation="no words in the quote")
+
+        def inside_q(t) -> bool:
+            return q.start <= t.idx < q.end
+
+        parent = self.spans[q.parent] if q.parent is not None else None
+        others = [s for j, s in enumerate(self.spans) if j != k and s.parent == q.parent]
+
+        def in_other(t) -> bool:
+            return any(s.start <= t.idx < s.end for s in others)
+
+        def in_region(t) -> bool:
+            if inside_q(t) or in_other(t):
+                return False
+            if parent is not None:
+                return parent.start <= t.idx < parent.end
+            return True
+
+        first_sent = q_tokens[0].sent
+        last_sent = q_tokens[-1].sent
+        frame = [t for t in doc[first_sent.start: last_sent.end] if in_region(t)]
+        governors = _ancestors_outside(q_tokens, inside_q)
+        governors = [g for g in governors if in_region(g) or (parent is None and not in_other(g))]
+
+        # 1. a question put to someone
+        for g in governors[:8]:
+            if g.pos_ == "NOUN" and g.lemma_.lower() in self.lex.question_nouns:
+                src = speech_noun_source(g)
+                if src is not None:
+                    sp = self.res.from_token(src, in_quote=parent is not None)
+                    if sp is not None:
+                        return Attribution(sp, g, g.text, (g.idx, g.idx + len(g)), "question",
+                                           f"a question; the asker from '{sp.text}'s {g.text}'")
+                return Attribution(None, g, g.text, (g.idx, g.idx + len(g)), "question",
+                                   f"no speaker: part of a {g.lemma_} put by someone the text does not name")
+            if is_cue(g) and g.lemma_ in ("ask",):
+                break
+
+        # 2. a reporting cue in the quote's sentence(s)
+        gov_set = {g.i for g in governors[:8]}
+        cands = []
+        for t in frame:
+            noun_cue = t.i in gov_set and t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.speech_nouns
+            if not (is_cue(t) or noun_cue):
+                continue
+            after = t.idx >= q.end
+            dist = (t.i - q_tokens[-1].i) if after else (q_tokens[0].i - t.i)
+            connected = t.i in gov_set or any(inside_q(h) for h in _head_chain(t, 3))
+            if not connected and dist > 12:
+                continue
+            # a cue separated from the quote by another quote is not this quote's
+            lo, hi = (q.end, t.idx) if after else (t.idx, q.start)
+            if any(lo <= s.start and s.end <= hi for s in others) and not connected:
+                continue
+            score = dist + (0 if connected else 4) + (0 if after else 0.5)
+            cands.append((score, t, after, noun_cue))
+        cands.sort(key=lambda c: (c[0], c[1].i))
+        for _, t, after, noun_cue in cands:
+            subj = speech_noun_source(t) if noun_cue else subject_of(t)
+            if subj is None:
+                continue
+            if subj.i < len(doc) and inside_q(subj):
+                continue
+            sp = self.res.from_token(subj, in_quote=parent is not None)
+            if sp is None:
+                continue
+            att = Attribution(sp, t, cue_phrase(t) if not noun_cue else t.text, cue_extent(t) if not noun_cue
+                              else (t.idx, t.idx + len(t)), "noun" if noun_cue else "cue")
+            if noun_cue:
+                att.explanation = f"speaker from '{subj.text} {t.text}': the quote belongs to that {t.lemma_}"
+                if sp.how == "pronoun":
+                    att.explanation += f"; '{sp.text}' is {sp.name or 'unresolved'}"
+            else:
+                att.explanation = _describe_cue(sp, t, after)
+                att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
+                rel = relayer(t, None)
+                if rel is not None:
+                    rv, rsubj = rel
+                    if not inside_q(rsubj) and in_region(rsubj):
+                        rsp = self.res.from_token(rsubj, in_quote=parent is not None)
+                        if rsp is not None and rsp.name and rsp.name != sp.name:
+                            att.relayed_by = rsp
+                            att.explanation += f"; relayed by {rsp.text} ('{cue_phrase(rv)}')"
+                            if att.channel is None:
+                                att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
+            return att
+
+        # 3. a colon introduction
+        before = doc.text[:q.start].rstrip()
+        if before.endswith(":") and parent is None:
+            colon_at = len(before) - 1
+            ctoks = self.tokens_in(colon_at, colon_at + 1)
+            if ctoks:
+                sent = ctoks[0].sent
+                cues = [t for t in sent if is_cue(t) and t.idx < colon_at and not in_other(t)]
+                for t in sorted(cues, key=lambda t: -t.i):
+                    subj = subject_of(t)
+                    if subj is not None:
+                        sp = self.res.from_token(subj)
+                        if sp is not None:
+                            att = Attribution(sp, t, cue_phrase(t), cue_extent(t), "colon")
+                            att.explanation = f"introduced by '{sp.text} {cue_phrase(t)}:' before the quote"
+                            att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
+                            return att
+                # "From Trump:" / "Trump on Twitter:" -> the last named person before the colon
+                names = [t for t in sent if t.ent_type_ == "PERSON" and t.idx < colon_at]
+                if names and len(sent) <= 12:
+                    sp = self.res.from_token(names[-1])
+                    if sp is not None and sp.how == "name":
+                        return Attribution(sp, None, ":", (colon_at, colon_at + 1), "colon",
+                                           f"introduced by '{sent.text.strip()}' (a colon before the quote)")
+
+        # 4. a follow-on quote
+        if parent is None and self._opens_sentence(q, q_tokens):
+            prev = self._previous_attributed(k, results)
+            if prev is not None:
+                pj, patt = prev
+                p = self.spans[pj]
+                if self._adjacent(p, q):
+                    sp = patt.speaker
+                    att = Attribution(sp, None, None, None, "follow-on")
+                    att.explanation = (f"no cue of its own: continues the quote by {sp.name or sp.text} "
+                                       f"just before it")
+                    att.relayed_by = patt.relayed_by
+                    att.channel, att.setting = patt.channel, patt.setting
+                    att.cue_text = patt.cue_text
+                    return att
+
+        # 5. the named subject of the clause the partial quote sits in
+        if not self._opens_sentence(q, q_tokens):
+            for g in governors[:6]:
+                if g.pos_ not in ("VERB", "AUX"):
+                    continue
+                subj = next((c for c in g.children if c.dep_ in ("nsubj",)), None)
+                if subj is None:
+                    continue
+                sp = self.res.from_token(subj, in_quote=parent is not None)
+                if sp is not None and sp.how in ("name", "pronoun") and sp.name:
+                    att = Attribution(sp, None, None, None, "clause")
+                    att.explanation = (f"no reporting verb: the quote sits in a clause whose subject is "
+                                       f"'{sp.text}', so the words are most likely {sp.name}'s")
+                    return att
+                break
+        return Attribution(None, None, None, None, "none",
+                           "no speaker: no reporting verb, colon or earlier quote points to one")
+
+    def _opens_sentence(self, q, q_tokens) -> bool:
+        first = q_tokens[0]
+        if first.i == first.sent.start:
+            return True
+        before = self.doc.text[max(0, q.start - 3): q.start]
+        text_before = self.doc.text[first.sent.start_char: q.start].strip()
+        return not text_before or before.rstrip().endswith(("\n",)) or text_before[-1:] in ".!?"
+
+    def _previous_attributed(self, k, results):
+        for j in range(k - 1, -1, -1):
+            if self.spans[j].parent is not None:
+                continue
+            att = results.get(j)
+            if att is None:
+                continue
+            if att.speaker is not None:
+                return j, att
+            if att.how == "question":
+                return None
+            return None
+        return None
+
+    def _adjacent(self, p, q) -> bool:
+        """No full sentence of narration between quote ``p`` and quote ``q``."""
+        ptoks = self.tokens_in(p.start, p.end)
+        qtoks = self.tokens_in(q.start, q.end)
+        if not ptoks or not qtoks:
+            return False
+        p_sent = ptoks[-1].sent
+        q_sent = qtoks[0].sent
+        if p_sent.start == q_sent.start:
+            return True
+        # the sentences between must belong to p's attribution (e.g. "Trump said.")
+        s = p_sent
+        hops = 0
+        while s.end < q_sent.start and hops < 2:
+            s = self.doc[s.end].sent
+            if s.text.strip():
+                hops += 1
+        if s.end < q_sent.start:
+            return False
+        if hops > 1 or (hops == 1 and s.start < q_sent.start and s.text.strip()):
+            # a sentence of narration in between
+            return False
+        return self.paragraph_of(q.start) - self.paragraph_of(p.end - 1) <= 1
+
+
+def _head_chain(t, n):
+    out = []
+    h = t
+    for _ in range(n):
+        if h.head.i == h.i:
+            break
+        h = h.head
+        out.append(h)
+    return out

@@ -1,0 +1,42 @@
+"""The quote layer's word lists, read once from ``data/lexicons/`` (knowledge lives in data)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import load_json
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    verbs: dict  # lemma -> {"stance", "type"}
+    speech_nouns: frozenset
+    question_nouns: frozenset
+    channels: tuple  # lower-case phrases, longest first
+    listeners: frozenset
+    verb_channels: dict
+
+    def is_cue_verb(self, token, *, cognition: bool = False) -> bool:
+        """Is ``token`` a reporting verb (cognition verbs such as 'believe' only if asked)?"""
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        entry = self.verbs.get(token.lemma_.lower())
+        if entry is None:
+            return False
+        return cognition or entry.get("type") == "speech"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> QuoteLexicon:
+    verbs = load_json("lexicons", "reporting_verbs.json")
+    nouns = load_json("lexicons", "speech_nouns.json")
+    channels = load_json("lexicons", "channels.json")
+    return QuoteLexicon(
+        verbs=dict(verbs["verbs"]),
+        speech_nouns=frozenset(nouns["nouns"]),
+        question_nouns=frozenset(nouns["question_nouns"]),
+        channels=tuple(sorted(channels["channels"], key=len, reverse=True)),
+        listeners=frozenset(channels["listeners"]),
+        verb_channels=dict(channels["verb_channels"]),
+    )

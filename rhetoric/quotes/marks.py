@@ -1,0 +1,172 @@
+"""Pairing quotation marks: which characters open and close a quote, and which are apostrophes.
+
+Rules (all local, so one stray mark costs at most its own paragraph):
+
+* Curly marks carry their direction: “ opens and ” closes; « opens and » closes; ‘ opens and
+  ’ closes, except that ’ between two letters (didn’t, Putin’s, he’d) or after a letter with no
+  ‘ open is an apostrophe, and ‘ before a digit (‘90s) is an elided year.
+* Straight marks (" and ') are directional by context: a mark with a space or an opening
+  bracket/dash before it and a letter after it opens; one after a letter or punctuation closes.
+  A straight ' counts as a quote mark only inside a double-quoted stretch (nested quote), where
+  it is not between two letters; elsewhere it is an apostrophe.
+* Double and single marks nest: a single quote inside a double one is a quote within a quote.
+* Paragraphs are the unit. A quote still open at the end of a paragraph continues into the next
+  one only if that paragraph starts with an opening mark of the same kind (the news convention
+  for quotes running over several paragraphs); otherwise it ends, unclosed, with its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+DOUBLE = "double"
+SINGLE = "single"
+GUILLEMET = "guillemet"
+
+_OPENERS = {"“": DOUBLE, "„": DOUBLE, "«": GUILLEMET, "‘": SINGLE}
+_CLOSERS = {"”": DOUBLE, "»": GUILLEMET, "’": SINGLE}
+_STRAIGHT = {'"': DOUBLE, "'": SINGLE}
+_ALL_MARKS = "“”„«»‘’\"'"
+_OPEN_CONTEXT = set(" \t\n([{—–-/")
+
+
+@dataclass
+class MarkedSpan:
+    """A stretch of text between an opening mark and its closing mark (marks included).
+
+    ``closed`` is False when the paragraph ended with the quote still open.
+    ``parent`` is the index (in the returned list) of the quote this one sits inside.
+    ``paragraphs`` counts the paragraphs the quote runs over.
+    """
+
+    start: int
+    end: int
+    kind: str
+    closed: bool = True
+    parent: Optional[int] = None
+    paragraphs: int = 1
+    breaks: list[int] = field(default_factory=list)  # offsets of reopening marks in later paragraphs
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Offsets of the quoted words without the marks."""
+        s = self.start + 1
+        e = self.end - 1 if self.closed else self.end
+        return s, max(s, e)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped of surrounding spaces."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        seg = m.group()
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if seg.strip():
+            out.append((s + lead, e - trail))
+    return out
+
+
+def _classify(text: str, i: int, open_kinds: list[str]) -> Optional[tuple[str, str]]:
+    """('open'|'close', kind) for the mark at ``i``, or None if it is not a quote mark here."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in _OPENERS:
+        kind = _OPENERS[ch]
+        if ch == "‘" and (nxt.isdigit() or (prev.isalpha() and nxt.isalpha())):
+            return None  # ‘90s, or a mis-typed apostrophe inside a word
+        return "open", kind
+    if ch in _CLOSERS:
+        kind = _CLOSERS[ch]
+        if ch == "’":
+            if SINGLE not in open_kinds:
+                return None  # apostrophe: no single quote is open
+            if prev.isalpha() and nxt.isalpha():
+                return None  # didn’t, Putin’s, he’d
+        return "close", kind
+    if ch in _STRAIGHT:
+        kind = _STRAIGHT[ch]
+        if kind == SINGLE:
+            if DOUBLE not in open_kinds and SINGLE not in open_kinds:
+                return None
+            if prev.isalnum() and nxt.isalnum():
+                return None
+        looks_open = (prev in _OPEN_CONTEXT or prev in _ALL_MARKS) and not nxt.isspace()
+        looks_close = not prev.isspace()
+        if kind in open_kinds and looks_close:
+            return "close", kind
+        if looks_open:
+            if kind == SINGLE and prev.isspace() is False and prev not in _ALL_MARKS and prev not in _OPEN_CONTEXT:
+                return None
+            return "open", kind
+        if kind in open_kinds:
+            return "close", kind
+        return None
+    return None
+
+
+def find_marked_spans(text: str) -> list[MarkedSpan]:
+    """Every quoted stretch in ``text``, outermost first within each position order."""
+    spans: list[MarkedSpan] = []
+    paragraphs = _paragraphs(text)
+    carry: Optional[tuple[int, int]] = None  # (index of an unclosed double/guillemet span, kind)
+    for p_start, p_end in paragraphs:
+        stack: list[tuple[int, str, Optional[int]]] = []  # (start offset, kind, parent idx)
+        open_idx: list[int] = []
+        first = p_start
+        if carry is not None:
+            idx, kind = carry
+            head = text[p_start]
+            if (kind == DOUBLE and head in "“\"„") or (kind == GUILLEMET and head == "«"):
+                sp = spans[idx]
+                sp.paragraphs += 1
+                sp.breaks.append(p_start)
+                stack.append((sp.start, kind, sp.parent))
+                open_idx.append(idx)
+                first = p_start + 1
+            carry = None
+        for i in range(first, p_end):
+            if text[i] not in _ALL_MARKS:
+                continue
+            res = _classify(text, i, [k for _, k, _ in stack])
+            if res is None:
+                continue
+            role, kind = res
+            if role == "open":
+                parent = open_idx[-1] if open_idx else None
+                spans.append(MarkedSpan(i, i + 1, kind, closed=False, parent=parent))
+                stack.append((i, kind, parent))
+                open_idx.append(len(spans) - 1)
+            else:
+                # close the innermost open quote of this kind; inner unclosed ones end here too
+                pos = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][1] == kind), None)
+                if pos is None:
+                    continue  # a stray closing mark: ignore it
+                for j in range(len(stack) - 1, pos, -1):
+                    sp = spans[open_idx[j]]
+                    sp.end, sp.closed = i, False
+                sp = spans[open_idx[pos]]
+                sp.end, sp.closed = i + 1, True
+                del stack[pos:]
+                del open_idx[pos:]
+        # whatever is still open ends with the paragraph; an outer double quote may carry on
+        for j in range(len(stack) - 1, -1, -1):
+            sp = spans[open_idx[j]]
+            sp.end, sp.closed = p_end, False
+        if stack and stack[0][1] in (DOUBLE, GUILLEMET):
+            carry = (open_idx[0], stack[0][1])
+    # drop empty or mark-only spans
+    keep = [s for s in spans if s.inner[1] - s.inner[0] > 0 and text[s.inner[0]:s.inner[1]].strip()]
+    if len(keep) != len(spans):
+        remap = {id(s): n for n, s in enumerate(keep)}
+        old = spans
+        for s in keep:
+            if s.parent is not None:
+                p = old[s.parent]
+                s.parent = remap.get(id(p))
+        spans = keep
+    return spans

@@ -1,0 +1,231 @@
+"""From a grammatical subject to a speaker: named actors, pronouns, descriptive phrases.
+
+A speaker is reported as the canonical actor name when the words point to one (an entity
+mention, a name the entity layer missed, an apposition such as "the secretary of defense, Pete
+Hegseth", or a pronoun resolved to the nearest compatible named person). When the source is a
+descriptive phrase with no name ("a senior official", "Trump aides") the phrase itself, as
+written, is both ``speaker_text`` and ``speaker``: it is a source the learner can see and count,
+and it is never silently turned into a named person. "I"/"we" outside any quote is the author.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Optional
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+AUTHOR = {"i", "me", "my", "we", "us", "our"}
+RELATIVE = {"who", "that", "which", "whom"}
+MALE_TITLES = {"mr.", "mr", "sir", "king", "prince", "lord"}
+FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "queen", "princess", "lady"}
+PERSON_LABELS = {"PERSON"}
+GROUP_LABELS = {"ORG", "NORP", "GPE"}
+AUTHOR_NAME = "the author"
+
+
+@dataclass
+class Speaker:
+    """Who a quote is attributed to and the words that say so."""
+
+    name: Optional[str]
+    start: int
+    end: int
+    text: str
+    how: str  # "name" | "pronoun" | "description" | "author"
+
+
+class SpeakerResolver:
+    """Links tokens to actors, using the entity layer's mentions and the parse."""
+
+    def __init__(self, doc, analysis):
+        self.doc = doc
+        self.analysis = analysis
+        ents = sorted(getattr(analysis, "entities", []) or [], key=lambda e: e.start)
+        self.ents = ents
+        self.ent_starts = [e.start for e in ents]
+        self.actors = getattr(analysis, "actors", {}) or {}
+        self.gender: dict[str, str] = {}
+        # extra person mentions found by the quote layer (names the entity layer missed)
+        self.extra: list[tuple[int, int, str]] = []
+        self._person_names = self._collect_person_names()
+
+    # -- actors ---------------------------------------------------------------------------
+    def _collect_person_names(self) -> list[str]:
+        names = set()
+        for e in self.ents:
+            if e.label in PERSON_LABELS and e.actor:
+                names.add(e.actor)
+        for name, actor in self.actors.items():
+            if getattr(actor, "type", "") == "person":
+                names.add(name)
+        return sorted(names, key=len, reverse=True)
+
+    def canonical(self, name: str) -> str:
+        """The fullest person name that ends with ``name`` ("Hegseth" -> "Pete Hegseth")."""
+        if not name:
+            return name
+        for full in self._person_names:
+            if full != name and full.endswith(" " + name.split()[-1]) and len(full) > len(name):
+                if name.split()[-1] == full.split()[-1]:
+                    return full
+        return name
+
+    def entity_at(self, start: int, end: int):
+        """The entity mention overlapping characters ``start..end``, if any."""
+        i = bisect.bisect_right(self.ent_starts, end) - 1
+        while i >= 0 and i >= len(self.ents) - len(self.ents):
+            e = self.ents[i]
+            if e.start < end and e.end > start:
+                return e
+            if e.end <= start and start - e.end > 200:
+                break
+            i -= 1
+        return None
+
+    # -- the main entry -------------------------------------------------------------------
+    def from_token(self, tok, *, in_quote: bool = False) -> Optional[Speaker]:
+        """The speaker a subject token stands for."""
+        low = tok.lower_
+        if low in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
+            return self.from_token(tok.head.head, in_quote=in_quote)
+        if tok.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | AUTHOR:
+            return self.pronoun(tok, in_quote=in_quote)
+        # a name (entity mention, or a proper-noun phrase the entity layer missed)
+        named = self._named(tok)
+        if named is not None:
+            return named
+        # an apposition carrying the name: "the secretary of defense, Pete Hegseth,"
+        for child in tok.children:
+            if child.dep_ == "appos":
+                named = self._named(child)
+                if named is not None:
+                    return named
+        # "X, a spokesman" where the head is the name itself handled above; else a description
+        left = tok.left_edge.i
+        words = self.doc[left: tok.i + 1]
+        text = words.text.strip()
+        if not text:
+            return None
+        return Speaker(text, words.start_char, words.end_char, text, "description")
+
+    def _named(self, tok) -> Optional[Speaker]:
+        ent = self.entity_at(tok.idx, tok.idx + len(tok))
+        if ent is not None and ent.label in PERSON_LABELS | GROUP_LABELS | {"FAC", "PRODUCT", "WORK_OF_ART"}:
+            name = ent.actor or ent.text
+            if ent.label in PERSON_LABELS:
+                name = self.canonical(name)
+                self._note_gender(name, ent.start)
+            return Speaker(name, ent.start, ent.end, ent.text, "name")
+        if tok.pos_ == "PROPN":
+            # the proper-noun run the head token ends: "Kremlin spokesman Dimitri Peskov" -> "Dimitri Peskov"
+            i = tok.i
+            while i > 0 and self.doc[i - 1].pos_ == "PROPN" and self.doc[i - 1].dep_ == "compound":
+                i -= 1
+            words = self.doc[i: tok.i + 1]
+            name = self.canonical(words.text)
+            self._note_gender(name, words.start_char)
+            self.extra.append((words.start_char, words.end_char, name))
+            return Speaker(name, words.start_char, words.end_char, words.text, "name")
+        return None
+
+    def _note_gender(self, name: str, start: int) -> None:
+        prev = self.doc.text[max(0, start - 6): start].lower().split()
+        if prev:
+            if prev[-1] in MALE_TITLES:
+                self.gender.setdefault(name, "m")
+            elif prev[-1] in FEMALE_TITLES:
+                self.gender.setdefault(name, "f")
+
+    # -- pronouns -------------------------------------------------------------------------
+    def pronoun(self, tok, *, in_quote: bool = False) -> Optional[Speaker]:
+        low = tok.lower_
+        span = (tok.idx, tok.idx + len(tok))
+        if low in AUTHOR:
+            if in_quote:
+                return None
+            return Speaker(AUTHOR_NAME, *span, tok.text, "author")
+        want = "m" if low in MALE else "f" if low in FEMALE else "pl" if low in PLURAL else None
+        if want is None:
+            return Speaker(None, *span, tok.text, "pronoun")
+        name = self.antecedent(tok, want)
+        if name and want in ("m", "f"):
+            self.gender.setdefault(name, want)
+        return Speaker(name, *span, tok.text, "pronoun")
+
+    def antecedent(self, tok, want: str) -> Optional[str]:
+        """The nearest compatible named antecedent before ``tok``.
+
+        Looks in the pronoun's own sentence (before it), then back sentence by sentence
+        (at most 6). Within a sentence a grammatical subject is preferred, then the first
+        mention (the usual topic). Persons of the other known gender are skipped.
+        """
+        sent = tok.sent
+        sents = [sent]
+        s = sent
+        for _ in range(6):
+            if s.start == 0:
+                break
+            s = self.doc[s.start - 1].sent
+            sents.append(s)
+        for k, s in enumerate(sents):
+            limit = tok.idx if k == 0 else s.end_char
+            cands = self._candidates(s.start_char, limit, want)
+            if not cands:
+                continue
+            subj = [c for c in cands if c[2]]
+            pool = subj or cands
+            # own sentence: the nearest one; earlier sentences: the subject, else the first
+            pick = pool[-1] if k == 0 else pool[0]
+            return pick[1]
+        return None
+
+    def _candidates(self, start: int, end: int, want: str) -> list[tuple[int, str, bool]]:
+        out = []
+        seen_pos = set()
+        i = bisect.bisect_left(self.ent_starts, start)
+        while i < len(self.ents) and self.ents[i].start < end:
+            e = self.ents[i]
+            i += 1
+            if want in ("m", "f") and e.label not in PERSON_LABELS:
+                continue
+            if want == "pl" and e.label not in GROUP_LABELS:
+                continue
+            name = self.canonical(e.actor or e.text) if e.label in PERSON_LABELS else (e.actor or e.text)
+            g = self.gender.get(name)
+            if want in ("m", "f") and g is not None and g != want:
+                continue
+            if self._in_possessive_or_compound(e.start, e.end):
+                continue
+            out.append((e.start, name, self._is_subject(e.start, e.end)))
+            seen_pos.add(e.start)
+        if want in ("m", "f"):
+            for s, e_, name in self.extra:
+                if start <= s < end and s not in seen_pos:
+                    g = self.gender.get(name)
+                    if g is not None and g != want:
+                        continue
+                    out.append((s, name, self._is_subject(s, e_)))
+        out.sort()
+        return out
+
+    def _tokens(self, start: int, end: int):
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        span = self._tokens(start, end)
+        if span is None or len(span) == 0:
+            return False
+        root = span.root
+        return root.dep_ in ("nsubj", "nsubjpass")
+
+    def _in_possessive_or_compound(self, start: int, end: int) -> bool:
+        """'Trump aides', 'Trump's behalf': the name modifies another noun, not a referent for 'he'."""
+        span = self._tokens(start, end)
+        if span is None or len(span) == 0:
+            return False
+        root = span.root
+        return root.dep_ == "compound" and root.head.pos_ in ("NOUN",)
