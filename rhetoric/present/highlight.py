@@ -1,0 +1,449 @@
+"""Highlighting the article by layer, with displaCy's span renderer.
+
+Three steps, as in displaCy itself:
+
+1. ``span_records(analysis)`` turns the analysis items into plain dicts (one per
+   highlight: offsets, layer, visible label, colour, explanation, actor, side);
+   ``filter_spans`` keeps those a learner asked for. No parsing happens here, so the
+   widgets can filter on every click.
+2. ``parse_paragraphs(text, spans)`` builds displaCy's "manual" input: per paragraph, the
+   list of word segments and the spans as token ranges.
+3. ``HighlightRenderer`` (a subclass of displaCy's ``SpanRenderer``) renders them. It keeps
+   displaCy's stacking of overlapping spans, and changes three things the kit needs: the
+   article's own whitespace is kept (displaCy puts a space after every token); every word
+   and label carries a tooltip with the explanation; and *all* text, labels and tooltips
+   are escaped with ``html.escape(..., quote=True)`` (displaCy leaves ``'`` and labels as
+   they are).
+
+``highlight_html(analysis, ...)`` does all three and adds a legend; ``context_html``
+shows one span in its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from html import escape
+from typing import Any, Iterable, Optional
+
+from spacy.displacy.render import SpanRenderer
+
+from . import templates as tpl
+from .layers import (
+    ENTITY_TYPE_NAMES,
+    LAYER_DESCRIPTIONS,
+    LAYER_LABELS,
+    LAYERS,
+    layer_name,
+)
+from .palette import entity_color, layer_color, text_color
+
+_WORD = re.compile(r"\S+")
+
+
+def esc(value: Any) -> str:
+    """Escape any value for HTML text *and* attributes (``& < > " '``)."""
+    return escape("" if value is None else str(value), quote=True)
+
+
+# --------------------------------------------------------------------------------------
+# 1. items -> plain dicts
+
+
+def _actor_side(analysis, actor: Optional[str]) -> str:
+    if actor and actor in analysis.actors:
+        return analysis.actors[actor].side or "unknown"
+    return "unknown"
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def span_records(analysis) -> list[dict]:
+    """Every highlightable item of ``analysis`` as a plain dict, in text order.
+
+    Keys: ``id``, ``start``, ``end``, ``text``, ``layer`` (entities, quotes or a signal
+    category), ``key`` (entity label or layer), ``label`` (visible), ``color``,
+    ``explanation``, ``tooltip`` (label, text and explanation in one line), ``actor``,
+    ``side`` and ``index`` (position in the analysis list it came from).
+    """
+    records: list[dict] = []
+
+    def add(item, index, layer, key, label, color, actor, side, extra=""):
+        explanation = item.explanation or ""
+        tip = f"{label}: “{_shorten(item.text)}”"
+        if extra:
+            tip += f" ({extra})"
+        if explanation:
+            tip += f" — {explanation}"
+        records.append(
+            {
+                "start": item.start,
+                "end": item.end,
+                "text": item.text,
+                "layer": layer,
+                "key": key,
+                "label": label,
+                "color": color,
+                "explanation": explanation,
+                "tooltip": tip,
+                "actor": actor,
+                "side": side,
+                "index": index,
+            }
+        )
+
+    for i, e in enumerate(analysis.entities):
+        extra = f"actor: {e.actor}" if e.actor and e.actor != e.text else ""
+        add(e, i, "entities", e.label, e.label or "ENTITY", entity_color(e.label), e.actor,
+            _actor_side(analysis, e.actor), extra)
+    for i, q in enumerate(analysis.quotes):
+        head = "QUOTE" if q.kind == "direct" else "REPORTED"
+        label = f"{head} · {q.speaker}" if q.speaker else f"{head} · no speaker"
+        extras = [f"cue: {q.cue}"] if q.cue else []
+        if q.relayed_by:
+            extras.append(f"relayed by {q.relayed_by}")
+        add(q, i, "quotes", q.kind, label, layer_color("quotes"), q.speaker,
+            q.side or _actor_side(analysis, q.speaker), "; ".join(extras))
+    for i, s in enumerate(analysis.signals):
+        label = LAYER_LABELS.get(s.category, s.category.upper())
+        if s.subtype and len(s.subtype) <= 14:
+            label = f"{label} · {s.subtype}"
+        actor = s.actor or s.speaker
+        extras = []
+        if s.in_quote:
+            extras.append(f"in a quote by {s.speaker}" if s.speaker else "in a quote")
+        add(s, i, s.category, s.category, label, layer_color(s.category), actor,
+            _actor_side(analysis, actor), "; ".join(extras))
+    records.sort(key=lambda r: (r["start"], -(r["end"] - r["start"]), r["layer"]))
+    for n, r in enumerate(records):
+        r["id"] = f"s{n}"
+    return records
+
+
+def filter_spans(
+    spans: Iterable[dict],
+    layers: Optional[Iterable[str]] = None,
+    labels: Optional[Iterable[str]] = None,
+    actors: Optional[Iterable[str]] = None,
+    sides: Optional[Iterable[str]] = None,
+) -> list[dict]:
+    """The span records a learner asked for.
+
+    ``layers``: keep only these layers (``None`` keeps all). ``labels``: entity types to
+    keep (other layers are unaffected). ``actors`` / ``sides``: keep only items about these
+    actors or sides (entities by their actor, quotes by speaker, signals by the actor they
+    concern or the speaker whose words they are in). ``None`` means no filter; an empty
+    collection keeps nothing.
+    """
+    layers = None if layers is None else set(layers)
+    labels = None if labels is None else set(labels)
+    actors = None if actors is None else set(actors)
+    sides = None if sides is None else set(sides)
+    out = []
+    for s in spans:
+        if layers is not None and s["layer"] not in layers:
+            continue
+        if labels is not None and s["layer"] == "entities" and s["key"] not in labels:
+            continue
+        if actors is not None and s["actor"] not in actors:
+            continue
+        if sides is not None and s["side"] not in sides:
+            continue
+        out.append(s)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# 2. plain dicts -> displaCy's manual format, one dict per paragraph
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each non-blank line of ``text`` (news text: a line is a paragraph)."""
+    bounds = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            lead = len(body) - len(body.lstrip())
+            bounds.append((pos + lead, pos + len(body.rstrip())))
+        pos += len(line)
+    return bounds
+
+
+def parse_paragraphs(
+    text: str,
+    spans: list[dict],
+    start: int = 0,
+    end: Optional[int] = None,
+) -> list[dict]:
+    """displaCy "manual" dicts for the paragraphs of ``text[start:end]``.
+
+    Each dict has ``tokens`` (word segments with their trailing whitespace, split wherever
+    a span starts or ends, so offsets need not fall on spaCy tokens), ``spans`` (with
+    ``start_token``/``end_token`` and ``label`` set to the span's ``id``), ``info`` (id ->
+    span record) and ``start`` (the paragraph's offset). Spans crossing a paragraph break
+    are cut at it.
+    """
+    end = len(text) if end is None else end
+    parsed = []
+    for p_start, p_end in paragraph_bounds(text):
+        s, e = max(p_start, start), min(p_end, end)
+        if s >= e:
+            continue
+        inside = [r for r in spans if r["start"] < e and r["end"] > s]
+        cuts = {s, e}
+        cuts.update(m.start() for m in _WORD.finditer(text, s, e))
+        for r in inside:
+            cuts.add(max(r["start"], s))
+            cuts.add(min(r["end"], e))
+        cuts = sorted(c for c in cuts if s <= c <= e)
+        tokens = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+        starts = cuts[:-1]
+        dspans = []
+        for r in inside:
+            a, b = max(r["start"], s), min(r["end"], e)
+            ta = bisect_right(starts, a) - 1
+            tb = bisect_right(starts, b - 1)
+            # a segment that only holds the span's trailing whitespace is not part of it
+            while tb > ta + 1 and not tokens[tb - 1].strip():
+                tb -= 1
+            dspans.append({"start": a, "end": b, "start_token": ta, "end_token": tb, "label": r["id"]})
+        parsed.append({
+            "text": text[s:e],
+            "start": s,
+            "tokens": tokens,
+            "spans": dspans,
+            "info": {r["id"]: r for r in inside},
+            "settings": {"lang": "en", "direction": "ltr"},
+        })
+    return parsed
+
+
+# --------------------------------------------------------------------------------------
+# 3. rendering
+
+
+def _label_px(label: str) -> float:
+    """Rough width in px of a label at 12 px bold (for keeping labels from overlapping)."""
+    return 7.6 * len(label) + 10
+
+
+def _text_px(text: str) -> float:
+    """Rough width in px of article text at 18 px."""
+    return 9.0 * len(text)
+
+
+class HighlightRenderer(SpanRenderer):
+    """displaCy's span renderer, with tooltips, the article's whitespace and full escaping."""
+
+    style = "span"
+
+    def __init__(self, options: Optional[dict] = None) -> None:
+        options = dict(options or {})
+        options.setdefault("top_offset", tpl.TOP_OFFSET)
+        options.setdefault("top_offset_step", tpl.OFFSET_STEP)
+        super().__init__(options)
+        self._info: dict[str, dict] = {}
+
+    def render(self, parsed: list[dict], page: bool = False, minify: bool = False) -> str:
+        """Paragraph markup for displaCy-style manual dicts produced by ``parse_paragraphs``."""
+        paras = []
+        for p in parsed:
+            self._info = p.get("info", {})
+            content = self._render_markup(self._assemble_per_token_info(p["tokens"], p["spans"]))
+            paras.append(tpl.PARAGRAPH.format(start=int(p.get("start", 0)), content=content))
+        return "".join(paras)
+
+    def _render_markup(self, per_token_info: list[dict]) -> str:
+        pads = self._label_pads(per_token_info)
+        out = []
+        for i, token in enumerate(per_token_info):
+            text = token["text"]
+            ents = sorted(token["entities"], key=lambda d: d["render_slot"])
+            core = text.rstrip()
+            if not ents or not core:
+                out.append(esc(text))
+                continue
+            infos = [self._info[e["label"]] for e in ents]
+            height = tpl.TOP_OFFSET + tpl.LABEL_ROOM + tpl.OFFSET_STEP * (max(e["render_slot"] for e in ents) - 1)
+            bars = "".join(self._bar(e) for e in ents)
+            classes = " ".join(sorted({f"rl-{info['layer']}" for info in infos}))
+            extra = f"padding-right:{pads[i]:.0f}px;" if pads.get(i) else ""
+            out.append(tpl.TOKEN.format(
+                classes=classes,
+                height=height,
+                extra_style=extra,
+                title=esc("\n".join(info["tooltip"] for info in infos)),
+                text=esc(core),
+                bars=bars,
+            ))
+            out.append(esc(text[len(core):]))
+        return "".join(out)
+
+    def _bar(self, ent: dict) -> str:
+        info = self._info[ent["label"]]
+        top = tpl.TOP_OFFSET + tpl.OFFSET_STEP * (ent["render_slot"] - 1)
+        classes = f"rl-{info['layer']}"
+        if ent["is_start"]:
+            return tpl.BAR_START.format(
+                classes=classes, bg=info["color"], top=top, fg=text_color(info["color"]),
+                title=esc(info["tooltip"]), label=esc(info["label"]),
+            )
+        return tpl.BAR.format(classes=classes, bg=info["color"], top=top)
+
+    def _label_pads(self, per_token_info: list[dict]) -> dict[int, float]:
+        """Extra right padding so a label never runs under the next label in its row.
+
+        Widths are estimated from character counts; the padding goes on the last word of
+        the labelled span, so the bar runs under the whole label.
+        """
+        pads: dict[int, float] = {}
+        rows: dict[int, list[tuple[int, str]]] = {}
+        last: dict[str, int] = {}
+        for i, token in enumerate(per_token_info):
+            for e in token["entities"]:
+                last[e["label"]] = i
+                if e["is_start"]:
+                    rows.setdefault(e["render_slot"], []).append((i, e["label"]))
+        for row in rows.values():
+            for (i, label_id), (j, _) in zip(row, row[1:]):
+                need = _label_px(self._info[label_id]["label"])
+                room = _text_px("".join(t["text"] for t in per_token_info[i:j]))
+                if need > room:
+                    k = last[label_id]
+                    pads[k] = max(pads.get(k, 0), need - room)
+        return pads
+
+
+def legend_html(spans: Iterable[dict], title: str = "Key:") -> str:
+    """A legend for the highlights in ``spans``: one chip per entity type or layer, with counts."""
+    counts: Counter = Counter()
+    first: dict[tuple, dict] = {}
+    for s in spans:
+        key = ("entities", s["key"]) if s["layer"] == "entities" else (s["layer"], s["layer"])
+        counts[key] += 1
+        first.setdefault(key, s)
+    order = {layer: n for n, layer in enumerate(LAYERS)}
+    chips = []
+    for key in sorted(counts, key=lambda k: (order.get(k[0], 99), k[1])):
+        layer, sub = key
+        if layer == "entities":
+            color = entity_color(sub)
+            label, name = sub or "ENTITY", ENTITY_TYPE_NAMES.get(sub, "named entities")
+            description = f"{sub}: {name}"
+        else:
+            color = first[key]["color"]
+            label, name = LAYER_LABELS.get(layer, layer.upper()), layer_name(layer)
+            description = LAYER_DESCRIPTIONS.get(layer, "")
+        chips.append(tpl.LEGEND_CHIP.format(
+            description=esc(description), bg=color, fg=text_color(color), label=esc(label),
+            name=esc(name), count=counts[key],
+        ))
+    if not chips:
+        return ""
+    return tpl.LEGEND.format(title=esc(title), chips="".join(chips))
+
+
+def render_spans(
+    text: str,
+    spans: list[dict],
+    start: int = 0,
+    end: Optional[int] = None,
+    legend: bool = True,
+    empty_message: str = "Nothing to highlight with these filters.",
+    style: bool = True,
+) -> str:
+    """HTML of ``text[start:end]`` with ``spans`` (records from ``span_records``) highlighted."""
+    parsed = parse_paragraphs(text, spans, start, end)
+    body = HighlightRenderer().render(parsed)
+    shown = [s for s in spans if s["start"] < (len(text) if end is None else end) and s["end"] > start]
+    parts = [tpl.STYLE] if style else []
+    if legend:
+        parts.append(legend_html(shown))
+    if not shown and empty_message:
+        parts.append(tpl.EMPTY.format(message=esc(empty_message)))
+    parts.append(tpl.ARTICLE.format(lang="en", content=body))
+    return "".join(parts)
+
+
+def highlight_html(
+    analysis,
+    layers: Optional[Iterable[str]] = None,
+    labels: Optional[Iterable[str]] = None,
+    actors: Optional[Iterable[str]] = None,
+    sides: Optional[Iterable[str]] = None,
+    start: int = 0,
+    end: Optional[int] = None,
+    legend: bool = True,
+    style: bool = True,
+) -> str:
+    """The article (or ``text[start:end]``) with the chosen layers highlighted, and a legend.
+
+    Filters as in ``filter_spans``: ``layers`` (``"entities"``, ``"quotes"``, signal
+    categories), entity ``labels``, ``actors``, ``sides``. Every highlight has a visible
+    label and a tooltip with its explanation. Returns an HTML string (display it with
+    ``IPython.display.HTML`` or put it in an ``ipywidgets.HTML``).
+    """
+    spans = filter_spans(span_records(analysis), layers, labels, actors, sides)
+    return render_spans(analysis.text, spans, start, end, legend=legend, style=style)
+
+
+def _paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
+    bounds = paragraph_bounds(text)
+    covering = [(a, b) for a, b in bounds if a < max(end, start + 1) and b > start]
+    if not covering:
+        return start, end
+    return covering[0][0], covering[-1][1]
+
+
+def context_html(
+    analysis,
+    start: int,
+    end: int,
+    label: str = "HIGHLIGHT",
+    explanation: str = "",
+    layer: str = "quotes",
+    color: Optional[str] = None,
+) -> str:
+    """The paragraph(s) around ``text[start:end]`` with that span marked, and a caption.
+
+    Used to show one quote, signal or sentence in context: the caption repeats the label
+    and the plain-language explanation (both escaped).
+    """
+    text = analysis.text if hasattr(analysis, "text") else str(analysis)
+    start, end = max(0, start), min(len(text), end)
+    tip = f"{label}: “{_shorten(text[start:end])}”" + (f" — {explanation}" if explanation else "")
+    record = {
+        "id": "ctx", "start": start, "end": end, "text": text[start:end], "layer": layer,
+        "key": layer, "label": label, "color": color or layer_color(layer),
+        "explanation": explanation, "tooltip": tip, "actor": None, "side": "unknown",
+    }
+    a, b = _paragraph_window(text, start, end)
+    body = HighlightRenderer().render(parse_paragraphs(text, [record], a, b))
+    caption = tpl.CONTEXT.format(
+        article=tpl.ARTICLE.format(lang="en", content=body),
+        label=esc(label),
+        explanation=esc(explanation or "no explanation given"),
+    )
+    return tpl.STYLE + caption
+
+
+def record_in_context(analysis, record: dict) -> str:
+    """``context_html`` for one record from ``span_records``."""
+    return context_html(analysis, record["start"], record["end"], record["label"],
+                        record["explanation"], record["layer"], record["color"])
+
+
+def item_in_context(analysis, item) -> str:
+    """``context_html`` for one analysis item (a Quote, Signal or Entity)."""
+    from .layers import layer_of
+
+    layer = layer_of(item)
+    for r in span_records(analysis):
+        if r["layer"] == layer and r["start"] == item.start and r["end"] == item.end:
+            return record_in_context(analysis, r)
+    return context_html(analysis, item.start, item.end, layer.upper(), item.explanation, layer)

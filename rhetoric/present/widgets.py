@@ -1,0 +1,692 @@
+"""ipywidgets builders: the interactive views of the notebooks.
+
+Each builder is a small class. ``.widget`` is the ipywidgets object to display (a notebook
+cell that ends with the builder shows it too); the controls are attributes, so a test or
+a teacher's script can set one and read ``.html`` or ``.figure``:
+
+    >>> h = EntityHighlighter(analysis)
+    >>> h.labels.value = ("PERSON",)
+    >>> "PERSON" in h.html
+    True
+
+Rules every builder follows:
+
+* parse once, filter many times: the analysis is done before a builder is made, and
+  filter callbacks only filter precomputed span records and re-render (well under 100 ms
+  on the seed; ``benchmarks/widgets.py`` measures it);
+* a callback never raises into the kernel: errors become one line in the ``status`` area;
+* every control has a ``description`` label, for screen readers and for the projector;
+* every piece of article text is escaped (see ``rhetoric.present.highlight``).
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+import ipywidgets as W
+
+from rhetoric.items import SIGNAL_CATEGORIES
+
+from . import charts
+from . import templates as tpl
+from .highlight import (
+    esc,
+    filter_spans,
+    paragraph_bounds,
+    record_in_context,
+    render_spans,
+    span_records,
+)
+from .layers import LAYERS, layer_name
+
+_WIDE = W.Layout(width="100%")
+_DESC = {"description_width": "initial"}
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def status_html(message: str, error: bool = False) -> str:
+    """One escaped status line (red and bold for errors)."""
+    return tpl.STATUS.format(classes="rl-error" if error else "", message=esc(message))
+
+
+class _Builder:
+    """Shared plumbing: a status line, safe callbacks, timings, notebook display."""
+
+    widget: W.Widget
+
+    def __init__(self) -> None:
+        self.status = W.HTML(value="", layout=W.Layout(min_height="1.6em"))
+        #: Slowest run of each callback so far, in seconds (read by the benchmark).
+        self.timings: dict[str, float] = {}
+        self.errors: list[str] = []
+
+    def _safe(self, name: str, fn: Callable) -> Callable:
+        """Wrap a callback: time it; on any error show one line instead of raising."""
+
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - a widget must never raise into the kernel
+                msg = _error_line(exc)
+                self.errors.append(msg + "\n" + traceback.format_exc(limit=3))
+                self.say(msg, error=True)
+                return None
+            finally:
+                dt = time.perf_counter() - t0
+                self.timings[name] = max(self.timings.get(name, 0.0), dt)
+
+        return run
+
+    def say(self, message: str, error: bool = False) -> None:
+        """Show one line in the status area."""
+        self.status.value = status_html(message, error)
+
+    @property
+    def status_text(self) -> str:
+        """The status line as plain text (for tests)."""
+        import re
+        from html import unescape
+
+        return unescape(re.sub(r"<[^>]+>", "", self.status.value))
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _error_line(exc: Exception) -> str:
+    from rhetoric.intake import InputError
+
+    if isinstance(exc, InputError):
+        return str(exc).splitlines()[0] if str(exc) else "that input cannot be analysed"
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"Something went wrong ({type(exc).__name__}{': ' + text if text else ''}). Nothing was lost; try again."
+
+
+def _count_options(counts: Counter, names: Optional[dict] = None) -> list[tuple[str, str]]:
+    names = names or {}
+    return [(f"{names.get(k, k)} ({n})", k) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+# ======================================================================================
+
+
+class EntityHighlighter(_Builder):
+    """The article with its named entities highlighted, filtered by type and by actor.
+
+    Controls: ``labels`` (entity types; all selected at first) and ``actors`` (none
+    selected means every actor). Output: ``html``.
+    """
+
+    def __init__(self, analysis) -> None:
+        super().__init__()
+        self.analysis = analysis
+        self.records = [r for r in span_records(analysis) if r["layer"] == "entities"]
+        label_counts = Counter(r["key"] for r in self.records)
+        actor_counts = Counter(r["actor"] for r in self.records if r["actor"])
+        self.labels = W.SelectMultiple(options=_count_options(label_counts), value=tuple(label_counts),
+                                       description="Entity types", rows=min(8, max(2, len(label_counts))),
+                                       style=_DESC)
+        self.actors = W.SelectMultiple(options=_count_options(actor_counts), value=(),
+                                       description="Actors (none = all)", rows=8, style=_DESC)
+        self.output = W.HTML()
+        update = self._safe("entity_filter", self.update)
+        self.labels.observe(lambda ch: update(), "value")
+        self.actors.observe(lambda ch: update(), "value")
+        self.widget = W.VBox([W.HBox([self.labels, self.actors]), self.status, self.output])
+        self.update()
+
+    def update(self) -> None:
+        spans = filter_spans(self.records, labels=self.labels.value, actors=self.actors.value or None)
+        self.output.value = render_spans(self.analysis.text, spans,
+                                         empty_message="No entities match these filters.")
+        self.say(f"{len(spans)} of {len(self.records)} entity mentions shown.")
+
+    @property
+    def html(self) -> str:
+        """The current highlighted article (HTML)."""
+        return self.output.value
+
+
+# ======================================================================================
+
+
+def _quote_option(q) -> str:
+    who = q.speaker or "no speaker"
+    kind = "" if q.kind == "direct" else " (reported)"
+    return f"{who}{kind}: “{_short(q.text, 60)}”"
+
+
+def quote_details_html(q) -> str:
+    """A short escaped summary of one quote: speaker, cue, channel, kind, side."""
+    parts = [("Speaker", q.speaker or "none found"), ("Said through", q.cue),
+             ("Channel", q.channel), ("Kind", q.kind), ("Side", q.side), ("Relayed by", q.relayed_by)]
+    cells = "".join(f"<li><b>{esc(k)}:</b> {esc(v)}</li>" for k, v in parts if v)
+    return f'<ul class="rl-caption" style="margin:4px 0 0 0">{cells}</ul>'
+
+
+class QuoteExplorer(_Builder):
+    """Who is quoted, saying what: filter quotes by speaker or side; choose one to see it in context.
+
+    Controls: ``speaker`` and ``side`` (``None`` = all), ``quote`` (index into
+    ``analysis.quotes``). Outputs: ``html`` (the chosen quote in its paragraph with its
+    explanation) and ``quote.options`` (the quotes that pass the filters).
+    """
+
+    def __init__(self, analysis) -> None:
+        super().__init__()
+        self.analysis = analysis
+        quotes = analysis.quotes
+        speakers = Counter(q.speaker or "(no speaker)" for q in quotes)
+        sides = Counter(q.side or "unknown" for q in quotes)
+        self.speaker = W.Dropdown(options=[("All speakers", None)] + _count_options(speakers),
+                                  value=None, description="Speaker", style=_DESC)
+        self.side = W.Dropdown(options=[("All sides", None)] + _count_options(sides),
+                               value=None, description="Side", style=_DESC)
+        self.quote = W.Select(options=[], description="Quote", rows=8, style=_DESC, layout=_WIDE)
+        self.output = W.HTML()
+        refilter = self._safe("quote_filter", self.refilter)
+        show = self._safe("quote_select", self.show)
+        self.speaker.observe(lambda ch: refilter(), "value")
+        self.side.observe(lambda ch: refilter(), "value")
+        self.quote.observe(lambda ch: show(), "value")
+        self.widget = W.VBox([W.HBox([self.speaker, self.side]), self.quote, self.status, self.output])
+        self.refilter()
+
+    def matching(self) -> list[int]:
+        """Indexes of the quotes that pass the speaker and side filters."""
+        out = []
+        for i, q in enumerate(self.analysis.quotes):
+            if self.speaker.value is not None and (q.speaker or "(no speaker)") != self.speaker.value:
+                continue
+            if self.side.value is not None and (q.side or "unknown") != self.side.value:
+                continue
+            out.append(i)
+        return out
+
+    def refilter(self) -> None:
+        idx = self.matching()
+        quotes = self.analysis.quotes
+        self.quote.options = [(_quote_option(quotes[i]), i) for i in idx]
+        if not quotes:
+            self.output.value = tpl.STYLE + tpl.EMPTY.format(message="No quotes found in this text.")
+            self.say("No quotes found in this text.")
+            return
+        if idx:
+            self.quote.value = idx[0]
+            self.show()
+        else:
+            self.output.value = tpl.STYLE + tpl.EMPTY.format(message="No quote matches these filters.")
+        self.say(f"{len(idx)} of {len(quotes)} quotes match.")
+
+    def show(self) -> None:
+        i = self.quote.value
+        if i is None:
+            return
+        q = self.analysis.quotes[i]
+        rec = next((r for r in span_records_cached(self.analysis)
+                    if r["layer"] == "quotes" and r["index"] == i), None)
+        if rec is None:
+            return
+        self.output.value = record_in_context(self.analysis, rec) + quote_details_html(q)
+
+    @property
+    def html(self) -> str:
+        """The chosen quote in context (HTML)."""
+        return self.output.value
+
+
+def span_records_cached(analysis) -> list[dict]:
+    """``span_records`` computed once per analysis object (kept on the analysis itself)."""
+    cache = getattr(analysis, "_rl_span_records", None)
+    key = (len(analysis.entities), len(analysis.quotes), len(analysis.signals))
+    if cache is None or cache[0] != key:
+        cache = (key, span_records(analysis))
+        try:
+            object.__setattr__(analysis, "_rl_span_records", cache)
+        except Exception:  # noqa: BLE001 - a frozen object simply is not cached
+            pass
+    return cache[1]
+
+
+# ======================================================================================
+
+
+class SignalToggles(_Builder):
+    """The article with one checkbox per signal layer (and quotes): tick to highlight.
+
+    Controls: ``toggles[layer]`` (a Checkbox per layer). Output: ``html``.
+    """
+
+    def __init__(self, analysis, layers: Iterable[str] = ("quotes",) + tuple(SIGNAL_CATEGORIES),
+                 on: Optional[Iterable[str]] = None) -> None:
+        super().__init__()
+        self.analysis = analysis
+        self.layers = tuple(layers)
+        self.records = [r for r in span_records_cached(analysis) if r["layer"] in self.layers]
+        counts = Counter(r["layer"] for r in self.records)
+        on = set(self.layers if on is None else on)
+        self.toggles = {
+            layer: W.Checkbox(value=layer in on, description=f"{layer_name(layer)} ({counts.get(layer, 0)})",
+                              indent=False, layout=W.Layout(width="auto"))
+            for layer in self.layers
+        }
+        self.output = W.HTML()
+        update = self._safe("signal_toggle", self.update)
+        for box in self.toggles.values():
+            box.observe(lambda ch: update(), "value")
+        self.widget = W.VBox([W.HBox(list(self.toggles.values()), layout=W.Layout(flex_flow="row wrap")),
+                              self.status, self.output])
+        self.update()
+
+    @property
+    def active(self) -> list[str]:
+        """The layers ticked now."""
+        return [layer for layer, box in self.toggles.items() if box.value]
+
+    def update(self) -> None:
+        spans = filter_spans(self.records, layers=self.active)
+        msg = ("No signals of the ticked kinds in this text." if self.active
+               else "Tick a layer to highlight it.")
+        self.output.value = render_spans(self.analysis.text, spans, empty_message=msg)
+        self.say(f"{len(spans)} highlights shown.")
+
+    @property
+    def html(self) -> str:
+        return self.output.value
+
+
+# ======================================================================================
+
+
+def busiest_paragraph(analysis) -> tuple[int, int]:
+    """``(start, end)`` of the paragraph with the most signals (the first one if none)."""
+    bounds = paragraph_bounds(analysis.text) or [(0, len(analysis.text))]
+    scores = [sum(1 for s in analysis.signals if a <= s.start < b) for a, b in bounds]
+    best = max(range(len(bounds)), key=lambda i: (scores[i], -i))
+    return bounds[best]
+
+
+class RewriteFrame(_Builder):
+    """"Rewrite the frame": edit a paragraph, re-analyse it, watch its signal profile change.
+
+    The Textarea holds the paragraph (the busiest one by default); re-analysis runs when
+    the learner presses the button or leaves the text box (``continuous_update=False``), never
+    on every keystroke. ``rewrite(text)`` does the same from Python. Outputs: ``figure``
+    (original vs rewrite), ``html`` (the rewrite highlighted), ``rewritten`` (its Analysis).
+    """
+
+    def __init__(self, analysis, start: Optional[int] = None, end: Optional[int] = None) -> None:
+        super().__init__()
+        self.analysis = analysis
+        if start is None or end is None:
+            start, end = busiest_paragraph(analysis)
+        self.start, self.end = start, end
+        self.original_text = analysis.text[start:end]
+        self.original = charts.signal_profile(analysis, start, end)
+        self.rewritten = None
+        self.textarea = W.Textarea(value=self.original_text, description="Your rewrite",
+                                   continuous_update=False, rows=7, layout=_WIDE, style=_DESC)
+        self.button = W.Button(description="Analyse my rewrite", icon="refresh", button_style="primary",
+                               tooltip="Re-analyse the text in the box and update the chart")
+        self.reset = W.Button(description="Back to the original", icon="undo",
+                              tooltip="Put the original paragraph back")
+        self.figure = charts.profile_chart({"Original": self.original, "Your rewrite": self.original},
+                                           title="Signals: original paragraph vs your rewrite", widget=True)
+        self.output = W.HTML()
+        run = self._safe("rewrite_analyse", self._run)
+        self.button.on_click(lambda b: run())
+        self.textarea.observe(lambda ch: run(), "value")
+        self.reset.on_click(lambda b: setattr(self.textarea, "value", self.original_text))
+        self.widget = W.VBox([self.textarea, W.HBox([self.button, self.reset]), self.status,
+                              self.figure, self.output])
+        self._last = None
+        self._run()
+
+    def rewrite(self, text: str) -> None:
+        """Put ``text`` in the box and analyse it (as if the learner had typed it)."""
+        if self.textarea.value == text:
+            self._safe("rewrite_analyse", self._run)()
+        else:
+            self.textarea.value = text  # the observer runs the analysis
+
+    def _run(self) -> None:
+        from rhetoric.analysis import analyze
+
+        text = self.textarea.value
+        if text == self._last:
+            return
+        self._last = text
+        if not text.strip():
+            self.say("The box is empty: write or paste a paragraph, then press the button.", error=True)
+            return
+        t0 = time.perf_counter()
+        self.rewritten = analyze(text)
+        profile = charts.signal_profile(self.rewritten)
+        charts.update_profile_chart(self.figure, {"Original": self.original, "Your rewrite": profile})
+        spans = [r for r in span_records(self.rewritten) if r["layer"] != "entities"]
+        self.output.value = render_spans(text, spans, empty_message="No signals in your rewrite.")
+        before, after = sum(self.original.values()), sum(profile.values())
+        self.say(f"Analysed in {1000 * (time.perf_counter() - t0):.0f} ms: "
+                 f"{before} signals in the original, {after} in your rewrite.")
+
+    @property
+    def html(self) -> str:
+        return self.output.value
+
+
+# ======================================================================================
+
+
+def _article_name(analysis, fallback: str) -> str:
+    first = next((ln.strip() for ln in analysis.text.splitlines() if ln.strip()), "")
+    return f"{fallback}: {_short(first, 40)}"
+
+
+class ArticleView:
+    """One analysed article with everything the explorer precomputes for it (no parsing)."""
+
+    def __init__(self, name: str, analysis) -> None:
+        self.name = name
+        self.analysis = analysis
+        self.records = span_records_cached(analysis)
+        self.sentences = [(s.start_char, s.end_char) for s in analysis.doc.sents
+                          if analysis.text[s.start_char:s.end_char].strip()] or [(0, len(analysis.text))]
+
+
+class Explorer(_Builder):
+    """The dashboard: every layer of one or two articles, with filters and explanations.
+
+    Controls: ``article`` and ``compare`` (which analysed articles to show; ``compare``
+    ``None`` = one article), ``toggles[layer]`` (Checkboxes), ``actors`` and ``sides``
+    (SelectMultiple; none selected = all), ``view`` ("article" or "sentence"),
+    ``sentence`` (1-based), ``highlight`` (index into ``shown``, the records on view), the
+    own-article ``paste`` Textarea with ``analyse_button``, ``upload`` (a .txt file),
+    ``folder`` and the three export buttons.
+
+    Python API (what the buttons call): ``add_text(text, name)``, ``add_file(name, raw)``,
+    ``export(kind)``; outputs ``html`` (main pane), ``compare_html``, ``detail_html``.
+    """
+
+    def __init__(self, analysis=None, name: Optional[str] = None, others: Optional[dict] = None) -> None:
+        super().__init__()
+        self.views: dict[str, ArticleView] = {}
+        self._own = 0
+        self._quiet = False
+        self.shown: list[dict] = []
+
+        self.article = W.Dropdown(options=[], description="Article", style=_DESC, layout=W.Layout(width="48%"))
+        self.compare = W.Dropdown(options=[("(none)", None)], value=None, description="Side by side with",
+                                  style=_DESC, layout=W.Layout(width="48%"))
+        self.toggles = {layer: W.Checkbox(value=layer != "entities", description=layer_name(layer), indent=False,
+                                          layout=W.Layout(width="auto")) for layer in LAYERS}
+        self.actors = W.SelectMultiple(options=[], value=(), description="Actors (none = all)", rows=6,
+                                       style=_DESC)
+        self.sides = W.SelectMultiple(options=[], value=(), description="Sides (none = all)", rows=6,
+                                      style=_DESC)
+        self.view = W.ToggleButtons(options=[("Whole article", "article"), ("One sentence", "sentence")],
+                                    value="article", description="Show", style=_DESC)
+        self.sentence = W.BoundedIntText(value=1, min=1, max=1, description="Sentence", style=_DESC,
+                                         layout=W.Layout(width="170px"))
+        self.prev_button = W.Button(description="Previous", icon="arrow-left", tooltip="Previous sentence",
+                                    layout=W.Layout(width="auto"))
+        self.next_button = W.Button(description="Next", icon="arrow-right", tooltip="Next sentence",
+                                    layout=W.Layout(width="auto"))
+        self.highlight = W.Select(options=[], description="Highlights", rows=7, style=_DESC, layout=_WIDE)
+        self.output = W.HTML(layout=W.Layout(max_height="640px", overflow="auto", width="100%"))
+        self.compare_output = W.HTML(layout=W.Layout(max_height="640px", overflow="auto", width="100%"))
+        self.detail = W.HTML()
+
+        self.paste = W.Textarea(value="", placeholder="Paste the text of an article here",
+                                description="Your article", rows=8, layout=_WIDE, style=_DESC)
+        self.analyse_button = W.Button(description="Analyse this text", icon="play", button_style="primary")
+        self.upload = W.FileUpload(accept=".txt,text/plain", multiple=False, description="Upload a .txt")
+        self.folder = W.Text(value="exports", description="Export folder", style=_DESC)
+        self.export_buttons = {
+            "json": W.Button(description="Export JSON", icon="download"),
+            "csv": W.Button(description="Export CSV", icon="download"),
+            "html": W.Button(description="Export HTML report", icon="download"),
+        }
+
+        refresh = self._safe("explorer_filter", self.refresh)
+        for box in self.toggles.values():
+            box.observe(lambda ch: refresh(), "value")
+        for ctl in (self.actors, self.sides, self.view, self.sentence, self.compare):
+            ctl.observe(lambda ch: None if self._quiet else refresh(), "value")
+        self.article.observe(lambda ch: None if self._quiet else self._safe("explorer_article", self._switch)(),
+                             "value")
+        self.prev_button.on_click(lambda b: self._safe("explorer_step", self.step)(-1))
+        self.next_button.on_click(lambda b: self._safe("explorer_step", self.step)(1))
+        self.highlight.observe(lambda ch: self._safe("explorer_select", self.explain)(), "value")
+        self.analyse_button.on_click(lambda b: self._safe("explorer_own", self._analyse_paste)())
+        self.upload.observe(lambda ch: self._safe("explorer_upload", self._on_upload)(), "value")
+        for kind, button in self.export_buttons.items():
+            button.on_click(lambda b, kind=kind: self._safe("explorer_export", self.export)(kind))
+
+        panes = W.HBox([self.output, self.compare_output], layout=W.Layout(width="100%"))
+        explore = W.VBox([
+            W.HBox([self.article, self.compare]),
+            W.HBox(list(self.toggles.values()), layout=W.Layout(flex_flow="row wrap")),
+            W.HBox([self.actors, self.sides]),
+            W.HBox([self.view, self.sentence, self.prev_button, self.next_button]),
+            panes,
+            self.highlight,
+            self.detail,
+        ])
+        own = W.VBox([W.HTML("<p>Paste an article, or upload a plain-text (.txt) file. "
+                             "The kit analyses it once; then every view works on it.</p>"),
+                      self.paste, W.HBox([self.analyse_button, self.upload])])
+        export = W.VBox([W.HTML("<p>Write the analysis of the article on view to files.</p>"), self.folder,
+                         W.HBox(list(self.export_buttons.values()))])
+        self.tabs = W.Tab(children=[explore, own, export])
+        for i, title in enumerate(("Explore", "Your own article", "Export")):
+            self.tabs.set_title(i, title)
+        self.widget = W.VBox([self.status, self.tabs])
+
+        if analysis is not None:
+            self.add_analysis(analysis, name or _article_name(analysis, "Article"), select=True)
+        for other_name, other in (others or {}).items():
+            self.add_analysis(other, other_name, select=False)
+        if analysis is None:
+            self.refresh()
+
+    # -- articles ----------------------------------------------------------------------
+
+    @property
+    def current(self) -> Optional[ArticleView]:
+        return self.views.get(self.article.value)
+
+    def add_analysis(self, analysis, name: str, select: bool = True) -> str:
+        """Add an analysed article to the choices (and show it if ``select``)."""
+        base, n = name, 2
+        while name in self.views:
+            name, n = f"{base} ({n})", n + 1
+        self.views[name] = ArticleView(name, analysis)
+        self._quiet = True
+        try:
+            self.article.options = list(self.views)
+            self.compare.options = [("(none)", None)] + [(k, k) for k in self.views]
+            if select or self.article.value is None:
+                self.article.value = name
+        finally:
+            self._quiet = False
+        self._switch()
+        return name
+
+    def add_text(self, text: str, name: Optional[str] = None) -> Optional[str]:
+        """Analyse ``text`` (the learner's own article) and show it; returns its name, or
+        ``None`` after showing a one-line message if the text cannot be analysed."""
+        from rhetoric.analysis import analyze
+        from rhetoric.intake import InputError
+
+        try:
+            analysis = analyze(text)
+        except InputError as exc:
+            self.say(str(exc), error=True)
+            return None
+        self._own += 1
+        label = self.add_analysis(analysis, name or _article_name(analysis, f"Your article {self._own}"))
+        warn = f" Note: {analysis.warnings[0]}" if analysis.warnings else ""
+        self.say(f"Analysed “{_short(label, 50)}”: {len(analysis.entities)} entities, "
+                 f"{len(analysis.quotes)} quotes, {len(analysis.signals)} signals.{warn}")
+        self.tabs.selected_index = 0
+        return label
+
+    def add_file(self, filename: str, raw: bytes) -> Optional[str]:
+        """Decode an uploaded file (UTF-8, else Windows-1252 with a note) and analyse it."""
+        from rhetoric.intake import InputError, decode_bytes
+
+        if not raw:
+            self.say(f"{filename}: the file is empty", error=True)
+            return None
+        try:
+            text, warnings = decode_bytes(bytes(raw), filename)
+        except InputError as exc:
+            self.say(str(exc), error=True)
+            return None
+        name = self.add_text(text, name=f"{filename}")
+        if name and warnings:
+            self.say(f"Analysed {filename}. Note: {warnings[0]}")
+        return name
+
+    def _analyse_paste(self) -> None:
+        if not self.paste.value.strip():
+            self.say("The box is empty: paste the text of an article first.", error=True)
+            return
+        self.add_text(self.paste.value)
+
+    def _on_upload(self) -> None:
+        files = self.upload.value
+        if not files:
+            return
+        f = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
+        self.add_file(f.get("name", "upload.txt"), bytes(f.get("content", b"")))
+
+    def _switch(self) -> None:
+        view = self.current
+        if view is None:
+            return
+        a = view.analysis
+        actors = Counter(r["actor"] for r in view.records if r["actor"])
+        sides = Counter(r["side"] for r in view.records if r["actor"])
+        self._quiet = True
+        try:
+            self.actors.value = ()
+            self.actors.options = _count_options(actors)
+            self.sides.value = ()
+            self.sides.options = _count_options(sides)
+            self.sentence.max = max(1, len(view.sentences))
+            self.sentence.value = 1
+            counts = Counter(r["layer"] for r in view.records)
+            for layer, box in self.toggles.items():
+                box.description = f"{layer_name(layer)} ({counts.get(layer, 0)})"
+        finally:
+            self._quiet = False
+        self.refresh()
+        if a.warnings:
+            self.say(f"Note: {a.warnings[0]}")
+
+    # -- views -------------------------------------------------------------------------
+
+    @property
+    def active_layers(self) -> list[str]:
+        return [layer for layer, box in self.toggles.items() if box.value]
+
+    def _filtered(self, view: ArticleView, with_actors: bool = True) -> list[dict]:
+        return filter_spans(view.records, layers=self.active_layers,
+                            actors=(self.actors.value or None) if with_actors else None,
+                            sides=self.sides.value or None)
+
+    def _window(self, view: ArticleView) -> tuple[int, Optional[int]]:
+        if self.view.value == "sentence":
+            i = min(max(self.sentence.value, 1), len(view.sentences)) - 1
+            return view.sentences[i]
+        return 0, None
+
+    def refresh(self) -> None:
+        """Re-render the panes for the current filters (no parsing: filter and render)."""
+        view = self.current
+        if view is None:
+            self.output.value = tpl.STYLE + tpl.EMPTY.format(
+                message="No article yet: analyse one in the “Your own article” tab.")
+            return
+        spans = self._filtered(view)
+        start, end = self._window(view)
+        self.output.value = render_spans(view.analysis.text, spans, start, end,
+                                         empty_message="Nothing to highlight with these filters.")
+        stop = len(view.analysis.text) if end is None else end
+        self.shown = [r for r in spans if r["start"] < stop and r["end"] > start]
+        self.highlight.options = [(f"{r['label']} — “{_short(r['text'], 50)}”", i)
+                                  for i, r in enumerate(self.shown)]
+        self.detail.value = ""
+        other = self.views.get(self.compare.value) if self.compare.value else None
+        if other is not None and other is not view:
+            self.output.layout.width = "50%"
+            self.compare_output.layout.display = None
+            self.compare_output.layout.width = "50%"
+            ospans = self._filtered(other, with_actors=False)
+            self.compare_output.value = (f"<h4>{esc(other.name)}</h4>"
+                                         + render_spans(other.analysis.text, ospans))
+        else:
+            self.output.layout.width = "100%"
+            self.compare_output.layout.display = "none"
+            self.compare_output.value = ""
+        where = f"sentence {self.sentence.value} of {len(view.sentences)}" if end is not None else "the article"
+        self.say(f"{len(self.shown)} highlights in {where}. Choose one below to see why it was flagged.")
+
+    def step(self, delta: int) -> None:
+        """Move the sentence navigator by ``delta`` (switches to the one-sentence view)."""
+        view = self.current
+        if view is None:
+            return
+        self._quiet = True
+        try:
+            self.view.value = "sentence"
+            self.sentence.value = min(max(1, self.sentence.value + delta), len(view.sentences))
+        finally:
+            self._quiet = False
+        self.refresh()
+
+    def explain(self) -> None:
+        """Show the selected highlight in context, with its explanation."""
+        i = self.highlight.value
+        view = self.current
+        if i is None or view is None or i >= len(self.shown):
+            self.detail.value = ""
+            return
+        self.detail.value = record_in_context(view.analysis, self.shown[i])
+
+    def export(self, kind: str) -> Optional[Path]:
+        """Write the current article's analysis as ``kind`` (json, csv or html) to the folder."""
+        from .export import export_files
+
+        view = self.current
+        if view is None:
+            self.say("Nothing to export yet.", error=True)
+            return None
+        stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in view.name)[:60].strip("_") or "analysis"
+        (path,) = export_files(view.analysis, self.folder.value or ".", stem, formats=(kind,))
+        self.say(f"Wrote {path}")
+        return path
+
+    @property
+    def html(self) -> str:
+        return self.output.value
+
+    @property
+    def compare_html(self) -> str:
+        return self.compare_output.value
+
+    @property
+    def detail_html(self) -> str:
+        return self.detail.value
