@@ -16,24 +16,31 @@ can render them directly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Iterable, Iterator, Optional
 
 from spacy.tokens import Doc
 
 from . import entities as entity_layer
-from .intake import DEFAULT_CHUNK_CHARS, Prepared, SetAside, chunk_bounds, prepare
+from .intake import DEFAULT_CHUNK_CHARS, InputError, Prepared, SetAside, chunk_bounds, prepare
 from .items import Actor, Entity, Frame, Quote, Signal
 from .model import load_nlp
 
 
 @dataclass
 class Analysis:
-    """Everything the kit found in one text. Offsets index ``text``."""
+    """Everything the kit found in one text. Offsets index ``text``.
+
+    ``rejected_entities`` are the model's entities the kit's rules took back (a word
+    inside a title, a sentence-initial adjective), each with the reason, so a learner can
+    see every correction.
+    """
 
     text: str
     doc: Doc = field(repr=False)
     entities: list[Entity] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
+    rejected_entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
@@ -50,6 +57,7 @@ class Analysis:
             "signals": [s.to_dict() for s in self.signals],
             "frames": [f.to_dict() for f in self.frames],
             "actors": [a.to_dict() for a in self.actors.values()],
+            "rejected_entities": [e.to_dict() for e in self.rejected_entities],
             "set_aside": [s.to_dict() for s in self.set_aside],
             "warnings": list(self.warnings),
         }
@@ -99,7 +107,9 @@ def run_layers(prepared: Prepared, doc: Doc, path: Optional[str] = None) -> Anal
         warnings=list(prepared.warnings),
         path=path,
     )
-    analysis.entities, analysis.actors = entity_layer.find_entities(doc, prepared.text)
+    analysis.entities, analysis.actors, analysis.rejected_entities = entity_layer.find_entities_with_dropped(
+        doc, prepared.text
+    )
     analysis.quotes = quote_layer.find_quotes(doc, analysis)
     analysis.signals = signal_layer.find_signals(doc, analysis)
     analysis.frames = frame_layer.score_frames(doc, analysis)
@@ -115,11 +125,61 @@ def analyze(text: str, *, nlp=None, path: Optional[str] = None) -> Analysis:
 
 
 def analyze_many(texts: Iterable[str], *, nlp=None, batch_size: int = 8) -> Iterator[Analysis]:
-    """Analyse many texts with ``nlp.pipe`` batching (streamed: one result at a time)."""
+    """Analyse many texts with ``nlp.pipe`` batching, streamed: texts are read from the
+    iterable and analyses yielded one at a time, so memory stays flat however many there are.
+
+    Raises ``InputError`` at the position of a text that cannot be analysed (the analyses of
+    the texts before it have been yielded).
+    """
+
+    def prepared():
+        for text in texts:
+            try:
+                yield None, prepare(text)
+            except InputError as exc:
+                yield None, exc
+
+    for _, result in analyze_stream(prepared(), nlp=nlp, batch_size=batch_size):
+        if isinstance(result, BaseException):
+            raise result
+        yield result
+
+
+def analyze_stream(
+    items: Iterable[tuple[Optional[str], "Prepared | Exception"]],
+    *,
+    nlp=None,
+    batch_size: int = 8,
+    max_chars: int = DEFAULT_CHUNK_CHARS,
+) -> Iterator[tuple[Optional[str], "Analysis | Exception"]]:
+    """Analyse a stream of ``(path, prepared)`` pairs; yield ``(path, result)`` in input order.
+
+    The streaming core of ``analyze_many`` and the CLI. Items are pulled ``batch_size`` at a
+    time and their texts parsed together with ``nlp.pipe``; texts over ``max_chars`` are
+    parsed alone in chunks (``parse``). At most one batch is held in memory. An item whose
+    ``prepared`` is an exception (say, a file that could not be read) is passed through as
+    its result, and an exception raised by a layer on one text becomes that text's result,
+    so one bad article never stops a batch.
+    """
     nlp = nlp or load_nlp()
-    prepared = [prepare(t) for t in texts]
-    for p, doc in zip(prepared, nlp.pipe((p.analysable for p in prepared), batch_size=batch_size)):
-        yield run_layers(p, doc)
+    stream = iter(items)
+    while True:
+        batch = list(islice(stream, batch_size))
+        if not batch:
+            return
+        short = [p.analysable for _, p in batch if isinstance(p, Prepared) and len(p.analysable) <= max_chars]
+        docs = iter(list(nlp.pipe(short, batch_size=batch_size)))
+        for path, p in batch:
+            if not isinstance(p, Prepared):
+                yield path, p
+                continue
+            try:
+                doc = next(docs) if len(p.analysable) <= max_chars else parse(p, nlp, max_chars)
+                result = run_layers(p, doc, path)
+            except Exception as exc:  # a layer failing on one text must not stop the batch
+                result = exc
+            yield path, result
+        del batch, docs
 
 
 def _set_span_groups(analysis: Analysis) -> None:

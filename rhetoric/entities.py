@@ -1,16 +1,492 @@
-"""Entities and the actors behind them (placeholder: spaCy's entities as they come)."""
+"""Entities and the actors behind them.
+
+spaCy's statistical NER is good but inconsistent on news: the same surname is a person in
+one sentence and an organisation in the next, capitals are taken for people, a
+sentence-initial adjective becomes a name. This layer starts from the model's entities and
+applies general corrections, each recorded on the entity (``model_label``, ``rule``) with a
+plain-language explanation, so a learner can see what the model said and why the kit
+disagrees:
+
+``gazetteer``      a name the kit's gazetteer (``data/gazetteer.json``) knows as a country,
+                   capital, region or nationality gets that label.
+``title``          a name right after a title (``data/titles.json``: "Representative",
+                   "Secretary of State") is a person; a word inside a title is no entity.
+``adjective``      a one-word "person" opening a sentence that reads as an adjective once
+                   lower-cased ("Gutsy, covert strikes") is no entity.
+``same_person``    a name the text treats as a person (a full name, a title, or the
+                   model's own majority) is a person in every mention: full, surname-only,
+                   possessive or titled, including mentions the model missed.
+``majority``       any other name keeps the label it has in most of its mentions.
+
+Actors: every mention links to one canonical actor (a person's fullest name in the text,
+a place's gazetteer name, an organisation's name without "the"). Sides come from
+``data/actors.json`` for the seed article and are "unknown" elsewhere.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .data import load_json
 from .items import Actor, Entity
 
+#: spaCy labels the kit treats as names (dates, numbers and amounts are left out).
+NAMED_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
-def find_entities(doc, text):
-    ents = []
-    actors = {}
+ACTOR_TYPES = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organisation",
+    "NORP": "group",
+}
+
+LABEL_WORDS = {
+    "PERSON": "a person",
+    "GPE": "a country, city or region",
+    "LOC": "a place",
+    "FAC": "a building or facility",
+    "ORG": "an organisation",
+    "NORP": "a nationality or group",
+    "PRODUCT": "a product",
+    "EVENT": "an event",
+    "WORK_OF_ART": "a title of a work",
+    "LAW": "a law",
+}
+
+_LEADING = {"the", "The"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class _Mention:
+    start: int  # token index
+    end: int
+    label: str
+    model_label: Optional[str]
+    rule: Optional[str] = None
+    reason: str = ""
+    actor: Optional[str] = None
+
+
+# --------------------------------------------------------------------------- knowledge
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    label: str  # GPE, LOC or NORP
+    country: Optional[str]
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Surface form -> place, from ``data/gazetteer.json``."""
+    data = load_json("gazetteer.json")
+    table: dict[str, Place] = {}
+    for c in data["countries"]:
+        place = Place(c["name"], "GPE", c["name"], "country")
+        for form in [c["name"], *c["aliases"]]:
+            table[form] = place
+        for dem in c["demonyms"]:
+            table.setdefault(dem, Place(c["name"], "NORP", c["name"], "nationality"))
+    for group in ("capitals", "regions"):
+        for p in data[group]:
+            place = Place(p["name"], "GPE", p["country"], p["kind"])
+            for form in [p["name"], *p["aliases"]]:
+                table.setdefault(form, place)
+    for p in data["world_regions"]:
+        table.setdefault(p["name"], Place(p["name"], "LOC", None, p["kind"]))
+    return table
+
+
+@lru_cache(maxsize=1)
+def person_names_too() -> frozenset[str]:
+    """Place names that are also common given names or surnames (Jordan, Chad, Georgia)."""
+    return frozenset(load_json("gazetteer.json").get("also_person_names", []))
+
+
+@lru_cache(maxsize=1)
+def titles() -> list[str]:
+    return list(load_json("titles.json")["titles"])
+
+
+@lru_cache(maxsize=4)
+def _matchers(vocab_id: int, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Phrase matchers for gazetteer names (case-sensitive) and titles (case-insensitive)."""
+    from spacy.lang.en import English
+
+    tokenizer = English().tokenizer
+    places = PhraseMatcher(vocab, attr="ORTH")
+    places.add("PLACE", [tokenizer(form) for form in gazetteer()])
+    title_m = PhraseMatcher(vocab, attr="LOWER")
+    title_m.add("TITLE", [tokenizer(t) for t in titles()])
+    return places, title_m
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the', trailing possessive marks and punctuation from a name span."""
+    while end - start > 1 and doc[start].text in _LEADING:
+        start += 1
+    while end - start > 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _name_tokens(span: Span) -> list[str]:
+    """The capitalised name words of a span, without initials ('J.', 'D.')."""
+    return [t.text for t in span if t.text[:1].isupper() and not (len(t.text) <= 2 and t.text.endswith("."))]
+
+
+def _is_sentence_initial(doc: Doc, i: int) -> bool:
+    if doc[i].is_sent_start:
+        return True
+    j = i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].is_punct and doc[j].text in "“\"‘'(["):
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    return j < 0 or doc[j].is_sent_end or "\n" in doc[j].whitespace_
+
+
+@lru_cache(maxsize=4)
+def _adjectives(nlp) -> frozenset[str]:
+    """English adjectives known to the model's own lemmatizer (its WordNet-derived index)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    key = nlp.vocab.strings["adj"]
+    return frozenset(index.get(key, [])) if key in index else frozenset()
+
+
+def _reads_as_adjective(doc: Doc, i: int, nlp) -> bool:
+    """Is the capitalised word at ``i`` an English adjective used as a modifier?
+
+    True when its lower-case form is in the model's adjective index and the next word
+    (past commas and 'and') is another adjective or a noun, as in "Gutsy, covert strikes";
+    "Young said" keeps its name.
+    """
+    if doc[i].text.lower() not in _adjectives(nlp):
+        return False
+    j = i + 1
+    while j < len(doc) and (doc[j].text in {",", "and", "-", "–"}):
+        j += 1
+    return j < len(doc) and doc[j].pos_ in {"ADJ", "NOUN"}
+
+
+# --------------------------------------------------------------------------- the layer
+
+
+def find_entities(doc: Doc, text: str, nlp=None) -> tuple[list[Entity], dict[str, Actor]]:
+    """Named entities of ``doc`` with the kit's corrections, and the actors they refer to."""
+    entities, actors, _ = find_entities_with_dropped(doc, text, nlp)
+    return entities, actors
+
+
+def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
+    """Like ``find_entities``, plus the model's entities the kit rejected (with reasons)."""
+    if nlp is None:
+        from .model import load_nlp
+
+        nlp = load_nlp()
+    places_m, titles_m = _matchers(id(doc.vocab), doc.vocab)
+    gaz = gazetteer()
+
+    # 1. the model's named entities, trimmed
+    mentions: dict[tuple[int, int], _Mention] = {}
     for ent in doc.ents:
-        ents.append(Entity(ent.start_char, ent.end_char, text[ent.start_char:ent.end_char],
-                           explanation=f"{ent.label_}, as the model labelled it", label=ent.label_,
-                           actor=ent.text, model_label=ent.label_))
-        actors.setdefault(ent.text, Actor(ent.text, "other")).mentions.append((ent.start_char, ent.end_char))
-    return ents, actors
+        if ent.label_ not in NAMED_LABELS:
+            continue
+        s, e = _trim(doc, ent.start, ent.end)
+        if not any(c.isalpha() for c in doc[s:e].text):
+            continue
+        mentions[(s, e)] = _Mention(s, e, ent.label_, ent.label_)
+    dropped: list[_Mention] = []
+
+    # 2. titles: the name after a title is a person; words inside a title are no entity
+    title_spans = [doc[s:e] for _, s, e in titles_m(doc)]
+    title_spans = _longest(title_spans)
+    for t in title_spans:
+        for key, m in list(mentions.items()):
+            if m.start >= t.start and m.end <= t.end and m.label != "PERSON":
+                dropped.append(_replace(m, None, "title", f"'{doc[m.start:m.end].text}' is part of the title '{t.text}', not a name"))
+                del mentions[key]
+        nxt = [m for m in mentions.values() if m.start == t.end]
+        for m in nxt:
+            span = doc[m.start : m.end]
+            if span.text in gaz and len(span) == 1:
+                continue
+            if m.label != "PERSON":
+                m.rule, m.label = "title", "PERSON"
+                m.reason = f"it follows the title '{t.text}'"
+
+    # 3. gazetteer: countries, capitals, regions, nationalities
+    also_person = person_names_too()
+    for _, s, e in places_m(doc):
+        span = doc[s:e]
+        place = gaz[span.text]
+        overlapping = [m for m in mentions.values() if m.start < e and s < m.end]
+        if any((m.end - m.start) > (e - s) and (m.start < s or m.end > e) for m in overlapping):
+            continue  # part of a longer name ("Moscow State University", "Jordan Peterson")
+        for m in overlapping:
+            if m.label == place.label:
+                continue
+            if m.label == "PERSON" and span.text in also_person:
+                continue
+            del mentions[(m.start, m.end)]
+        if not any(m.start == s and m.end == e for m in mentions.values()) and (s, e) not in mentions:
+            old = next((m.model_label for m in overlapping), None)
+            what = place.kind if place.label != "NORP" else f"nationality ({place.country})"
+            reason = f"the kit's gazetteer lists '{span.text}' as a {what}"
+            mentions[(s, e)] = _Mention(s, e, place.label, old, "gazetteer", reason)
+
+    # 4. a sentence-initial adjective is not a person
+    person_surfaces = _person_surfaces(doc, mentions)
+    for key, m in list(mentions.items()):
+        span = doc[m.start : m.end]
+        if (
+            m.label == "PERSON"
+            and m.rule is None
+            and len(span) == 1
+            and _is_sentence_initial(doc, m.start)
+            and span.text not in person_surfaces["strong"]
+            and _reads_as_adjective(doc, m.start, nlp)
+        ):
+            dropped.append(_replace(m, None, "adjective", f"'{span.text}' opens the sentence, where every word is capitalised, and is the English adjective '{span.text.lower()}' describing the words after it"))
+            del mentions[key]
+
+    # 5. the same person in every mention
+    names = _person_names(doc, mentions)
+    _propagate_persons(doc, mentions, names)
+
+    # 6. one label per name (majority) for everything else
+    _majority_labels(doc, mentions)
+
+    # 7. actors
+    ordered = sorted(mentions.values(), key=lambda m: m.start)
+    actors = _link_actors(doc, ordered, names, gaz)
+    _apply_sides(actors, text)
+    entities = [_to_entity(doc, text, m) for m in ordered]
+    dropped_items = [_to_entity(doc, text, m) for m in dropped]
+    return entities, actors, dropped_items
+
+
+def _replace(m: _Mention, label, rule, reason) -> _Mention:
+    return _Mention(m.start, m.end, label, m.model_label, rule, reason)
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    from spacy.util import filter_spans
+
+    return filter_spans(spans)
+
+
+def _person_surfaces(doc: Doc, mentions) -> dict[str, set[str]]:
+    """Names with strong person evidence: multi-word PERSON names and titled names."""
+    strong: set[str] = set()
+    for m in mentions.values():
+        if m.label == "PERSON":
+            words = _name_tokens(doc[m.start : m.end])
+            if len(words) >= 2 or m.rule == "title":
+                strong.update(words)
+    return {"strong": strong}
+
+
+@dataclass
+class _PersonName:
+    surname: str
+    full: str  # fullest form seen
+    evidence: str
+
+
+def _person_names(doc: Doc, mentions) -> dict[str, _PersonName]:
+    """Surname -> person, for every name the text treats as a person.
+
+    Evidence, strongest first: a multi-word person name ("Tulsi Gabbard"), a title before
+    the name, or the model's own majority (labelled a person at least twice and at least as
+    often as anything else).
+    """
+    gaz = gazetteer()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, _PersonName] = {}
+    for m in sorted(mentions.values(), key=lambda m: m.start):
+        span = doc[m.start : m.end]
+        words = _name_tokens(span)
+        if not words:
+            continue
+        if len(span) == 1:
+            votes[span.text][m.label] += 1
+        if m.label != "PERSON":
+            continue
+        surname = words[-1]
+        if surname in gaz and surname not in person_names_too():
+            continue
+        full = span.text
+        if len(words) >= 2 or m.rule == "title":
+            prev = names.get(surname)
+            if prev is None or (len(full) > len(prev.full) and len(words) >= 2):
+                evidence = "its full name" if len(words) >= 2 else "a title before it"
+                names[surname] = _PersonName(surname, full if len(words) >= 2 else surname, evidence)
+    for surface, counter in votes.items():
+        if surface in names or surface in gaz:
+            continue
+        persons = counter.get("PERSON", 0)
+        others = sum(v for k, v in counter.items() if k != "PERSON")
+        # The model often reads a surname as an organisation, but rarely calls an
+        # organisation a person again and again: a name it calls a person in at least two
+        # mentions and a third of them is a person throughout.
+        if persons >= 2 and 3 * persons >= persons + others:
+            names[surface] = _PersonName(surface, surface, f"the model itself calls it a person in {persons} of its {persons + others} mentions")
+    return names
+
+
+def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> None:
+    """Label every mention of a known person's name PERSON, adding mentions the model missed."""
+    if not names:
+        return
+    by_surname = names
+    i = 0
+    n = len(doc)
+    occupied = {}
+    for m in mentions.values():
+        for k in range(m.start, m.end):
+            occupied[k] = m
+    while i < n:
+        tok = doc[i]
+        if tok.text not in by_surname or not tok.text[:1].isupper():
+            i += 1
+            continue
+        person = by_surname[tok.text]
+        # extend left over the given names of the full form ("Vladimir Putin", "J. D. Vance")
+        start = i
+        full_tokens = person.full.split()
+        j = len(full_tokens) - 2
+        while j >= 0 and start > 0 and doc[start - 1].text == full_tokens[j]:
+            start -= 1
+            j -= 1
+        end = i + 1
+        existing = occupied.get(i)
+        if existing is not None:
+            s0, e0 = existing.start, existing.end
+            if existing.label == "PERSON" and s0 <= start and e0 >= end:
+                i = e0
+                continue
+            del mentions[(s0, e0)]
+            for k in range(s0, e0):
+                occupied.pop(k, None)
+            start = min(start, s0) if existing.label == "PERSON" else start
+            reason = f"'{tok.text}' is a person earlier in this text ({person.evidence})"
+            new = _Mention(start, end, "PERSON", existing.model_label, "same_person", reason)
+        else:
+            reason = f"the model missed it, but '{tok.text}' is a person elsewhere in this text ({person.evidence})"
+            new = _Mention(start, end, "PERSON", None, "same_person", reason)
+        if new.model_label == "PERSON":
+            new.rule, new.reason = None, ""
+        mentions[(start, end)] = new
+        for k in range(start, end):
+            occupied[k] = new
+        i = end
+
+
+def _majority_labels(doc: Doc, mentions) -> None:
+    """Give each non-person name the label it has in most of its mentions."""
+    by_text: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions.values():
+        if m.label != "PERSON":
+            by_text[doc[m.start : m.end].text].append(m)
+    for surface, group in by_text.items():
+        counts = Counter(m.label for m in group)
+        if len(counts) < 2:
+            continue
+        (top, top_n), (_, second_n) = counts.most_common(2)
+        if top_n == second_n:
+            continue
+        for m in group:
+            if m.label != top and m.rule is None:
+                m.label, m.rule = top, "majority"
+                m.reason = f"'{surface}' is {LABEL_WORDS.get(top, top)} in {top_n} of its {len(group)} mentions"
+
+
+def _link_actors(doc: Doc, ordered: list[_Mention], names, gaz) -> dict[str, Actor]:
+    actors: dict[str, Actor] = {}
+    last_full: dict[str, str] = {}
+    for m in ordered:
+        span = doc[m.start : m.end]
+        surface = span.text
+        if m.label == "PERSON":
+            words = _name_tokens(span)
+            surname = words[-1] if words else surface
+            if len(words) >= 2:
+                name = surface
+                last_full[surname] = name
+            else:
+                name = last_full.get(surname) or (names[surname].full if surname in names else surface)
+        elif surface in gaz:
+            name = gaz[surface].name
+        else:
+            name = surface
+        m.actor = name
+        typ = ACTOR_TYPES.get(m.label, "other")
+        if m.label == "NORP" and surface in gaz:
+            typ = "place"  # a nationality word refers to its country
+        actor = actors.get(name)
+        if actor is None:
+            actor = actors[name] = Actor(name=name, type=typ)
+        actor.mentions.append((span.start_char, span.end_char))
+    return actors
+
+
+def _apply_sides(actors: dict[str, Actor], text: str) -> None:
+    """Sides and roles from ``data/actors.json`` when the text is an article it describes."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    for article in load_json("actors.json")["articles"]:
+        if article["sha256"] != digest:
+            continue
+        for spec in article["actors"]:
+            actor = actors.get(spec["name"])
+            if actor is not None:
+                actor.side = spec["side"]
+                actor.role = spec.get("role")
+
+
+def _to_entity(doc: Doc, text: str, m: _Mention) -> Entity:
+    span = doc[m.start : m.end]
+    start, end = span.start_char, span.end_char
+    surface = text[start:end]
+    if m.label is None:
+        explanation = f"not a name: {m.reason} (the model said {m.model_label})"
+    elif m.rule is None:
+        explanation = f"{m.label}: the model labels '{surface}' {LABEL_WORDS.get(m.label, m.label)}"
+    elif m.model_label is None:
+        explanation = f"{m.label}, added by the kit: {m.reason}"
+    elif m.model_label == m.label:
+        explanation = f"{m.label}: {m.reason}"
+    else:
+        explanation = f"{m.label}, corrected from {m.model_label}: {m.reason}"
+    if m.label is not None and m.actor and m.actor != surface:
+        explanation += f"; refers to {m.actor}"
+    return Entity(
+        start=start,
+        end=end,
+        text=surface,
+        explanation=explanation,
+        label=m.label or "",
+        actor=m.actor,
+        model_label=m.model_label,
+        rule=m.rule,
+    )
