@@ -10,42 +10,70 @@ file and a list for several; ``jsonl`` one object per line; ``table`` readable t
 Bad input (missing, empty, whitespace-only, binary file) gets one line on stderr naming the
 file and the problem; the rest of the batch is still analysed. Exit status: 0 when every file
 was analysed, 1 if any failed, 2 for a usage error.
+
+Many files: texts are parsed in ``nlp.pipe`` batches and streamed (read, analysed, printed and
+dropped one batch at a time, so memory does not grow with the number of files); output keeps
+the order of the FILE arguments. ``--jobs N`` runs N worker processes, each loading the model
+once; ``--progress`` shows a progress bar on stderr (shown by default when stderr is a
+terminal). Warnings about a file (not UTF-8, HTML, not English) go to stderr too, and into the
+object's ``warnings``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from typing import Callable, Iterable, Optional, TextIO
+import traceback
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional, TextIO
 
-from .intake import InputError, read_text_file
+from .intake import InputError, prepare, read_text_file
 from .model import ModelNotFound
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+#: Texts parsed together in one ``nlp.pipe`` batch (and sent to a worker as one task).
+BATCH_SIZE = 8
 
 
 def _error(message: str) -> None:
     print(f"rhetoric: {message}", file=sys.stderr)
 
 
+def _named(path: str, message: str) -> str:
+    """``message`` prefixed with the file's name, unless it already starts with it."""
+    return message if message.startswith(f"{path}:") else f"{path}: {message}"
+
+
+def read_prepared(path: str):
+    """``(path, Prepared)`` for a readable file, ``(path, InputError)`` naming it otherwise.
+    Decoding warnings (e.g. not UTF-8) come first among the prepared text's warnings."""
+    try:
+        text, warnings = read_text_file(path)
+        prepared = prepare(text)
+    except InputError as exc:
+        return path, InputError(_named(path, str(exc)))
+    prepared.warnings[:0] = warnings
+    return path, prepared
+
+
 def analyse_file(path: str):
     """Read and analyse one file; ``InputError`` carries the one-line reason on failure."""
-    from .analysis import analyze
+    from .analysis import analyze_stream
 
-    text, warnings = read_text_file(path)
-    analysis = analyze(text, path=path)
-    analysis.warnings[:0] = warnings
-    return analysis
+    [(_, result)] = list(analyze_stream([read_prepared(path)]))
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
-def iter_analyses(paths: Iterable[str], on_error: Callable[[str], None]):
-    """Yield ``(path, Analysis)`` for each readable file; report the others via ``on_error``."""
-    for path in paths:
-        try:
-            yield path, analyse_file(path)
-        except InputError as exc:
-            on_error(str(exc))
+def iter_analyses(paths: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[str, object]]:
+    """Yield ``(path, Analysis or exception)`` for each path, in order, streamed in batches."""
+    from .analysis import analyze_stream
+
+    return analyze_stream((read_prepared(p) for p in paths), batch_size=batch_size)
 
 
 def format_table(analysis) -> str:
@@ -68,34 +96,130 @@ def format_table(analysis) -> str:
     return "\n".join(lines)
 
 
-def _print_results(results, fmt: str, out: TextIO) -> None:
+@dataclass
+class Outcome:
+    """What the CLI prints for one file: its formatted output, or the one-line error."""
+
+    path: str
+    output: Optional[str] = None
+    error: Optional[str] = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _outcome(path: str, result, fmt: str) -> Outcome:
+    """Format one analysis for ``fmt``, or turn its exception into one line naming the file."""
+    if isinstance(result, InputError):
+        return Outcome(path, error=str(result))
+    if isinstance(result, BaseException):
+        detail = "".join(traceback.format_exception(result)) if os.environ.get("RHETORIC_DEBUG") else ""
+        message = (f"{path}: internal error while analysing ({type(result).__name__}: {result}); "
+                   "please report it (set RHETORIC_DEBUG=1 for details)")
+        return Outcome(path, error=message + ("\n" + detail.rstrip() if detail else ""))
+    warnings = [_named(path, w) for w in result.warnings]
+    if fmt == "table":
+        return Outcome(path, format_table(result) + "\n\n", warnings=warnings)
     if fmt == "jsonl":
-        for _, analysis in results:
-            out.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
-            out.flush()
-    elif fmt == "table":
-        for _, analysis in results:
-            out.write(format_table(analysis) + "\n\n")
-            out.flush()
-    else:
-        dicts = [analysis.to_dict() for _, analysis in results]
-        payload = dicts[0] if len(dicts) == 1 else dicts
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return Outcome(path, json.dumps(result.to_dict(), ensure_ascii=False) + "\n", warnings=warnings)
+    return Outcome(path, json.dumps(result.to_dict(), ensure_ascii=False, indent=2), warnings=warnings)
+
+
+def outcomes(paths: Iterable[str], fmt: str, batch_size: int = BATCH_SIZE) -> Iterator[Outcome]:
+    """Analyse ``paths`` in this process and yield their outcomes in order (streamed)."""
+    for path, result in iter_analyses(paths, batch_size=batch_size):
+        yield _outcome(path, result, fmt)
+
+
+# ---------------------------------------------------------------- worker processes (--jobs)
+
+
+def _init_worker() -> None:
+    from .model import load_nlp
+
+    load_nlp()  # once per worker process
+
+
+def _work(task: tuple[list[str], str, int]) -> list[Outcome]:
+    paths, fmt, batch_size = task
+    return list(outcomes(paths, fmt, batch_size))
+
+
+def parallel_outcomes(paths: list[str], fmt: str, jobs: int, batch_size: int = BATCH_SIZE) -> Iterator[Outcome]:
+    """Like ``outcomes`` over ``jobs`` worker processes; the order of ``paths`` is kept.
+
+    Each worker loads the model once and analyses batches of ``batch_size`` files; outcomes
+    come back as formatted text, so no analysis crosses a process boundary.
+    """
+    import multiprocessing
+
+    tasks = ((paths[i:i + batch_size], fmt, batch_size) for i in range(0, len(paths), batch_size))
+    # "spawn" behaves the same on Linux, macOS and Windows and never forks a process that
+    # holds threads (a progress bar's monitor thread, a loaded model's thread pools).
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(jobs, initializer=_init_worker) as pool:
+        for batch in pool.imap(_work, tasks):
+            yield from batch
+
+
+# ---------------------------------------------------------------- printing
+
+
+def _progress_bar(total: int, enabled: bool):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, unit="file", desc="analysing", dynamic_ncols=True, leave=False)
+
+
+def _write_outcomes(results: Iterator[Outcome], fmt: str, as_list: bool, out: TextIO, bar) -> bool:
+    """Print outcomes as they come; errors and warnings to stderr. True if any file failed."""
+
+    def note(message: str) -> None:
+        if bar is not None:
+            bar.write(f"rhetoric: {message}", file=sys.stderr)
+        else:
+            _error(message)
+
+    failed = False
+    first = True
+    if as_list:
+        out.write("[")
+    for o in results:
+        if bar is not None:
+            bar.update(1)
+        if o.error is not None:
+            failed = True
+            note(o.error)
+            continue
+        for w in o.warnings:
+            note(f"warning: {w}")
+        if fmt == "json" and as_list:
+            out.write(("\n" if first else ",\n") + "  " + o.output.replace("\n", "\n  "))
+        elif fmt == "json":
+            out.write(o.output + "\n")
+        else:
+            out.write(o.output)
+        first = False
+        out.flush()
+    if as_list:
+        out.write("]\n" if first else "\n]\n")
+    return failed
 
 
 def cmd_analyze(args) -> int:
-    failed = []
-
-    def on_error(msg: str) -> None:
-        failed.append(msg)
-        _error(msg)
-
-    results = iter_analyses(args.files, on_error)
-    if args.format == "json":
-        results = list(results)
-        if not results:
-            return EXIT_FAILED
-    _print_results(results, args.format, sys.stdout)
+    files = list(args.files)
+    jobs = min(args.jobs or os.cpu_count() or 1, len(files))
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    if jobs > 1:
+        results = parallel_outcomes(files, args.format, jobs)
+    else:
+        results = outcomes(files, args.format)
+    bar = _progress_bar(len(files), show)
+    try:
+        failed = _write_outcomes(results, args.format, args.format == "json" and len(files) > 1, sys.stdout, bar)
+    finally:
+        if bar is not None:
+            bar.close()
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -104,10 +228,10 @@ def cmd_render(args) -> int:
 
     try:
         analysis = analyse_file(args.file)
-    except InputError as exc:
-        _error(str(exc))
+        html = render_report(analysis)
+    except Exception as exc:
+        _error(_outcome(args.file, exc, "json").error)
         return EXIT_FAILED
-    html = render_report(analysis)
     try:
         with open(args.output, "w", encoding="utf-8") as fh:
             fh.write(html)
@@ -118,6 +242,16 @@ def cmd_render(args) -> int:
     return EXIT_OK
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m rhetoric",
@@ -126,6 +260,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("analyze", help="analyse articles and print what was found")
     p.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
+    p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                   help="worker processes, each loading the model once (0: one per CPU; default 1)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: only when stderr is a terminal)")
     p.add_argument("files", nargs="+", metavar="FILE", help="plain-text article(s)")
     p.set_defaults(func=cmd_analyze)
     r = sub.add_parser("render", help="write a standalone HTML report of one article")
@@ -150,4 +288,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         _error("interrupted")
         return 130
     except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, and keep Python from complaining
+        # about the unflushed pipe at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
