@@ -98,7 +98,7 @@ def gazetteer() -> dict[str, Place]:
         for form in [c["name"], *c["aliases"]]:
             table[form] = place
         for dem in c["demonyms"]:
-            table.setdefault(dem, Place(c["name"], "NORP", c["name"], "nationality"))
+            table.setdefault(dem, Place(c["demonyms"][0], "NORP", c["name"], "nationality"))
     for group in ("capitals", "regions"):
         for p in data[group]:
             place = Place(p["name"], "GPE", p["country"], p["kind"])
@@ -275,7 +275,7 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
     _propagate_persons(doc, mentions, names)
 
     # 6. one label per name (majority) for everything else
-    _majority_labels(doc, mentions)
+    _majority_labels(doc, mentions, names)
 
     # 7. actors
     ordered = sorted(mentions.values(), key=lambda m: m.start)
@@ -403,12 +403,13 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
         i = end
 
 
-def _majority_labels(doc: Doc, mentions) -> None:
-    """Give each non-person name the label it has in most of its mentions."""
+def _majority_labels(doc: Doc, mentions, names) -> None:
+    """Give each name that is not a known person the label it has in most of its mentions."""
     by_text: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions.values():
-        if m.label != "PERSON":
-            by_text[doc[m.start : m.end].text].append(m)
+        surface = doc[m.start : m.end].text
+        if surface not in names and not (m.label == "PERSON" and m.rule):
+            by_text[surface].append(m)
     for surface, group in by_text.items():
         counts = Counter(m.label for m in group)
         if len(counts) < 2:
@@ -442,8 +443,6 @@ def _link_actors(doc: Doc, ordered: list[_Mention], names, gaz) -> dict[str, Act
             name = surface
         m.actor = name
         typ = ACTOR_TYPES.get(m.label, "other")
-        if m.label == "NORP" and surface in gaz:
-            typ = "place"  # a nationality word refers to its country
         actor = actors.get(name)
         if actor is None:
             actor = actors[name] = Actor(name=name, type=typ)

