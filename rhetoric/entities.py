@@ -223,7 +223,8 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
     title_spans = _longest(title_spans)
     for t in title_spans:
         for key, m in list(mentions.items()):
-            if m.start >= t.start and m.end <= t.end and m.label != "PERSON":
+            inside = m.start >= t.start and m.end <= t.end and (m.end - m.start) < len(t)
+            if inside and m.label != "PERSON":
                 dropped.append(_replace(m, None, "title", f"'{doc[m.start:m.end].text}' is part of the title '{t.text}', not a name"))
                 del mentions[key]
         nxt = [m for m in mentions.values() if m.start == t.end]
