@@ -1,0 +1,273 @@
+"""What the notebooks need that is about the course rather than the analysis.
+
+The seed article and its (cached) analysis, the article shown readably with numbered
+paragraphs, sentence look-ups, and small tables (tokens, the model's corrections) that the
+notebooks show in one line each, so the notebooks stay prose with short code cells.
+Everything the article says is escaped before it becomes HTML.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+from typing import Iterable, Optional, Sequence, Union
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_DIR = Path(os.environ.get("RHETORIC_SEEDS", REPO / "seeds"))
+
+
+class HTML:
+    """A block of HTML that shows itself in Jupyter and as plain text elsewhere."""
+
+    def __init__(self, html: str, text: str = ""):
+        self.html = html
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.text or self.html
+
+    __repr__ = __str__
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+def seed_path() -> Path:
+    """Path of the seed article (The Atlantic, "The Day the Ukraine War Ended", Feb 2025)."""
+    found = sorted(SEED_DIR.glob("*.txt"))
+    if not found:
+        raise FileNotFoundError(f"no seed article (*.txt) in {SEED_DIR}")
+    return found[0]
+
+
+@lru_cache(maxsize=1)
+def seed_text() -> str:
+    """The seed article's text, exactly as stored (offsets index this string)."""
+    return seed_path().read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def seed_analysis():
+    """The kit's analysis of the seed, computed once per process and shared by every cell."""
+    from .analysis import analyze
+
+    return analyze(seed_text(), path=f"seeds/{seed_path().name}")
+
+
+def analyse(text: str, path: Optional[str] = None):
+    """Analyse a learner's own text; bad input gives ``(None, message)`` instead of a traceback."""
+    from .analysis import analyze
+    from .intake import InputError
+
+    try:
+        return analyze(text, path=path), ""
+    except InputError as exc:
+        return None, str(exc)
+
+
+# --- paragraphs and sentences -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Passage:
+    """A numbered paragraph or sentence of a text, with its character offsets."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: Optional[str] = None, analysis=None) -> list[Passage]:
+    """The article's paragraphs (one per non-empty line), numbered from 1.
+
+    Parts the intake set aside (a publisher's footer) are left out when ``analysis`` is given
+    or when ``text`` is the seed.
+    """
+    if analysis is None and text is None:
+        analysis = seed_analysis()
+    text = analysis.text if analysis is not None else text
+    aside = [(s.start, s.end) for s in analysis.set_aside] if analysis is not None else []
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            end = start + len(stripped)
+            if not any(a <= start and end <= b for a, b in aside):
+                out.append(Passage(len(out) + 1, start, end, stripped))
+        pos += len(line)
+    return out
+
+
+def sentences(analysis=None) -> list[Passage]:
+    """The article's sentences as spaCy splits them, numbered from 1 (blank ones left out)."""
+    analysis = analysis or seed_analysis()
+    out = []
+    for sent in analysis.doc.sents:
+        t = analysis.text[sent.start_char:sent.end_char].strip()
+        if t:
+            start = sent.start_char + (len(analysis.text[sent.start_char:sent.end_char]) -
+                                       len(analysis.text[sent.start_char:sent.end_char].lstrip()))
+            out.append(Passage(len(out) + 1, start, start + len(t), t))
+    return out
+
+
+def find(word: str, analysis=None) -> list[Passage]:
+    """Sentences that contain ``word`` (case-insensitive), to find a passage the prose talks about."""
+    w = word.casefold()
+    return [s for s in sentences(analysis) if w in s.text.casefold()]
+
+
+def sentence_with(snippet: str, analysis=None) -> Passage:
+    """The first sentence containing ``snippet``; ``LookupError`` if none does."""
+    hits = find(snippet, analysis)
+    if not hits:
+        raise LookupError(f"no sentence contains {snippet!r}")
+    return hits[0]
+
+
+# --- showing text -----------------------------------------------------------------------------
+
+_ARTICLE_CSS = (
+    "font-family:Georgia,serif;font-size:1.05em;line-height:1.6;max-width:46em;color:#1a1a1a"
+)
+
+
+def show_article(analysis=None, *, numbered: bool = True, only: Optional[Iterable[int]] = None) -> HTML:
+    """The article as readable paragraphs, numbered so a class can say "paragraph 8".
+
+    ``only`` limits it to some paragraph numbers. Set-aside parts (publisher footers) are
+    shown greyed, with the reason, so nothing in the file is hidden from the reader.
+    """
+    analysis = analysis or seed_analysis()
+    keep = set(only) if only is not None else None
+    rows, plain = [], []
+    for p in paragraphs(analysis=analysis):
+        if keep is not None and p.number not in keep:
+            continue
+        num = f"<span style='color:#888;font-family:sans-serif;font-size:.8em;margin-right:.6em'>¶{p.number}</span>" if numbered else ""
+        rows.append(f"<p style='margin:.4em 0'>{num}{escape(p.text)}</p>")
+        plain.append(f"[{p.number}] {p.text}" if numbered else p.text)
+    if keep is None:
+        for part in analysis.set_aside:
+            rows.append(
+                f"<p style='margin:.4em 0;color:#888;font-style:italic'>{escape(part.text)} "
+                f"<span style='font-family:sans-serif;font-size:.8em'>(set aside: {escape(part.reason)})</span></p>"
+            )
+    return HTML(f"<div class='rhetoric-article' style='{_ARTICLE_CSS}'>{''.join(rows)}</div>", "\n\n".join(plain))
+
+
+def show_passages(passages: Sequence[Passage], label: str = "sentence") -> HTML:
+    """A few numbered sentences or paragraphs, e.g. the result of ``find``."""
+    if not passages:
+        return HTML("<p><em>Nothing found.</em></p>", "Nothing found.")
+    rows = "".join(
+        f"<li value='{p.number}' style='margin:.3em 0'>{escape(p.text)}</li>" for p in passages
+    )
+    text = "\n".join(f"{label} {p.number}: {p.text}" for p in passages)
+    return HTML(f"<ol style='{_ARTICLE_CSS}'>{rows}</ol>", text)
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence], caption: str = "") -> HTML:
+    """A small escaped HTML table (with a plain-text twin)."""
+    from .exercises.feedback import Table
+
+    t = Table(list(columns), [list(map(str, r)) for r in rows], caption)
+    return HTML(t.to_html(), t.to_text())
+
+
+def tokens(text_or_span: Union[str, object], limit: int = 40) -> HTML:
+    """spaCy's tokens of a short text, with part of speech and entity tag, as a table."""
+    from .model import load_nlp
+
+    doc = load_nlp()(text_or_span) if isinstance(text_or_span, str) else text_or_span
+    rows = []
+    for i, tok in enumerate(doc):
+        if i >= limit:
+            break
+        ent = f"{tok.ent_iob_}-{tok.ent_type_}" if tok.ent_type_ else ""
+        rows.append((i, tok.text, tok.pos_, spacy_explain(tok.pos_), ent))
+    return table(("#", "token", "part of speech", "meaning", "entity tag"), rows,
+                 caption=f"{len(doc)} tokens" + (f" (first {limit} shown)" if len(doc) > limit else ""))
+
+
+def spacy_explain(label: str) -> str:
+    """spaCy's own short gloss of a label ("GPE" -> "Countries, cities, states")."""
+    import spacy
+
+    return spacy.explain(label) or ""
+
+
+def corrections(analysis=None) -> HTML:
+    """The entities where the kit's rules changed what spaCy's model said, with the rule and why."""
+    analysis = analysis or seed_analysis()
+    rows = [
+        (e.text, e.model_label or "(missed)", e.label, e.rule or "", e.explanation)
+        for e in analysis.entities
+        if e.model_label != e.label or e.rule
+    ]
+    if not rows:
+        return HTML("<p><em>The kit changed none of the model's labels in this text.</em></p>",
+                    "The kit changed none of the model's labels in this text.")
+    return table(("mention", "spaCy model said", "kit says", "rule", "why"), rows,
+                 caption=f"{len(rows)} corrections")
+
+
+def entity_counts(analysis=None) -> dict[str, int]:
+    """How many entity mentions carry each label."""
+    analysis = analysis or seed_analysis()
+    counts: dict[str, int] = {}
+    for e in analysis.entities:
+        counts[e.label] = counts.get(e.label, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def quotes_table(analysis=None, kind: Optional[str] = None) -> HTML:
+    """The quotes the kit found: speaker, cue, kind, channel, and the words."""
+    analysis = analysis or seed_analysis()
+    qs = [q for q in analysis.quotes if kind is None or q.kind == kind]
+    if not qs:
+        return HTML("<p><em>No quotes found (yet): the quotes layer finds none in this text.</em></p>",
+                    "No quotes found.")
+    rows = [(q.speaker or "(no named speaker)", q.cue or "", q.kind, q.channel or "",
+             q.text if len(q.text) < 120 else q.text[:117] + "…") for q in qs]
+    return table(("speaker", "cue", "kind", "channel", "words"), rows, caption=f"{len(qs)} quotes")
+
+
+def signal_counts(analysis=None) -> dict[str, int]:
+    """How many signals of each category the kit found."""
+    from .items import SIGNAL_CATEGORIES
+
+    analysis = analysis or seed_analysis()
+    counts = {c: 0 for c in SIGNAL_CATEGORIES}
+    for s in analysis.signals:
+        counts[s.category] = counts.get(s.category, 0) + 1
+    return counts
+
+
+def signals_table(analysis=None, category: Optional[str] = None, limit: int = 40) -> HTML:
+    """Signals of one category (or all): the words, subtype, whose words, and why."""
+    analysis = analysis or seed_analysis()
+    ss = [s for s in analysis.signals if category is None or s.category == category]
+    if not ss:
+        return HTML(f"<p><em>No {escape(category or 'signal')} found (yet) in this text.</em></p>",
+                    f"No {category or 'signal'} found.")
+    rows = [(s.text, s.category, s.subtype or "", (s.speaker or "quote") if s.in_quote else "author",
+             s.explanation) for s in ss[:limit]]
+    cap = f"{len(ss)} signals" + (f" (first {limit} shown)" if len(ss) > limit else "")
+    return table(("words", "category", "kind", "whose words", "why it counts"), rows, caption=cap)
+
+
+def frames_table(analysis=None) -> HTML:
+    """The kit's generic-frame scores with their strongest evidence."""
+    analysis = analysis or seed_analysis()
+    if not analysis.frames:
+        return HTML("<p><em>No frame scores (yet): the framing layer scores none.</em></p>", "No frame scores.")
+    rows = [(f.frame, f"{f.score:.2f}", len(f.evidence), f.evidence[0].text[:100] if f.evidence else "")
+            for f in sorted(analysis.frames, key=lambda f: -f.score)]
+    return table(("frame", "score (0-1)", "evidence spans", "first evidence"), rows)

@@ -1,0 +1,280 @@
+"""Annotation exercises: the learner marks the text, and is scored against the gold and the kit.
+
+Three kinds, one per layer: *marking spans* (the people in a passage, the hedges, the reporting
+verbs), *labelling mentions* (what kind of name is this?) and *choosing speakers* (who said this
+quote?). The tasks and their answers live in ``data/exercises``; the gold comes from
+``data/gold`` (``gold.py``); the kit's side from the analysis of the seed. The check always shows
+where the learner, the kit (or spaCy's model) and the gold disagree: that table is the lesson.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from .. import course
+from .answers import AnswerTypeError, as_list, kind_of, means_nobody, norm, same_actor, text_of
+from .compare import compare_choices, compare_spans
+from .gold import entity_label_at, gold_entities, gold_signals, quote_speaker_at
+from .registry import Exercise, Verdict, checker, exercises, right, wrong
+
+NOT_A_NAME = "not a name"
+_WORD = re.compile(r"[\w’'\-]+|[^\w\s]")
+
+
+# --- marking spans ----------------------------------------------------------------------------
+
+def passage_bounds(ex: Exercise) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs an exercise is about."""
+    wanted = set(ex.key["paragraphs"])
+    return [(p.start, p.end) for p in course.paragraphs() if p.number in wanted]
+
+
+def words(ex: Exercise) -> list[tuple[int, int, str]]:
+    """The clickable words of a marking exercise: ``(start, end, text)``, punctuation left out."""
+    text = course.seed_text()
+    out = []
+    for start, end in passage_bounds(ex):
+        for m in re.finditer(r"\S+", text[start:end]):
+            word = m.group()
+            core = word.strip(".,;:!?“”‘\"()—")
+            # a curly ’ at the end closes a quote; inside a word it is an apostrophe
+            core = core[:-1] if core.endswith("’") and not core.endswith("s’") else core
+            if not core:
+                continue
+            s = start + m.start() + word.index(core)
+            out.append((s, s + len(core), core))
+    return out
+
+
+def _inside(span: tuple[int, int], bounds: list[tuple[int, int]]) -> bool:
+    return any(b0 <= span[0] and span[1] <= b1 for b0, b1 in bounds)
+
+
+def gold_spans(ex: Exercise) -> tuple[list[tuple[int, int]], dict]:
+    """The gold spans of a marking exercise inside its paragraphs, with the gold's notes."""
+    bounds = passage_bounds(ex)
+    why: dict[tuple[int, int], str] = {}
+    if "gold_category" in ex.key:
+        spans = []
+        for s in gold_signals(ex.key["gold_category"]):
+            span = (int(s["start"]), int(s["end"]))
+            if _inside(span, bounds):
+                spans.append(span)
+                note = s.get("note") or ("inside a quote: the speaker's" if s.get("in_quote") else "")
+                if note:
+                    why[span] = note
+        return spans, why
+    ents = gold_entities()
+    if ents is not None:
+        spans = [(int(e["start"]), int(e["end"])) for e in ents if e.get("label") == ex.key["gold_label"]]
+        return [s for s in spans if _inside(s, bounds)], why
+    return [(s, e) for s, e, _ in ex.key["fallback_gold"]], why
+
+
+def other_spans(ex: Exercise) -> tuple[str, list[tuple[int, int]]]:
+    """The spans the kit (or, for names, spaCy's raw model) marks inside the exercise's paragraphs."""
+    a = course.seed_analysis()
+    bounds = passage_bounds(ex)
+    if ex.key.get("compare_with") == "model":
+        label = ex.key["gold_label"]
+        spans = [(e.start_char, e.end_char) for e in a.doc.ents if e.label_ == label]
+        return "spaCy model", [s for s in spans if _inside(s, bounds)]
+    cat = ex.key["gold_category"]
+    spans = [(s.start, s.end) for s in a.signals if s.category == cat]
+    return "kit", [s for s in spans if _inside(s, bounds)]
+
+
+def merge_words(marked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join marked words separated only by spaces into one span ('at least in a sense')."""
+    text = course.seed_text()
+    out: list[list[int]] = []
+    for s, e in sorted(marked):
+        if out and not text[out[-1][1]:s].strip():
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [tuple(x) for x in out]
+
+
+def learner_spans(answer: Any, ex: Exercise) -> list[tuple[int, int]]:
+    """The learner's marks as character spans: from ``(start, end)`` pairs or from phrases."""
+    items = as_list(answer, "marked words (pairs of offsets, or the words themselves as strings)")
+    text = course.seed_text()
+    bounds = passage_bounds(ex)
+    spans = []
+    for item in items:
+        if isinstance(item, (list, tuple)) and len(item) == 2 and all(isinstance(v, int) for v in item):
+            spans.append((int(item[0]), int(item[1])))
+            continue
+        phrase = text_of(item)
+        if hasattr(item, "start_char"):
+            spans.append((item.start_char, item.end_char))
+            continue
+        found = False
+        for b0, b1 in bounds:
+            for m in re.finditer(r"(?<!\w)" + re.escape(phrase.strip()) + r"(?!\w)", text[b0:b1], re.IGNORECASE):
+                spans.append((b0 + m.start(), b0 + m.end()))
+                found = True
+        if not found:
+            raise AnswerTypeError(f"“{phrase}” does not occur in the paragraphs of this exercise")
+    return merge_words(spans)
+
+
+def check_marks(answer: Any, ex: Exercise) -> Verdict:
+    mine = learner_spans(answer, ex)
+    gold, why = gold_spans(ex)
+    who, theirs = other_spans(ex)
+    comp = compare_spans(course.seed_text(), mine, theirs, gold, why, what=ex.key["target"], kit_name=who)
+    table = comp.table(caption=f"Your marks, the {who}'s and the gold's ({ex.key['target']})")
+    table.columns = ("words", "you", who, "gold", "what it means")
+    details = [comp.learner.sentence("You"), comp.kit.sentence(f"The {who}")]
+    if not mine:
+        return wrong("You have not marked anything yet.", details=details[1:], tables=[table])
+    if comp.learner.f1 >= ex.key.get("pass_f1", 0.8):
+        return right(f"You agree with the gold on most {ex.key['target']}.", details=details, tables=[table])
+    return wrong(f"Not quite: compare your marks with the gold below.", details=details, tables=[table])
+
+
+# --- labelling mentions ------------------------------------------------------------------------
+
+def _model_label(start: int, end: int) -> Optional[str]:
+    for e in course.seed_analysis().doc.ents:
+        if e.start_char < end and start < e.end_char:
+            return e.label_
+    return None
+
+
+def _kit_label(start: int, end: int) -> Optional[str]:
+    for e in course.seed_analysis().entities:
+        if e.start < end and start < e.end:
+            return e.label
+    return None
+
+
+def mention_gold(m: dict) -> str:
+    known, label = entity_label_at(m["start"], m["end"])
+    if not known:
+        return m["fallback_gold"]
+    return label or NOT_A_NAME
+
+
+def _key_of(m: dict) -> str:
+    return str(m["start"])
+
+
+def _normalise_choices(answer: Any, items: list[dict], what: str) -> dict[str, Any]:
+    """A learner's dict keyed by offset (as the widget saves it) or by the mention's text."""
+    if not isinstance(answer, dict):
+        raise AnswerTypeError(f"expected a dict of {what}, got {kind_of(answer)}")
+    by_text = {norm(course.seed_text()[m["start"]:m["end"]]): _key_of(m) for m in items}
+    out = {}
+    for k, v in answer.items():
+        key = str(k)
+        if key not in {_key_of(m) for m in items}:
+            key = by_text.get(norm(str(k)), key)
+        out[key] = v
+    return out
+
+
+def check_labels(answer: Any, ex: Exercise) -> Verdict:
+    mentions = ex.key["mentions"]
+    mine = _normalise_choices(answer, mentions, "mention -> label")
+    text = course.seed_text()
+    items = [(_key_of(m), text[m["start"]:m["end"]]) for m in mentions]
+    labels = {norm(o): o for o in ex.options}
+    sources = {
+        "you": {k: labels.get(norm(str(v)), str(v)) if v not in (None, "") else "" for k, v in mine.items()},
+        "model": {_key_of(m): _model_label(m["start"], m["end"]) or NOT_A_NAME for m in mentions},
+        "kit": {_key_of(m): _kit_label(m["start"], m["end"]) or NOT_A_NAME for m in mentions},
+        "gold": {_key_of(m): mention_gold(m) for m in mentions},
+    }
+    comp = compare_choices(items, sources)
+    table = comp.table(("you", "spaCy model", "kit", "gold"), caption="Labels")
+    details = [f"You agree with the gold on {comp.correct['you']} of {len(items)}; spaCy's model on "
+               f"{comp.correct['model']}; the kit (after its rules) on {comp.correct['kit']}."]
+    if comp.answered < len(items):
+        return wrong(f"You have labelled {comp.answered} of {len(items)} mentions.", details=details, tables=[table])
+    if comp.accuracy("you") >= ex.key.get("pass_accuracy", 0.75):
+        return right("Well labelled.", details=details, tables=[table])
+    return wrong("Several labels differ from the gold: read the rows where you and the gold disagree.",
+                 details=details, tables=[table])
+
+
+# --- choosing speakers -------------------------------------------------------------------------
+
+def quote_gold(q: dict) -> Optional[str]:
+    known, speaker = quote_speaker_at(q["start"], q["end"])
+    return speaker if known else q["fallback_speaker"]
+
+
+def _kit_speaker(start: int, end: int) -> tuple[bool, Optional[str]]:
+    """Did the kit find a direct quote here, and whose? (The best-overlapping direct quote.)"""
+    best, overlap = None, 0
+    for q in course.seed_analysis().quotes:
+        if q.kind != "direct":
+            continue
+        ov = min(end, q.end) - max(start, q.start)
+        if ov > overlap:
+            best, overlap = q, ov
+    return (best is not None), (best.speaker if best else None)
+
+
+def _aliases(name: Optional[str]) -> set[str]:
+    if not name:
+        return set()
+    a = course.seed_analysis()
+    actor = a.actors.get(name)
+    return {a.text[s:e] for s, e in actor.mentions} if actor else set()
+
+
+def same_speaker(x: Any, y: Any) -> bool:
+    """Two speaker answers name the same person (or both say nobody is named)."""
+    if x in ("", "(missed)") or y in ("", "(missed)"):
+        return False
+    if means_nobody(x) or means_nobody(y):
+        return means_nobody(x) and means_nobody(y)
+    return same_actor(x, y, _aliases(y)) or same_actor(y, x, _aliases(x))
+
+
+def check_speakers(answer: Any, ex: Exercise) -> Verdict:
+    quotes = ex.key["quotes"]
+    mine = _normalise_choices(answer, quotes, "quote -> speaker")
+    text = course.seed_text()
+    items = [(_key_of(q), _short(text[q["start"]:q["end"]])) for q in quotes]
+    kit = {}
+    for q in quotes:
+        found, speaker = _kit_speaker(q["start"], q["end"])
+        kit[_key_of(q)] = speaker if found else "(missed)"
+    sources = {
+        "you": {k: (None if means_nobody(v) and v != "" else v) for k, v in mine.items()},
+        "kit": kit,
+        "gold": {_key_of(q): quote_gold(q) for q in quotes},
+    }
+    comp = compare_choices(items, sources, same=same_speaker)
+    table = comp.table(("you", "kit", "gold"), caption="Speakers ((none) = nobody named)")
+    details = [f"You agree with the gold on {comp.correct['you']} of {len(items)} quotes; "
+               f"the kit on {comp.correct['kit']}."]
+    if comp.answered < len(items):
+        return wrong(f"You have chosen speakers for {comp.answered} of {len(items)} quotes.", details=details, tables=[table])
+    if comp.accuracy("you") >= ex.key.get("pass_accuracy", 0.8):
+        return right("Well attributed.", details=details, tables=[table])
+    return wrong("Some speakers differ from the gold: read those rows again in the article.",
+                 details=details, tables=[table])
+
+
+def _short(s: str, n: int = 70) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def register_annotations() -> None:
+    """Register the right check for every exercise of kind ``annotate``."""
+    for ex in exercises().values():
+        if ex.kind != "annotate":
+            continue
+        if "mentions" in ex.key:
+            checker(ex.id)(check_labels)
+        elif "quotes" in ex.key:
+            checker(ex.id)(check_speakers)
+        else:
+            checker(ex.id)(check_marks)

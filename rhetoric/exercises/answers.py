@@ -1,0 +1,177 @@
+"""Reading a learner's answer: blanks, wrong kinds of value, names, spans and lists.
+
+Learners answer with whatever they have at hand: a string, a spaCy ``Span`` or ``Token``, one of
+the kit's items (``Entity``, ``Quote``, ``Signal``), a list of any of these. These helpers turn
+all of them into plain values the checks can compare, and raise ``AnswerTypeError`` with a
+message that teaches when the answer is the wrong *kind* of thing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterable, Optional
+
+
+class Blank:
+    """The ``____`` a starter cell leaves for the learner to fill in."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "____"
+
+    def __bool__(self) -> bool:
+        return False
+
+    # Arithmetic or indexing on a blank gives a blank, so starter code like
+    # ``len(____)`` or ``text.count(____)`` never raises in a fresh notebook.
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self
+
+    def __call__(self, *args, **kwargs):
+        return self
+
+    def __getitem__(self, key):
+        return self
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self):
+        return 0
+
+
+#: The blank learners replace in starter code.
+____ = Blank()
+
+
+def contains_blank(value: Any, depth: int = 0) -> bool:
+    """True if ``value`` is the blank or holds one (in a list, tuple, set or dict)."""
+    if value is ____:
+        return True
+    if depth > 3:
+        return False
+    if isinstance(value, dict):
+        return any(contains_blank(v, depth + 1) or contains_blank(k, depth + 1) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(contains_blank(v, depth + 1) for v in value)
+    return False
+
+
+class AnswerTypeError(Exception):
+    """The answer is the wrong kind of value; the message says what was expected, in plain words."""
+
+
+def kind_of(value: Any) -> str:
+    """A plain-language name for the type of ``value`` ("a string", "a list of 3 items"...)."""
+    if value is None:
+        return "None (nothing)"
+    if isinstance(value, bool):
+        return f"True/False ({value})"
+    if isinstance(value, str):
+        return f"a string ({value[:40]!r})"
+    if isinstance(value, int):
+        return f"a whole number ({value})"
+    if isinstance(value, float):
+        return f"a decimal number ({value})"
+    if isinstance(value, (list, tuple, set)):
+        return f"a {type(value).__name__} of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return f"a dict of {len(value)} entries"
+    return f"a {type(value).__name__}"
+
+
+def text_of(value: Any) -> str:
+    """The text of a string, spaCy ``Span``/``Token``/``Doc`` or one of the kit's items."""
+    if isinstance(value, str):
+        return value
+    for attr in ("text",):
+        t = getattr(value, attr, None)
+        if isinstance(t, str):
+            return t
+    raise AnswerTypeError(f"expected some text (a string, a spaCy span or one of the kit's items), got {kind_of(value)}")
+
+
+def as_list(value: Any, what: str) -> list:
+    """``value`` as a list; a single item or a string is refused with a hint about lists."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    if hasattr(value, "__iter__") and not isinstance(value, (str, bytes, dict)) and not hasattr(value, "text"):
+        return list(value)  # generators, spaCy span groups
+    raise AnswerTypeError(
+        f"expected a list of {what}, got {kind_of(value)}. A list comprehension such as "
+        "[x.text for x in items if ...] gives a list."
+    )
+
+
+def as_int(value: Any, what: str) -> int:
+    """``value`` as a whole number; strings of digits are accepted, other kinds refused."""
+    if isinstance(value, bool):
+        raise AnswerTypeError(f"expected a number ({what}), got {kind_of(value)}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    raise AnswerTypeError(f"expected a whole number ({what}), got {kind_of(value)}")
+
+
+def norm(text: str) -> str:
+    """Text folded for comparison: case, curly apostrophes, outer punctuation and spaces."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    text = text.replace("“", '"').replace("”", '"')
+    text = re.sub(r"\s+", " ", text).strip().strip(".,;:!?\"'()").strip()
+    text = re.sub(r"'s$", "", text)
+    return text.casefold()
+
+
+def texts(values: Iterable[Any]) -> list[str]:
+    """Normalised texts of a list of answers."""
+    return [norm(text_of(v)) for v in values]
+
+
+_TITLES = {"president", "mr", "mrs", "ms", "dr", "the", "secretary", "vice", "general", "gen", "sen", "rep"}
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a person's name without titles ("President Vladimir Putin" -> vladimir, putin)."""
+    words = [w for w in re.split(r"[\s.]+", norm(name)) if w]
+    return [w for w in words if w not in _TITLES]
+
+
+def same_actor(answer: Any, name: Optional[str], aliases: Iterable[str] = ()) -> bool:
+    """Does the learner's ``answer`` name the actor ``name``?
+
+    Matches the canonical name, any alias (e.g. the actor's mention texts), or a surname
+    ("Putin" for "Vladimir Putin"). ``None`` matches ``None`` (no named speaker).
+    """
+    if name is None or answer is None:
+        return answer is None and name is None
+    a = norm(text_of(answer))
+    candidates = [name, *aliases]
+    if any(a == norm(c) for c in candidates):
+        return True
+    words = name_tokens(a)
+    return bool(words) and any(words == name_tokens(c)[-len(words):] for c in candidates if name_tokens(c))
+
+
+NO_SPEAKER_WORDS = {"none", "nobody", "no one", "unknown", "unnamed", "a reporter", "reporter", "an unnamed reporter",
+                    "no named speaker", "null", ""}
+
+
+def means_nobody(answer: Any) -> bool:
+    """True for ``None`` and for strings that say 'nobody named' in plain words."""
+    if answer is None:
+        return True
+    if isinstance(answer, str):
+        return norm(answer) in NO_SPEAKER_WORDS
+    return False

@@ -1,0 +1,47 @@
+"""Checks for multiple-choice exercises: every wrong option has its own teaching reply."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .answers import AnswerTypeError, kind_of, norm
+from .registry import Exercise, Verdict, checker, exercises, right, wrong
+
+
+def option_of(answer: Any, ex: Exercise) -> str:
+    """The option a learner chose: its text (any case), its letter ("b") or its number (2 = second)."""
+    if isinstance(answer, bool):
+        raise AnswerTypeError(f"expected one of the options, got {kind_of(answer)}")
+    if isinstance(answer, int):
+        if 1 <= answer <= len(ex.options):
+            return ex.options[answer - 1]
+        raise AnswerTypeError(f"there are {len(ex.options)} options; number them from 1")
+    if not isinstance(answer, str):
+        raise AnswerTypeError(f"expected one of the options as a string, got {kind_of(answer)}")
+    a = norm(answer)
+    for opt in ex.options:
+        if norm(opt) == a:
+            return opt
+    letters = "abcdefgh"
+    if len(a) == 1 and a in letters[: len(ex.options)]:
+        return ex.options[letters.index(a)]
+    starts = [opt for opt in ex.options if a and norm(opt).startswith(a)]
+    if len(starts) == 1:
+        return starts[0]
+    raise AnswerTypeError(
+        "that is not one of the options; copy an option's words, or give its letter (a, b, c...)"
+    )
+
+
+def check_choice(answer: Any, ex: Exercise) -> Verdict:
+    chosen = option_of(answer, ex)
+    if chosen == ex.answer:
+        return right(f"“{chosen}”")
+    return wrong(f"You chose “{chosen}”.", hint=ex.why.get(chosen))
+
+
+def register_choices() -> None:
+    """Register ``check_choice`` for every exercise of kind ``choice``."""
+    for ex in exercises().values():
+        if ex.kind == "choice":
+            checker(ex.id)(check_choice)

@@ -1,0 +1,196 @@
+"""The learner's work file: annotations, coding sheets, rewrites and progress, saved as they go.
+
+Everything a learner types or marks in a widget is written at once to one JSON file they can
+reload, download or hand in. Saving is atomic (write a temporary file beside it, then
+``os.replace``), so a crash or a full disk never leaves half a file; two notebooks open at once
+merge their changes under a lock instead of overwriting each other's; a file that cannot be
+read is kept aside (renamed, never deleted) and a fresh one started.
+
+The file is ``my_rhetoric_lab_work.json`` in the folder the notebook runs in, or the path in the
+``RHETORIC_LAB_WORK`` environment variable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Optional, Union
+
+DEFAULT_NAME = "my_rhetoric_lab_work.json"
+FORMAT = "rhetoric-lab-work/1"
+
+
+def default_path() -> Path:
+    """Where the learner's work is saved unless they choose another file."""
+    return Path(os.environ.get("RHETORIC_LAB_WORK") or Path.cwd() / DEFAULT_NAME)
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    """An advisory lock beside ``path`` (POSIX), so two kernels never interleave a save."""
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        import fcntl
+    except ImportError:  # Windows: atomic replace still protects the file itself
+        yield
+        return
+    fh = open(lock_path, "a+")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
+
+
+def atomic_write_json(path: Union[str, Path], data: Any) -> None:
+    """Write ``data`` as JSON to ``path`` atomically: a temp file in the same folder, fsync, replace."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _read(path: Path) -> tuple[dict, Optional[str]]:
+    """The saved work at ``path`` and a warning; an unreadable file is renamed aside, not lost."""
+    if not path.exists():
+        return {}, None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("sections", {}), dict):
+            raise ValueError("not a Rhetoric Lab work file")
+        return data.get("sections", {}), None
+    except (ValueError, UnicodeDecodeError) as exc:
+        aside = path.with_name(f"{path.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
+        with contextlib.suppress(OSError):
+            os.replace(path, aside)
+        return {}, f"{path.name} could not be read ({exc}); it was kept as {aside.name} and a new file started"
+
+
+class WorkStore:
+    """A learner's saved work: ``sections`` of key -> JSON value, saved on every change.
+
+    >>> work = WorkStore("my_work.json")
+    >>> work.put("speakers", "quote-3", "Pete Hegseth")   # saved at once
+    >>> WorkStore("my_work.json").get("speakers", "quote-3")
+    'Pete Hegseth'
+    """
+
+    def __init__(self, path: Union[str, Path, None] = None, autosave: bool = True):
+        self.path = Path(path) if path is not None else default_path()
+        self.autosave = autosave
+        self.warning: Optional[str] = None
+        self.last_error: Optional[str] = None
+        self._dirty: dict[str, dict[str, Any]] = {}
+        self.sections, self.warning = _read(self.path)
+
+    def get(self, section: str, key: str, default: Any = None) -> Any:
+        """A saved value (a copy, so changing it does not change the store)."""
+        return copy.deepcopy(self.sections.get(section, {}).get(key, default))
+
+    def section(self, section: str) -> dict[str, Any]:
+        """Every saved value of one section (a copy)."""
+        return copy.deepcopy(self.sections.get(section, {}))
+
+    def put(self, section: str, key: str, value: Any) -> bool:
+        """Record ``value`` and (with autosave) write the file now. Returns False if saving failed.
+
+        Values must be JSON-serialisable; a value that is not raises ``TypeError`` at once,
+        before anything is written.
+        """
+        json.dumps(value)  # refuse what cannot be saved, before touching the file
+        self.sections.setdefault(section, {})[key] = copy.deepcopy(value)
+        self._dirty.setdefault(section, {})[key] = copy.deepcopy(value)
+        return self.save() if self.autosave else True
+
+    def update(self, section: str, values: dict[str, Any]) -> bool:
+        """Record several values of one section and save once."""
+        json.dumps(values)
+        for key, value in values.items():
+            self.sections.setdefault(section, {})[key] = copy.deepcopy(value)
+            self._dirty.setdefault(section, {})[key] = copy.deepcopy(value)
+        return self.save() if self.autosave else True
+
+    def save(self) -> bool:
+        """Merge this session's changes into the file on disk and write it atomically.
+
+        Never raises for a disk problem (a widget callback must not die): returns False and
+        keeps the message in ``last_error``; the changes stay pending for the next save.
+        """
+        try:
+            with _locked(self.path):
+                on_disk, problem = _read(self.path)
+                if problem:  # the file was spoiled meanwhile: it is kept aside; rebuild from memory
+                    self.warning = problem
+                    on_disk = copy.deepcopy(self.sections)
+                for section, values in self._dirty.items():
+                    on_disk.setdefault(section, {}).update(values)
+                atomic_write_json(self.path, {"format": FORMAT, "saved": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                                              "sections": on_disk})
+            self.sections = on_disk
+            self._dirty.clear()
+            self.last_error = None
+            return True
+        except OSError as exc:
+            self.last_error = f"could not save your work to {self.path}: {exc.strerror or exc}"
+            return False
+
+    def reload(self) -> "WorkStore":
+        """Read the file again (e.g. after another notebook saved to it)."""
+        self.sections, self.warning = _read(self.path)
+        for section, values in self._dirty.items():
+            self.sections.setdefault(section, {}).update(values)
+        return self
+
+    def status(self) -> str:
+        """One line for the learner: where the work is saved and how much is in it."""
+        n = sum(len(v) for v in self.sections.values())
+        msg = f"Your work is saved in {self.path} ({n} answer{'s' if n != 1 else ''} so far)."
+        if self.warning:
+            msg += f" Note: {self.warning}."
+        if self.last_error:
+            msg += f" Warning: {self.last_error}."
+        return msg
+
+
+_WORK: Optional[WorkStore] = None
+
+
+def my_work(path: Union[str, Path, None] = None) -> WorkStore:
+    """The learner's work store for this kernel (opened once; pass ``path`` to switch files)."""
+    global _WORK
+    if _WORK is None or (path is not None and Path(path) != _WORK.path):
+        _WORK = WorkStore(path)
+        _hook_progress(_WORK)
+    return _WORK
+
+
+def _hook_progress(store: WorkStore) -> None:
+    from . import registry
+
+    saved = store.section("progress")
+    p = registry.PROGRESS
+    p.attempts.update(saved.get("attempts", {}))
+    p.hints_seen.update(saved.get("hints_seen", {}))
+    p.solved.update(saved.get("solved", []))
+    p.solutions_shown.update(saved.get("solutions_shown", []))
+
+    def save_progress(progress) -> None:
+        if _WORK is store:
+            store.update("progress", progress.to_dict())
+
+    registry.on_progress(save_progress)

@@ -1,0 +1,252 @@
+"""Exercise widgets: quizzes, word marking, mention labelling and speaker choosing.
+
+Each widget is built from the exercise's entry in ``data/exercises`` and checked by the same
+``check`` function as code answers, so a widget and a code cell give the same feedback. Every
+choice a learner makes is saved at once in their work file (``store.my_work``) and restored when
+the widget is shown again, so nothing is lost when a kernel restarts. Callbacks never raise: a
+problem becomes a message in the widget. All article text is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Callable, Optional
+
+import ipywidgets as W
+
+from .. import course
+from . import annotate
+from .feedback import Feedback
+from .registry import check, get, hint, show_solution
+from .store import my_work
+
+_CSS = "font-family:sans-serif;line-height:1.45"
+
+
+def _feedback_html(fb: Feedback) -> str:
+    return fb._repr_html_()
+
+
+class ExerciseWidget(W.VBox):
+    """Title, task, the controls, and Check / Hint / Show solution buttons with a feedback area."""
+
+    check_label = "Check my answer"
+
+    def __init__(self, exercise_id: str, controls: list[W.Widget], section: str):
+        self.ex = get(exercise_id)
+        self.section = section
+        self.work = my_work()
+        title = W.HTML(
+            f"<div style='{_CSS}'><strong>Exercise {escape(self.ex.id)}: {escape(self.ex.title)}</strong>"
+            f"<br>{escape(self.ex.task)}</div>"
+        )
+        self.check_button = W.Button(description=self.check_label, button_style="primary", icon="check",
+                                     tooltip="Check your answer and get feedback")
+        self.hint_button = W.Button(description="Hint", icon="lightbulb-o", tooltip="Show the next hint")
+        self.solution_button = W.Button(description="Show solution", icon="eye",
+                                        tooltip="Show one solution (try the hints first)")
+        self.feedback = W.HTML(value="")
+        self.saved = W.HTML(value="")
+        self.check_button.on_click(lambda _: self._safely(self.on_check))
+        self.hint_button.on_click(lambda _: self._safely(lambda: self._show(hint(self.ex.id))))
+        self.solution_button.on_click(lambda _: self._safely(lambda: self._show(show_solution(self.ex.id))))
+        buttons = W.HBox([self.check_button, self.hint_button, self.solution_button])
+        super().__init__([title, *controls, buttons, self.feedback, self.saved],
+                         layout=W.Layout(border="1px solid #ccc", padding="8px", margin="8px 0"))
+        self.add_class("rhetoric-exercise")
+
+    def answer(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def on_check(self) -> None:
+        self._show(check(self.ex.id, self.answer()))
+
+    def _show(self, fb: Feedback) -> None:
+        self.feedback.value = _feedback_html(fb)
+        self.last_feedback = fb
+
+    def _save(self, value: Any) -> None:
+        ok = self.work.put(self.section, self.ex.id, value)
+        self.saved.value = (
+            f"<span style='color:#666;font-size:85%'>Saved to {escape(self.work.path.name)}.</span>" if ok else
+            f"<span style='color:#D55E00;font-size:85%'>Not saved: {escape(self.work.last_error or '')}</span>"
+        )
+
+    def _safely(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except Exception as exc:  # a widget must never kill the lesson
+            self.feedback.value = (f"<div style='{_CSS};color:#D55E00'>Something went wrong "
+                                   f"({escape(type(exc).__name__)}: {escape(str(exc))}). Your answers are saved; "
+                                   "run the cell again.</div>")
+
+
+# --- multiple choice ---------------------------------------------------------------------------
+
+class Quiz(ExerciseWidget):
+    """A multiple-choice question whose wrong options each get their own reply."""
+
+    def __init__(self, exercise_id: str):
+        ex = get(exercise_id)
+        saved = my_work().get("choices", ex.id)
+        self.choice = W.RadioButtons(options=list(ex.options), value=saved if saved in ex.options else None,
+                                     layout=W.Layout(width="auto"), description="")
+        super().__init__(exercise_id, [self.choice], "choices")
+        self.choice.observe(lambda ch: self._safely(lambda: self._save(ch["new"])), names="value")
+
+    def answer(self) -> Any:
+        return self.choice.value if self.choice.value is not None else None
+
+    def on_check(self) -> None:
+        if self.choice.value is None:
+            self._show(Feedback(self.ex.id, "blank", "Choose one of the options first."))
+            return
+        super().on_check()
+
+
+# --- marking words ------------------------------------------------------------------------------
+
+class WordMarker(ExerciseWidget):
+    """Click words to mark them; neighbouring marked words form one span ('at least in a sense')."""
+
+    check_label = "Check my marks"
+
+    def __init__(self, exercise_id: str):
+        ex = get(exercise_id)
+        saved = {tuple(x) for x in my_work().get("marks", ex.id, [])}
+        self.buttons: list[tuple[W.ToggleButton, tuple[int, int]]] = []
+        rows = []
+        by_par = {p.number: p for p in course.paragraphs()}
+        all_words = annotate.words(ex)
+        for number in ex.key["paragraphs"]:
+            p = by_par[number]
+            row = []
+            for s, e, word in all_words:
+                if p.start <= s < p.end:
+                    b = W.ToggleButton(value=(s, e) in saved, description=word, tooltip=f"¶{number}: {word}",
+                                       layout=W.Layout(width="auto", height="26px", padding="0 3px", margin="1px"))
+                    b.style.font_weight = "bold" if (s, e) in saved else "normal"
+                    b.observe(self._toggled, names="value")
+                    self.buttons.append((b, (s, e)))
+                    row.append(b)
+            rows.append(W.HTML(f"<strong style='font-family:sans-serif'>¶{number}</strong>"))
+            rows.append(W.Box(row, layout=W.Layout(display="flex", flex_flow="row wrap")))
+        self.clear_button = W.Button(description="Clear my marks", icon="eraser")
+        self.summary = W.HTML()
+        super().__init__(exercise_id, [*rows, W.HBox([self.clear_button, self.summary])], "marks")
+        self.clear_button.on_click(lambda _: self._safely(self.clear))
+        self._update_summary()
+
+    def _toggled(self, change) -> None:
+        self._safely(lambda: self._after_toggle(change["owner"]))
+
+    def _after_toggle(self, button: W.ToggleButton) -> None:
+        button.style.font_weight = "bold" if button.value else "normal"
+        button.icon = "check" if button.value else ""
+        self._save([list(span) for span in self.marked_words()])
+        self._update_summary()
+
+    def marked_words(self) -> list[tuple[int, int]]:
+        return [span for b, span in self.buttons if b.value]
+
+    def answer(self) -> Any:
+        return [list(s) for s in self.marked_words()]
+
+    def marked_phrases(self) -> list[str]:
+        text = course.seed_text()
+        return [text[s:e] for s, e in annotate.merge_words(self.marked_words())]
+
+    def _update_summary(self) -> None:
+        phrases = self.marked_phrases()
+        self.summary.value = (f"<span style='{_CSS}'>Marked: " + (escape(" · ".join(phrases)) if phrases else "nothing yet")
+                              + "</span>")
+
+    def clear(self) -> None:
+        for b, _ in self.buttons:
+            b.value = False
+
+    def mark(self, *phrases: str) -> None:
+        """Mark words from Python (used by tests and by teachers on a projector)."""
+        wanted = set()
+        for span in annotate.learner_spans(list(phrases), self.ex):
+            wanted |= {sp for _, sp in self.buttons if span[0] <= sp[0] and sp[1] <= span[1]}
+        for b, sp in self.buttons:
+            if sp in wanted:
+                b.value = True
+
+
+# --- choosing from a list per item ---------------------------------------------------------------
+
+def _context(start: int, end: int, width: int = 90) -> str:
+    """The sentence (or a window) around ``[start, end)``, the target in bold, escaped."""
+    text = course.seed_text()
+    s = max(text.rfind("\n", 0, start) + 1, start - width)
+    e = min([i for i in (text.find("\n", end), end + width) if i != -1])
+    before, target, after = text[s:start], text[start:end], text[end:e]
+    return (("…" if s > 0 and text[s - 1] != "\n" else "") + escape(before) + f"<b style='background:#f0e442'>{escape(target)}</b>"
+            + escape(after) + ("…" if e < len(text) and text[e] != "\n" else ""))
+
+
+class ItemChooser(ExerciseWidget):
+    """One dropdown per item (a mention to label, a quote to attribute)."""
+
+    placeholder = "(choose)"
+
+    def __init__(self, exercise_id: str, items: list[dict], options: list[str], section: str):
+        ex = get(exercise_id)
+        saved = my_work().get(section, ex.id, {}) or {}
+        self.dropdowns: dict[str, W.Dropdown] = {}
+        rows = []
+        for item in items:
+            key = str(item["start"])
+            value = saved.get(key) if saved.get(key) in options else self.placeholder
+            dd = W.Dropdown(options=[self.placeholder, *options], value=value,
+                            layout=W.Layout(width="190px"), description="")
+            dd.observe(lambda ch: self._safely(self._changed), names="value")
+            self.dropdowns[key] = dd
+            ctx = W.HTML(f"<div style='{_CSS};font-size:92%'>{_context(item['start'], item['end'])}</div>",
+                         layout=W.Layout(width="100%"))
+            rows.append(W.HBox([dd, ctx], layout=W.Layout(align_items="center")))
+        super().__init__(exercise_id, rows, section)
+
+    def answer(self) -> dict[str, Any]:
+        return {k: ("" if d.value == self.placeholder else d.value) for k, d in self.dropdowns.items()}
+
+    def _changed(self) -> None:
+        self._save({k: v for k, v in self.answer().items() if v != ""})
+
+    def choose(self, **by_key: str) -> None:
+        """Set answers from Python (tests, teachers): ``choose(**{"248": "not a name"})``."""
+        for k, v in by_key.items():
+            self.dropdowns[str(k)].value = v
+
+
+class LabelChooser(ItemChooser):
+    check_label = "Check my labels"
+
+    def __init__(self, exercise_id: str):
+        ex = get(exercise_id)
+        super().__init__(exercise_id, ex.key["mentions"], list(ex.options), "labels")
+
+
+class SpeakerChooser(ItemChooser):
+    check_label = "Check my speakers"
+
+    def __init__(self, exercise_id: str):
+        ex = get(exercise_id)
+        options = [*ex.key["candidates"], ex.key["nobody"]]
+        super().__init__(exercise_id, ex.key["quotes"], options, "speakers")
+
+
+def exercise_widget(exercise_id: str) -> W.Widget:
+    """The widget of a choice or annotation exercise (a code exercise is a code cell instead)."""
+    ex = get(exercise_id)
+    if ex.kind == "choice":
+        return Quiz(ex.id)
+    if ex.kind == "annotate":
+        if "mentions" in ex.key:
+            return LabelChooser(ex.id)
+        if "quotes" in ex.key:
+            return SpeakerChooser(ex.id)
+        return WordMarker(ex.id)
+    raise ValueError(f"exercise {ex.id} is a code exercise: answer it in a code cell with check(\"{ex.id}\", answer)")
