@@ -34,7 +34,7 @@ h1{{font-size:30px;margin:0 0 4px;}} h2{{font-size:24px;margin:36px 0 8px;border
 .rl-meta{{color:#444;margin:0 0 12px;}}
 .rl-warn{{background:#FFF3B0;border-left:4px solid #AA7700;padding:6px 10px;margin:8px 0;}}
 .rl-summary{{display:flex;flex-wrap:wrap;gap:8px 22px;margin:10px 0 4px;font-size:17px;}}
-.rl-summary b{{font-size:22px;}}
+.rl-summary strong{{font-size:22px;}}
 .rl-toggles-title{{font-weight:700;margin-right:6px;}}
 .rl-layers > label{{cursor:pointer;display:inline-flex;gap:5px;align-items:center;margin:0 16px 8px 4px;}}
 .rl-toggle{{width:18px;height:18px;margin:0;vertical-align:middle;}}
@@ -164,7 +164,7 @@ def render_report(analysis) -> str:
     present = [layer for layer in LAYERS if any(r["layer"] == layer for r in records)]
     toggles, toggle_css = _toggles(present)
     summary = "".join(
-        f"<span><b>{n}</b> {esc(label)}</span>"
+        f"<span><strong>{n}</strong> {esc(label)}</span>"
         for n, label in (
             (len(analysis.entities), "entity mentions"),
             (len(analysis.actors), "actors"),

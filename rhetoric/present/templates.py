@@ -69,7 +69,7 @@ LEGEND_CHIP = (
 EMPTY = '<p class="rl-empty">{message}</p>'
 
 #: A span shown in context: the paragraph with the span marked, and why it was flagged.
-CONTEXT = '<div class="rl-context">{article}<p class="rl-caption"><b>{label}</b>: {explanation}</p></div>'
+CONTEXT = '<div class="rl-context">{article}<p class="rl-caption"><strong>{label}</strong>: {explanation}</p></div>'
 
 #: A one-line status message in a widget.
 STATUS = '<span class="rl-status {classes}">{message}</span>'

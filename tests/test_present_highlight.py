@@ -1,0 +1,173 @@
+"""Highlighting: filters, labels and tooltips, whitespace, context view, and escaping."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+import pytest
+
+from rhetoric.items import Quote, Signal
+from rhetoric.present import highlight as hl
+from rhetoric.present.palette import LAYER_COLORS, contrast_ratio, text_color
+
+HOSTILE = (
+    "Vladimir Putin met officials in Moscow on Monday.\n"
+    "He said <script>alert(1)</script> was likely over, and <img src=x onerror=alert(1)> too.\n"
+    "Then \"><b>bold</b> and </div> and ' onmouseover='alert(2)' x=' followed.\n"
+)
+ATTACKS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><b>',
+           "' onmouseover='alert(2)' x='"]
+
+
+class TagCollector(HTMLParser):
+    """Every start tag and attribute a browser would build from an HTML string."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.attrs, self.ends = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend((tag, k, v) for k, v in attrs)
+
+    def handle_endtag(self, tag):
+        self.ends.append(tag)
+
+
+def assert_inert(html: str, allowed_scripts: int = 0) -> TagCollector:
+    """No markup from the article became live: no script/img/b tags, no on* attributes,
+    balanced divs, and the attack strings survive only as escaped text or attribute values."""
+    p = TagCollector()
+    p.feed(html)
+    p.close()
+    assert "img" not in p.tags and "b" not in p.tags
+    assert p.tags.count("script") <= allowed_scripts
+    assert not [a for a in p.attrs if a[1].startswith("on")], "an event-handler attribute leaked"
+    assert p.tags.count("div") == p.ends.count("div"), "a </div> in the text closed a real div"
+    for attack in ATTACKS:
+        assert attack not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    return p
+
+
+def hostile_analysis(analyze):
+    """The hostile text, with a quote, a hedge and a loaded word laid over the attacks."""
+    a = analyze(HOSTILE)
+    s = HOSTILE.index("<script>")
+    e = HOSTILE.index("too.")
+    a.quotes.append(Quote(s, e, HOSTILE[s:e], explanation="a quote \"with\" <i>marks</i> & 'quotes'",
+                          speaker="Vladimir <b>Putin</b>", cue="said", side="Russia"))
+    i = HOSTILE.index("likely")
+    a.signals.append(Signal(i, i + 6, "likely", explanation="hedge: <script>x</script>", category="hedge"))
+    j = HOSTILE.index('"><b>')
+    k = HOSTILE.index("followed")
+    a.signals.append(Signal(j, k, HOSTILE[j:k], explanation="'\"><img src=y onerror=alert(3)>", category="loaded"))
+    return a
+
+
+def plain(html: str) -> str:
+    """The visible text of highlight HTML (labels removed)."""
+    html = re.sub(r'<span class="rl-label"[^>]*>.*?</span>', "", html)
+    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    html = re.sub(r'<div class="rl-legend".*?</div>', "", html, flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_hostile_article_text_labels_and_tooltips_are_escaped(analyze):
+    a = hostile_analysis(analyze)
+    html = hl.highlight_html(a)
+    p = assert_inert(html)
+    titles = [v for tag, k, v in p.attrs if k == "title"]
+    assert any("<script>alert(1)</script>" in t for t in titles), "tooltips keep the quote text, as a value"
+    assert any("onerror=alert(3)" in t for t in titles)
+    assert "Vladimir &lt;b&gt;Putin&lt;/b&gt;" in html  # the speaker in the visible label
+
+
+def test_context_view_of_hostile_quote_is_escaped(analyze):
+    a = hostile_analysis(analyze)
+    assert_inert(hl.item_in_context(a, a.quotes[-1]))
+    assert_inert(hl.context_html(a, 0, 5, label="<b>x</b>", explanation="</div><script>alert(1)</script>"))
+
+
+def test_rendering_keeps_the_articles_text_and_whitespace(seed_analysis):
+    html = hl.highlight_html(seed_analysis)
+    text = plain(html)
+    for a, b in hl.paragraph_bounds(seed_analysis.text)[:6]:
+        assert seed_analysis.text[a:b] in text
+    assert "Kyiv’s goals" in text  # no space inserted between a highlighted word and what follows
+
+
+def test_every_highlight_has_a_visible_label_and_a_tooltip(seed_analysis):
+    records = hl.span_records(seed_analysis)
+    assert records
+    html = hl.highlight_html(seed_analysis)
+    starts = html.count('class="rl-label"')
+    assert starts >= len({(r["start"], r["layer"], r["label"]) for r in records}) * 0.95
+    assert '<span class="rl-label"' in html and 'title="' in html
+    first = records[0]
+    assert hl.esc(first["explanation"]) in html
+
+
+def test_layer_filter_shows_only_the_chosen_layer(seed_analysis):
+    only_entities = hl.highlight_html(seed_analysis, layers=["entities"])
+    assert "rl-entities" in only_entities and "rl-quotes" not in only_entities
+    only_quotes = hl.highlight_html(seed_analysis, layers=["quotes"])
+    assert "rl-quotes" in only_quotes and "rl-entities" not in only_quotes
+
+
+def test_label_actor_and_side_filters_narrow_the_highlights(seed_analysis):
+    records = hl.span_records(seed_analysis)
+    persons = hl.filter_spans(records, layers=["entities"], labels=["PERSON"])
+    assert persons and all(r["key"] == "PERSON" for r in persons)
+    top_actor = max(seed_analysis.actors.values(), key=lambda x: len(x.mentions)).name
+    about = hl.filter_spans(records, actors=[top_actor])
+    assert about and all(r["actor"] == top_actor for r in about)
+    side = next(r["side"] for r in records if r["side"] != "unknown")
+    on_side = hl.filter_spans(records, sides=[side])
+    assert on_side and all(r["side"] == side for r in on_side)
+    assert len(on_side) < len(records)
+
+
+def test_empty_filter_says_so_instead_of_showing_nothing(seed_analysis):
+    html = hl.highlight_html(seed_analysis, layers=[])
+    assert "Nothing to highlight" in html
+    assert 'class="rl-label"' not in html
+    assert "Today, the war in Ukraine ended" in html  # the article is still there to read
+
+
+def test_overlapping_spans_stack_in_separate_rows(analyze):
+    a = analyze("Donald Trump said the talks would likely fail.")
+    q, h = a.text.index("the talks"), a.text.index("likely")
+    a.quotes = [Quote(q, len(a.text) - 1, a.text[q:-1], explanation="indirect", speaker="Donald Trump",
+                      kind="indirect")]
+    a.signals = [Signal(h, h + 6, "likely", explanation="a hedge", category="hedge")]
+    html = hl.highlight_html(a, layers=["quotes", "hedge"])
+    tok = re.search(r'<span class="rl-tok[^"]*"[^>]*>likely.*?</span></span>', html, flags=re.S).group(0)
+    tops = sorted(int(t) for t in re.findall(r"top:(\d+)px", tok))
+    assert len(tops) == 2 and tops[0] < tops[1]
+
+
+def test_context_marks_the_span_in_its_paragraph(seed_analysis):
+    text = seed_analysis.text
+    i = text.index("unrealistic")
+    html = hl.context_html(seed_analysis, i, i + len("unrealistic"), label="LOADED",
+                           explanation="the minister's word, quoted")
+    assert "Hegseth" in html  # the paragraph around it
+    assert "Today, the war" not in html  # not the whole article
+    assert "the minister&#x27;s word, quoted" in html
+    assert html.count('class="rl-label"') == 1
+
+
+def test_legend_lists_each_shown_layer_with_its_count(seed_analysis):
+    records = hl.filter_spans(hl.span_records(seed_analysis), layers=["entities"], labels=["PERSON"])
+    legend = hl.legend_html(records)
+    assert f"people <span class=\"rl-count\">({len(records)})</span>" in legend
+    assert hl.legend_html([]) == ""
+
+
+@pytest.mark.parametrize("layer", sorted(LAYER_COLORS))
+def test_label_text_has_enough_contrast_on_every_layer_colour(layer):
+    bg = LAYER_COLORS[layer]
+    assert contrast_ratio(bg, text_color(bg)) >= 4.5
