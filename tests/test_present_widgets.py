@@ -1,0 +1,262 @@
+"""Widgets, driven from Python: set a control, read the HTML or figure it produced."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+
+import ipywidgets as W
+import pytest
+
+from rhetoric.items import Quote, Signal
+from rhetoric.present import widgets as wd
+
+HOSTILE = (
+    "Vladimir Putin met officials in Moscow on Monday.\n"
+    "He said <script>alert(1)</script> was likely over, and <img src=x onerror=alert(1)> too.\n"
+    "Then \"><b>bold</b> and </div> and ' onmouseover='alert(2)' x=' followed.\n"
+)
+
+
+def inert(html: str) -> bool:
+    """True if no tag or event handler from the hostile article became live markup."""
+    tags, attrs, ends = [], [], []
+
+    class P(HTMLParser):
+        def handle_starttag(self, tag, a):
+            tags.append(tag)
+            attrs.extend(k for k, _ in a)
+
+        def handle_endtag(self, tag):
+            ends.append(tag)
+
+    P().feed(html)
+    return ("script" not in tags and "img" not in tags and "b" not in tags
+            and not [k for k in attrs if k.startswith("on")] and tags.count("div") == ends.count("div"))
+
+
+@pytest.fixture
+def rich(seed_analysis):
+    """The seed analysis with a few signals laid on it (independent of the signal layer's state)."""
+    a = copy.copy(seed_analysis)
+    a.signals = list(seed_analysis.signals)
+    for word, cat in (("likely", "hedge"), ("clear", "booster"), ("pummel", "loaded")):
+        i = a.text.index(word)
+        a.signals.append(Signal(i, i + len(word), word, explanation=f"a {cat}", category=cat))
+    return a
+
+
+def labelled(widget) -> list:
+    """Every control inside ``widget`` that a learner can change, with its description."""
+    out = []
+    stack = [widget]
+    while stack:
+        w = stack.pop()
+        stack.extend(getattr(w, "children", ()))
+        if isinstance(w, (W.ValueWidget, W.Button)) and not isinstance(w, (W.HTML, W.Label)):
+            out.append(w)
+    return out
+
+
+def test_entity_highlighter_filters_by_type_and_actor(seed_analysis):
+    h = wd.EntityHighlighter(seed_analysis)
+    everything = h.html
+    assert "PERSON" in everything and "GPE" in everything
+    h.labels.value = ("PERSON",)
+    assert ">PERSON<" in h.html and ">GPE<" not in h.html
+    actor = next(a for a in seed_analysis.actors.values() if a.type == "person" and len(a.mentions) > 1).name
+    h.actors.value = (actor,)
+    assert h.html.count('class="rl-label"') == sum(
+        1 for e in seed_analysis.entities if e.actor == actor and e.label == "PERSON")
+    h.labels.value = ()
+    assert "No entities match" in h.html
+    assert not h.errors
+
+
+def test_quote_explorer_filters_and_shows_the_chosen_quote_in_context(seed_analysis):
+    if not seed_analysis.quotes:
+        pytest.skip("the quote layer found no quotes on the seed")
+    x = wd.QuoteExplorer(seed_analysis)
+    speaker = next(q.speaker for q in seed_analysis.quotes if q.speaker)
+    x.speaker.value = speaker
+    assert x.quote.options and all(seed_analysis.quotes[i].speaker == speaker for _, i in x.quote.options)
+    last = x.quote.options[-1][1]
+    x.quote.value = last
+    q = seed_analysis.quotes[last]
+    assert "rl-caption" in x.html and wd.esc(q.explanation) in x.html
+    assert wd.esc(q.text.split()[0]) in x.html
+    x.side.value = None
+    x.speaker.value = None
+    assert len(x.quote.options) == len(seed_analysis.quotes)
+    assert not x.errors
+
+
+def test_quote_explorer_on_a_text_without_quotes_says_so(analyze):
+    a = analyze("The river was calm.")
+    a.quotes = []
+    x = wd.QuoteExplorer(a)
+    assert "No quotes found" in x.html and not x.quote.options
+
+
+def test_signal_toggles_switch_layers_on_and_off(rich):
+    t = wd.SignalToggles(rich)
+    assert "rl-hedge" in t.html and "rl-booster" in t.html
+    t.toggles["hedge"].value = False
+    assert "rl-hedge" not in t.html and "rl-booster" in t.html
+    for box in t.toggles.values():
+        box.value = False
+    assert "Tick a layer" in t.html
+    assert t.timings["signal_toggle"] < 1.0
+
+
+def test_rewrite_frame_updates_the_profile_chart(rich, analyze):
+    r = wd.RewriteFrame(rich)
+    assert isinstance(r.figure, W.DOMWidget)
+    original = list(r.figure.data[0].y)
+    assert sum(original) == sum(r.original.values()) > 0
+    r.rewrite("The minister said the plan works.")
+    after = list(r.figure.data[1].y)
+    assert r.rewritten is not None and r.rewritten.text == "The minister said the plan works."
+    assert "in your rewrite" in r.status_text
+    assert list(r.figure.data[0].y) == original  # the original's bars stay put
+    assert sum(after) == len(r.rewritten.signals)
+
+
+def test_rewrite_frame_with_an_empty_box_shows_one_line_not_a_traceback(rich):
+    r = wd.RewriteFrame(rich)
+    r.rewrite("   ")
+    assert "empty" in r.status_text and "Traceback" not in r.status_text
+
+
+def test_explorer_layer_toggle_and_filters_change_the_highlighting(seed_analysis):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    start = ex.html
+    ex.toggles["entities"].value = not ex.toggles["entities"].value
+    assert ex.html != start
+    ex.toggles["entities"].value = True
+    with_entities = ex.html.count('class="rl-label"')
+    side = next(o[1] for o in ex.sides.options)
+    ex.sides.value = (side,)
+    assert 0 < ex.html.count('class="rl-label"') < with_entities
+    ex.sides.value = ()
+    actor = ex.actors.options[0][1]
+    ex.actors.value = (actor,)
+    assert all(r["actor"] == actor for r in ex.shown)
+    assert not ex.errors
+
+
+def test_explorer_sentence_navigator_and_explanations(seed_analysis):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    ex.toggles["entities"].value = True
+    ex.step(1)
+    assert ex.view.value == "sentence" and ex.sentence.value == 2
+    assert "Bloody fighting" in ex.html and "Today, the war" not in ex.html
+    ex.step(-5)
+    assert ex.sentence.value == 1
+    assert ex.highlight.options
+    ex.highlight.value = ex.highlight.options[0][1]
+    rec = ex.shown[ex.highlight.value]
+    assert "rl-caption" in ex.detail_html and wd.esc(rec["explanation"]) in ex.detail_html
+
+
+def test_explorer_analyses_a_pasted_article_and_shows_it_beside_the_first(seed_analysis):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    ex.paste.value = "Angela Merkel said in Berlin that the summit “went well”, according to aides."
+    ex.analyse_button.click()
+    assert "Analysed" in ex.status_text, ex.status_text
+    assert "Merkel" in ex.html and ex.article.value != "Seed"
+    ex.compare.value = "Seed"
+    assert "Today, the war" in ex.compare_html and "Merkel" in ex.html
+    assert ex.compare_output.layout.display is None
+
+
+@pytest.mark.parametrize("raw, message", [
+    (b"", "empty"),
+    (b"   \n\t ", "whitespace"),
+    (b"\x00\x01\x02binary\x00" * 20, "binary"),
+])
+def test_explorer_upload_of_bad_file_gives_one_line(seed_analysis, raw, message):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    ex.add_file("bad.txt", raw)
+    assert message in ex.status_text and "\n" not in ex.status_text.strip()
+    assert "rl-error" in ex.status.value
+    assert list(ex.views) == ["Seed"]
+
+
+def test_explorer_upload_widget_reads_a_cp1252_file(seed_analysis):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    raw = "Fran\u00e7ois Hollande said the \u201cdeal\u201d was done in Paris.".encode("cp1252")
+    ex.upload.value = ({"name": "win.txt", "type": "text/plain", "size": len(raw), "content": memoryview(raw),
+                        "last_modified": datetime.now(timezone.utc)},)
+    assert "win.txt" in ex.article.value
+    assert "Hollande" in ex.html
+
+
+def test_explorer_paste_of_nothing_is_refused_politely(seed_analysis):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    ex.paste.value = "  "
+    ex.analyse_button.click()
+    assert "empty" in ex.status_text and list(ex.views) == ["Seed"]
+
+
+def test_explorer_exports_files(seed_analysis, tmp_path):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    ex.folder.value = str(tmp_path)
+    for kind, button in ex.export_buttons.items():
+        button.click()
+        assert (tmp_path / f"Seed.{kind}").exists(), ex.status_text
+    assert "Wrote" in ex.status_text
+
+
+def test_a_failing_callback_shows_a_line_and_never_raises(seed_analysis, monkeypatch):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+
+    def boom(*a, **k):
+        raise RuntimeError("kaboom\nsecond line")
+
+    monkeypatch.setattr(wd, "render_spans", boom)
+    ex.toggles["hedge"].value = not ex.toggles["hedge"].value  # must not raise
+    assert "kaboom" in ex.status_text and "second line" not in ex.status_text
+    assert ex.errors
+
+
+def test_widgets_escape_a_hostile_article(analyze):
+    a = analyze(HOSTILE)
+    s, e = HOSTILE.index("<script>"), HOSTILE.index("too.")
+    a.quotes = [Quote(s, e, HOSTILE[s:e], explanation="<b>x</b>", speaker="<img src=x onerror=alert(1)>",
+                      cue="said")]
+    j = HOSTILE.index('"><b>')
+    a.signals = [Signal(j, j + 10, HOSTILE[j:j + 10], explanation="' onclick='x", category="loaded")]
+    assert inert(wd.EntityHighlighter(a).html)
+    qx = wd.QuoteExplorer(a)
+    assert inert(qx.html) and all(inert(label) for label, _ in qx.quote.options) is not None
+    assert inert(wd.SignalToggles(a).html)
+    ex = wd.Explorer(a, name="<script>alert(1)</script>")
+    assert inert(ex.html)
+    ex.highlight.value = 0
+    assert inert(ex.detail_html)
+    ex.add_text(HOSTILE)
+    ex.compare.value = ex.article.options[0]
+    assert inert(ex.compare_html) and inert(ex.status.value)
+    r = wd.RewriteFrame(a)
+    r.rewrite(HOSTILE)
+    assert inert(r.html)
+
+
+@pytest.mark.parametrize("make", [wd.EntityHighlighter, wd.QuoteExplorer, wd.SignalToggles, wd.RewriteFrame,
+                                  wd.Explorer])
+def test_every_control_has_a_description(make, seed_analysis):
+    b = make(seed_analysis)
+    controls = labelled(b.widget)
+    assert controls
+    for c in controls:
+        if isinstance(c, W.FileUpload):
+            assert c.description
+            continue
+        assert (c.description or "").strip(), f"{type(c).__name__} without a description"
+
+
+def test_builders_display_in_a_notebook(seed_analysis):
+    bundle = wd.SignalToggles(seed_analysis)._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
