@@ -67,7 +67,7 @@ def test_entity_highlighter_filters_by_type_and_actor(seed_analysis):
     assert ">PERSON<" in h.html and ">GPE<" not in h.html
     actor = next(a for a in seed_analysis.actors.values() if a.type == "person" and len(a.mentions) > 1).name
     h.actors.value = (actor,)
-    assert h.html.count('class="rl-label"') == sum(
+    assert h.html.count('class="rl-label ') == sum(
         1 for e in seed_analysis.entities if e.actor == actor and e.label == "PERSON")
     h.labels.value = ()
     assert "No entities match" in h.html
@@ -135,10 +135,10 @@ def test_explorer_layer_toggle_and_filters_change_the_highlighting(seed_analysis
     ex.toggles["entities"].value = not ex.toggles["entities"].value
     assert ex.html != start
     ex.toggles["entities"].value = True
-    with_entities = ex.html.count('class="rl-label"')
+    with_entities = ex.html.count('class="rl-label ')
     side = next(o[1] for o in ex.sides.options)
     ex.sides.value = (side,)
-    assert 0 < ex.html.count('class="rl-label"') < with_entities
+    assert 0 < ex.html.count('class="rl-label ') < with_entities
     ex.sides.value = ()
     actor = ex.actors.options[0][1]
     ex.actors.value = (actor,)

@@ -37,7 +37,7 @@ from .layers import (
     LAYERS,
     layer_name,
 )
-from .palette import entity_color, layer_color, text_color
+from .palette import color_class, entity_color, layer_color, text_color
 
 _WORD = re.compile(r"\S+")
 
@@ -66,19 +66,15 @@ def span_records(analysis) -> list[dict]:
     """Every highlightable item of ``analysis`` as a plain dict, in text order.
 
     Keys: ``id``, ``start``, ``end``, ``text``, ``layer`` (entities, quotes or a signal
-    category), ``key`` (entity label or layer), ``label`` (visible), ``color``,
-    ``explanation``, ``tooltip`` (label, text and explanation in one line), ``actor``,
+    category), ``key`` (entity label or layer), ``label`` (visible), ``color`` (hex) and
+    ``cclass`` (its CSS class), ``explanation``, ``tooltip`` (label and explanation), ``actor``,
     ``side`` and ``index`` (position in the analysis list it came from).
     """
     records: list[dict] = []
 
     def add(item, index, layer, key, label, color, actor, side, extra=""):
         explanation = item.explanation or ""
-        tip = f"{label}: “{_shorten(item.text)}”"
-        if extra:
-            tip += f" ({extra})"
-        if explanation:
-            tip += f" — {explanation}"
+        tip = label + (f" ({extra})" if extra else "") + (f": {explanation}" if explanation else "")
         records.append(
             {
                 "start": item.start,
@@ -88,6 +84,7 @@ def span_records(analysis) -> list[dict]:
                 "key": key,
                 "label": label,
                 "color": color,
+                "cclass": color_class(layer, key),
                 "explanation": explanation,
                 "tooltip": tip,
                 "actor": actor,
@@ -237,6 +234,15 @@ def _text_px(text: str) -> float:
     return 9.0 * len(text)
 
 
+def _escaped(record: dict, key: str) -> str:
+    """``esc(record[key])``, memoised on the record (records are rendered many times)."""
+    cache_key = "_html_" + key
+    value = record.get(cache_key)
+    if value is None:
+        value = record[cache_key] = esc(record[key])
+    return value
+
+
 class HighlightRenderer(SpanRenderer):
     """displaCy's span renderer, with tooltips, the article's whitespace and full escaping."""
 
@@ -277,7 +283,7 @@ class HighlightRenderer(SpanRenderer):
                 classes=classes,
                 height=height,
                 extra_style=extra,
-                title=esc("\n".join(info["tooltip"] for info in infos)),
+                title="&#10;".join(_escaped(info, "tooltip") for info in infos),
                 text=esc(core),
                 bars=bars,
             ))
@@ -287,13 +293,11 @@ class HighlightRenderer(SpanRenderer):
     def _bar(self, ent: dict) -> str:
         info = self._info[ent["label"]]
         top = tpl.TOP_OFFSET + tpl.OFFSET_STEP * (ent["render_slot"] - 1)
-        classes = f"rl-{info['layer']}"
+        classes = f"rl-{info['layer']} {info['cclass']}"
         if ent["is_start"]:
-            return tpl.BAR_START.format(
-                classes=classes, bg=info["color"], top=top, fg=text_color(info["color"]),
-                title=esc(info["tooltip"]), label=esc(info["label"]),
-            )
-        return tpl.BAR.format(classes=classes, bg=info["color"], top=top)
+            return tpl.BAR_START.format(classes=classes, top=top, cclass=info["cclass"],
+                                        label=_escaped(info, "label"))
+        return tpl.BAR.format(classes=classes, top=top)
 
     def _label_pads(self, per_token_info: list[dict]) -> dict[int, float]:
         """Extra right padding so a label never runs under the next label in its row.
@@ -407,7 +411,7 @@ def context_html(
     label: str = "HIGHLIGHT",
     explanation: str = "",
     layer: str = "quotes",
-    color: Optional[str] = None,
+    key: Optional[str] = None,
 ) -> str:
     """The paragraph(s) around ``text[start:end]`` with that span marked, and a caption.
 
@@ -416,10 +420,11 @@ def context_html(
     """
     text = analysis.text if hasattr(analysis, "text") else str(analysis)
     start, end = max(0, start), min(len(text), end)
-    tip = f"{label}: “{_shorten(text[start:end])}”" + (f" — {explanation}" if explanation else "")
+    tip = label + (f": {explanation}" if explanation else "")
     record = {
         "id": "ctx", "start": start, "end": end, "text": text[start:end], "layer": layer,
-        "key": layer, "label": label, "color": color or layer_color(layer),
+        "key": key or layer, "label": label, "color": layer_color(layer),
+        "cclass": color_class(layer, key or layer),
         "explanation": explanation, "tooltip": tip, "actor": None, "side": "unknown",
     }
     a, b = _paragraph_window(text, start, end)
@@ -435,7 +440,7 @@ def context_html(
 def record_in_context(analysis, record: dict) -> str:
     """``context_html`` for one record from ``span_records``."""
     return context_html(analysis, record["start"], record["end"], record["label"],
-                        record["explanation"], record["layer"], record["color"])
+                        record["explanation"], record["layer"], record["key"])
 
 
 def item_in_context(analysis, item) -> str:

@@ -12,6 +12,8 @@ Masataka Okabe and Kei Ito, "Color Universal Design" (2008).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: Paul Tol's muted scheme (plus its pale grey for "anything else").
 TOL_MUTED = {
     "rose": "#CC6677",
@@ -90,6 +92,7 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@lru_cache(maxsize=256)
 def text_color(background: str) -> str:
     """Black or white, whichever reads better on ``background``."""
     return "#000000" if contrast_ratio(background, "#000000") >= contrast_ratio(background, "#FFFFFF") else "#FFFFFF"
@@ -108,3 +111,18 @@ def entity_color(label: str) -> str:
 def side_color(side: str) -> str:
     """The colour of an actor's side."""
     return SIDE_COLORS.get(side, SIDE_COLORS["unknown"])
+
+
+def color_class(layer: str, key: str = "") -> str:
+    """The CSS class that colours a highlight (entities by type, other layers by layer)."""
+    if layer == "entities":
+        return f"rl-c-e-{key}" if key in ENTITY_COLORS else "rl-c-other"
+    return f"rl-c-{layer}" if layer in LAYER_COLORS else "rl-c-other"
+
+
+def color_css() -> str:
+    """CSS rules for every ``color_class``: background and a readable text colour."""
+    rules = [(f"rl-c-{layer}", c) for layer, c in LAYER_COLORS.items()]
+    rules += [(f"rl-c-e-{label}", c) for label, c in ENTITY_COLORS.items()]
+    rules.append(("rl-c-other", DEFAULT_COLOR))
+    return "".join(f".{name}{{background:{c};color:{text_color(c)};}}" for name, c in rules)

@@ -7,12 +7,14 @@ The CSS uses ``rl-`` class names only, so it can sit in a notebook output next t
 JupyterLab's own styles.
 """
 
+from .palette import color_css
+
 #: Geometry of the stacked underline bars, in px (article text is 18 px).
 TOP_OFFSET = 27  # from the top of a word to its first bar
 OFFSET_STEP = 21  # from one stacked bar to the next
 LABEL_ROOM = 15  # room below the lowest bar for its label
 
-STYLE = """<style>
+STYLE = """<style>""" + color_css() + """
 .rl-article{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;
   font-size:18px;color:#111;background:#fff;max-width:62em;}
 .rl-para{line-height:2.7;margin:0 0 0.9em 0;}
@@ -49,12 +51,12 @@ TOKEN = (
 )
 
 #: A bar under a word, one per span covering it, stacked by slot.
-BAR = '<span class="rl-bar {classes}" style="background:{bg};top:{top}px"></span>'
+BAR = '<span class="rl-bar {classes}" style="top:{top}px"></span>'
 
 #: The first bar of a span also carries the span's visible label.
 BAR_START = (
-    '<span class="rl-bar rl-start {classes}" style="background:{bg};top:{top}px">'
-    '<span class="rl-label" style="background:{bg};color:{fg}" title="{title}">{label}</span></span>'
+    '<span class="rl-bar rl-start {classes}" style="top:{top}px">'
+    '<span class="rl-label {cclass}">{label}</span></span>'
 )
 
 #: The legend: one chip per layer or type shown.

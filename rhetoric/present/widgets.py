@@ -424,6 +424,7 @@ class Explorer(_Builder):
         self._own = 0
         self._quiet = False
         self.shown: list[dict] = []
+        self._html_cache: dict[tuple, str] = {}
 
         self.article = W.Dropdown(options=[], description="Article", style=_DESC, layout=W.Layout(width="48%"))
         self.compare = W.Dropdown(options=[("(none)", None)], value=None, description="Side by side with",
@@ -622,8 +623,7 @@ class Explorer(_Builder):
             return
         spans = self._filtered(view)
         start, end = self._window(view)
-        self.output.value = render_spans(view.analysis.text, spans, start, end,
-                                         empty_message="Nothing to highlight with these filters.")
+        self.output.value = self._render(view, spans, start, end, with_actors=True)
         stop = len(view.analysis.text) if end is None else end
         self.shown = [r for r in spans if r["start"] < stop and r["end"] > start]
         self.highlight.options = [(f"{r['label']} — “{_short(r['text'], 50)}”", i)
@@ -636,13 +636,27 @@ class Explorer(_Builder):
             self.compare_output.layout.width = "50%"
             ospans = self._filtered(other, with_actors=False)
             self.compare_output.value = (f"<h4>{esc(other.name)}</h4>"
-                                         + render_spans(other.analysis.text, ospans))
+                                         + self._render(other, ospans, 0, None, with_actors=False))
         else:
             self.output.layout.width = "100%"
             self.compare_output.layout.display = "none"
             self.compare_output.value = ""
         where = f"sentence {self.sentence.value} of {len(view.sentences)}" if end is not None else "the article"
         self.say(f"{len(self.shown)} highlights in {where}. Choose one below to see why it was flagged.")
+
+    def _render(self, view: ArticleView, spans: list[dict], start: int, end: Optional[int],
+                with_actors: bool) -> str:
+        """``render_spans`` with a small cache keyed by article and filters (toggling back is instant)."""
+        key = (view.name, tuple(self.active_layers), tuple(self.sides.value),
+               tuple(self.actors.value) if with_actors else (), start, end)
+        html = self._html_cache.get(key)
+        if html is None:
+            html = render_spans(view.analysis.text, spans, start, end,
+                                empty_message="Nothing to highlight with these filters.")
+            if len(self._html_cache) >= 64:
+                self._html_cache.pop(next(iter(self._html_cache)))
+            self._html_cache[key] = html
+        return html
 
     def step(self, delta: int) -> None:
         """Move the sentence navigator by ``delta`` (switches to the one-sentence view)."""
