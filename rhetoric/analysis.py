@@ -113,8 +113,26 @@ def run_layers(prepared: Prepared, doc: Doc, path: Optional[str] = None) -> Anal
     analysis.quotes = quote_layer.find_quotes(doc, analysis)
     analysis.signals = signal_layer.find_signals(doc, analysis)
     analysis.frames = frame_layer.score_frames(doc, analysis)
+    _anchor_to_original(analysis)
     _set_span_groups(analysis)
     return analysis
+
+
+def _anchor_to_original(analysis: Analysis) -> None:
+    """Make every item's ``text`` the original text at its offsets.
+
+    Layers read the analysable copy, in which masked parts (HTML tags, character
+    references) differ from the original; the contract is ``text[start:end] == item.text``
+    for the text the user gave, so the surface is taken from there, once, for all layers.
+    """
+    text = analysis.text
+    items = [*analysis.entities, *analysis.rejected_entities, *analysis.quotes, *analysis.signals]
+    items += [e for f in analysis.frames for e in f.evidence]
+    for item in items:
+        item.text = text[item.start : item.end]
+        if getattr(item, "speaker_start", None) is not None and getattr(item, "speaker_end", None) is not None:
+            if hasattr(item, "speaker_text"):
+                item.speaker_text = text[item.speaker_start : item.speaker_end]
 
 
 def analyze(text: str, *, nlp=None, path: Optional[str] = None) -> Analysis:
