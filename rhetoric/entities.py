@@ -427,6 +427,12 @@ def _majority_labels(doc: Doc, mentions, names) -> None:
 def _link_actors(doc: Doc, ordered: list[_Mention], names, gaz) -> dict[str, Actor]:
     actors: dict[str, Actor] = {}
     last_full: dict[str, str] = {}
+    # given name -> the full names it begins ("Hillary" -> {"Hillary Clinton"})
+    given: dict[str, set[str]] = defaultdict(set)
+    for m in ordered:
+        words = _name_tokens(doc[m.start : m.end]) if m.label == "PERSON" else []
+        if len(words) >= 2:
+            given[words[0]].add(doc[m.start : m.end].text)
     for m in ordered:
         span = doc[m.start : m.end]
         surface = span.text
@@ -436,8 +442,12 @@ def _link_actors(doc: Doc, ordered: list[_Mention], names, gaz) -> dict[str, Act
             if len(words) >= 2:
                 name = surface
                 last_full[surname] = name
+            elif surname in last_full or (surname in names and names[surname].full != surname):
+                name = last_full.get(surname) or names[surname].full
+            elif len(given.get(surface, ())) == 1:
+                name = next(iter(given[surface]))  # a given name used alone, unambiguous here
             else:
-                name = last_full.get(surname) or (names[surname].full if surname in names else surface)
+                name = surface
         elif surface in gaz:
             name = gaz[surface].name
         else:

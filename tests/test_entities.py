@@ -284,3 +284,10 @@ def test_seed_entities_against_the_gold(seed_analysis):
     print(errors(seed_analysis.entities, gold))
     assert by_type.precision >= 0.97 and by_type.recall >= 0.97
     assert by_actor.f1 >= 0.97
+
+
+def test_given_name_alone_links_to_the_only_full_name_it_begins(nlp):
+    text = "Hillary Clinton spoke. Later Hillary joked with Bill Clinton, and Clinton laughed."
+    doc = _doc(nlp, text, [("Hillary Clinton", "PERSON"), ("Hillary", "PERSON", 1), ("Bill Clinton", "PERSON"), ("Clinton", "PERSON", 2)])
+    ents, _ = find_entities(doc, text)
+    assert [e.actor for e in ents] == ["Hillary Clinton", "Hillary Clinton", "Bill Clinton", "Bill Clinton"]
