@@ -1,0 +1,140 @@
+"""Agency: who does what to whom, and where the doer is hidden.
+
+Three patterns (Halliday's transitivity; Fowler 1991; van Leeuwen 2008):
+
+* ``actor_action``: an actor acts on another actor ("Russia annexed Crimea"), read from
+  the parse: the verb's subject (or, for an infinitive or participle, the subject or
+  object it borrows) and its direct object or recipient, each a named actor, a pronoun
+  for one, or a phrase an actor modifies ("Russian raids", "a Zelensky proposal").
+* ``agentless_passive``: a finite passive with no "by" phrase ("a prisoner swap was
+  brokered"): something happened, no one is said to have done it.
+* ``hidden_agent_nominal``: a noun for a contested action whose phrase names no doer
+  ("the February 2022 invasion").
+
+Word lists are data: ``data/lexicons/agency.json``.
+"""
+
+from __future__ import annotations
+
+from .common import Context, lexicon, make_signal, span_chars
+
+EXPLAIN = {
+    "actor_action": "agency: who does what to whom. {agent} is presented as the doer and {patient} as the one it is done to (“{text}”)",
+    "agentless_passive": "agency: a passive with no doer. “{text}” says {what} happened without saying who did it",
+    "hidden_agent_nominal": "agency: an action turned into a noun. “{text}” names the action but not who carried it out",
+}
+
+
+def _subject(verb, ctx: Context, depth: int = 0):
+    """The actor doing ``verb``: its own subject, or one it borrows from the clause above."""
+    if depth > 4:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return ctx.actor_of_phrase(c)
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return ctx.actor_of_phrase(g)
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "conj":
+        return _subject(head, ctx, depth + 1)
+    if verb.dep_ == "xcomp":
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None:
+            return ctx.actor_of_phrase(obj)
+        return _subject(head, ctx, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return _subject(head.head, ctx, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
+    if verb.dep_ in ("advcl",):
+        return _subject(head, ctx, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        rel = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if verb.dep_ == "acl" or rel is not None:
+            return ctx.actor_of_phrase(head)
+    if verb.dep_ in ("ccomp", "pcomp", "acl"):
+        # "as Trump welcoming Putin": a subject parsed as a compound or possessor
+        for c in verb.children:
+            if c.dep_ in ("compound", "poss", "npadvmod") and ctx.is_actor_token(c):
+                return ctx.actor_of_token(c)
+    return None
+
+
+def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.i in skip or tok.lemma_.lower() in not_actions or tok.dep_ in ("amod", "compound"):
+            continue
+        patient_tok = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if passive:
+            agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            patient_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            doer = ctx.actor_of_phrase(agent) if agent is not None else None
+        else:
+            doer = _subject(tok, ctx)
+        if patient_tok is None or doer is None:
+            continue
+        if patient_tok.lower_ in ("himself", "herself", "itself", "themselves"):
+            continue
+        patient = ctx.actor_of_phrase(patient_tok)
+        if patient is None or patient == doer:
+            continue
+        s, e = tok.idx, tok.idx + len(tok.text)
+        sig = make_signal(ctx, s, e, "agency", "", subtype="actor_action", actor=doer)
+        sig.explanation = EXPLAIN["actor_action"].format(agent=doer, patient=patient, text=sig.text) + "."
+        out.append(sig)
+    return out
+
+
+def _agentless_passives(doc, ctx: Context, exclusions: set) -> list:
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in exclusions:
+            continue
+        aux = [c for c in tok.children if c.dep_ in ("auxpass",)]
+        if not aux or any(c.dep_ == "agent" for c in tok.children):
+            continue
+        first = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i] + [tok.i])
+        s, e = span_chars(doc, first, tok.i + 1)
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        what = f"“{doc[subj.left_edge.i:subj.i + 1].text}”" if subj is not None else "something"
+        sig = make_signal(ctx, s, e, "agency", "", subtype="agentless_passive",
+                          actor=ctx.actor_of_phrase(subj) if subj is not None else None)
+        sig.explanation = EXPLAIN["agentless_passive"].format(text=sig.text, what=what) + "."
+        out.append(sig)
+    return out
+
+
+def _hidden_agent_nominals(doc, ctx: Context, nouns: set, doer_preps: set) -> list:
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.ent_type_:
+            continue
+        if any(c.dep_ == "poss" for c in tok.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod") and ctx.is_actor_token(c) for c in tok.children):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+            continue
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and _subject(head, ctx):
+            continue  # "Russia launched an invasion": the clause names the doer
+        if tok.dep_ == "pobj" and head.lower_ in doer_preps and head.head.pos_ == "VERB" and _subject(head.head, ctx):
+            continue  # "Ukraine seized it during a counteroffensive"
+        s, e = tok.idx, tok.idx + len(tok.text)
+        sig = make_signal(ctx, s, e, "agency", "", subtype="hidden_agent_nominal")
+        sig.explanation = EXPLAIN["hidden_agent_nominal"].format(text=sig.text) + "."
+        out.append(sig)
+    return out
+
+
+def find_agency(doc, ctx: Context, reporting_tokens: set = frozenset()) -> list:
+    """Actor-on-actor actions, agentless passives and agentless nominalisations."""
+    lex = lexicon("agency.json")
+    out = _actor_actions(doc, ctx, set(reporting_tokens), set(lex["not_actions"]))
+    out += _agentless_passives(doc, ctx, set(lex["passive_exclusions"]))
+    out += _hidden_agent_nominals(doc, ctx, set(lex["nominalisations"]), set(lex["nominal_doer_preps"]))
+    return out

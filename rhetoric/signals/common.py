@@ -1,0 +1,205 @@
+"""Helpers every signal module shares: lexicons, quote ranges, actors, making a Signal.
+
+Kept apart from the detectors so that each detector module stays small and reads as
+"which words, in which context, and why they count".
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from ..items import Signal
+from ..data import load_json
+
+#: entity labels that stand for actors (people, places acting as states, groups, organisations)
+ACTOR_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+
+
+def lexicon(name: str) -> dict:
+    """A lexicon from ``data/lexicons/`` (cached)."""
+    return load_json("lexicons", name)
+
+
+_MATCHERS: dict = {}
+
+
+def build_matcher(vocab, key: str, patterns: Iterable[tuple[str, list]]) -> Matcher:
+    """A spaCy ``Matcher`` built once per vocabulary for the named pattern set."""
+    k = (id(vocab), key)
+    m = _MATCHERS.get(k)
+    if m is None:
+        m = Matcher(vocab)
+        for label, pattern in patterns:
+            m.add(label, [pattern])
+        _MATCHERS[k] = m
+    return m
+
+
+def build_phrase_matcher(vocab, key: str, phrases: Iterable[tuple[str, list[str]]]) -> PhraseMatcher:
+    """Two ``PhraseMatcher``s' worth of patterns in one: each phrase matches by its lower-case
+    form or by its lemmas ("slipping away" matches "slip away"). Built once per vocabulary."""
+    k = (id(vocab), key)
+    m = _MATCHERS.get(k)
+    if m is None:
+        m = (PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="LEMMA"))
+        for label, words in phrases:
+            m[0].add(label, [Doc(vocab, words=words)])
+            m[1].add(label, [Doc(vocab, words=words, lemmas=words)])
+        _MATCHERS[k] = m
+    return m
+
+
+class Context:
+    """What the detectors need to know about the document beyond its parse.
+
+    * which character ranges are inside a direct quote, and whose words they are
+      (from ``analysis.quotes`` when the quotes layer found some, else from the
+      quotation marks themselves, so the answer is right either way);
+    * which tokens belong to which actor (from ``analysis.entities``);
+    * a crude pronoun guess (nearest earlier person, or place/group) for he/she/it/they.
+    """
+
+    def __init__(self, doc, analysis=None):
+        self.doc = doc
+        self.text = getattr(analysis, "text", None) or doc.text
+        self.quotes = _quote_ranges(self.text, getattr(analysis, "quotes", None) or [])
+        self._qstarts = [q[0] for q in self.quotes]
+        self.token_actor: dict[int, tuple[str, str]] = {}
+        entities = getattr(analysis, "entities", None)
+        if entities is None:
+            entities = [_EntityLike(e) for e in doc.ents]
+        for e in entities:
+            label = getattr(e, "label", "")
+            if label not in ACTOR_LABELS:
+                continue
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.token_actor[t.i] = (getattr(e, "actor", None) or e.text, label)
+        self.sent_start = [0] * len(doc)
+        self.sent_end = [len(doc)] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_start[i], self.sent_end[i] = sent.start, sent.end
+        self._people = sorted(i for i, (_, lab) in self.token_actor.items() if lab == "PERSON")
+        self._groups = sorted(i for i, (_, lab) in self.token_actor.items() if lab in {"GPE", "ORG", "NORP"})
+
+    # -- quotes -------------------------------------------------------------------------
+    def quote_at(self, start: int, end: Optional[int] = None):
+        """``(start, end, speaker)`` of the direct quote containing ``[start, end)``, or None."""
+        end = start + 1 if end is None else end
+        i = bisect.bisect_right(self._qstarts, start) - 1
+        best = None
+        while i >= 0:
+            qs, qe, sp = self.quotes[i]
+            if qs <= start and end <= qe:
+                if best is None or qe - qs < best[1] - best[0]:
+                    best = (qs, qe, sp)
+            i -= 1
+            if best is not None and qs < best[0] - 5000:
+                break
+        return best
+
+    # -- actors -------------------------------------------------------------------------
+    def actor_of_token(self, tok) -> Optional[str]:
+        """The actor a token names, or a pronoun's nearest plausible antecedent."""
+        hit = self.token_actor.get(tok.i)
+        if hit:
+            return hit[0]
+        low = tok.lower_
+        if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
+            pool = self._people if low in PERSON_PRONOUNS else self._groups
+            j = bisect.bisect_left(pool, tok.i) - 1
+            if j >= 0 and tok.i - pool[j] < 80:
+                return self.token_actor[pool[j]][0]
+        return None
+
+    def is_actor_token(self, tok) -> bool:
+        return tok.i in self.token_actor or (
+            tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
+        )
+
+    def actor_of_phrase(self, head) -> Optional[str]:
+        """The actor a noun phrase stands for: its head, or a possessor / compound /
+        nationality modifier ("Russia's invasion", "a Zelensky proposal", "Russian raids")."""
+        a = self.actor_of_token(head)
+        if a:
+            return a
+        for c in head.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.i in self.token_actor or c.dep_ == "poss"):
+                a = self.actor_of_token(c)
+                if a:
+                    return a
+        return None
+
+
+class _EntityLike:
+    def __init__(self, ent):
+        self.start, self.end, self.text = ent.start_char, ent.end_char, ent.text
+        self.label, self.actor = ent.label_, ent.text
+
+
+OPEN_MARKS = "“\""
+CLOSE_MARKS = "”\""
+
+
+def _quote_ranges(text: str, quotes) -> list[tuple[int, int, Optional[str]]]:
+    """Character ranges of direct quotes, sorted by start.
+
+    From the quotes layer when it found direct quotes; otherwise from pairs of double
+    quotation marks (curly “ ” or straight "), which never confuses apostrophes.
+    """
+    ranges = [
+        (q.start, q.end, q.speaker)
+        for q in quotes
+        if getattr(q, "kind", "direct") == "direct"
+    ]
+    if not ranges:
+        ranges = []
+        open_at = None
+        for i, ch in enumerate(text):
+            if ch == "\n" and open_at is not None and text[open_at] == '"':
+                open_at = None  # a straight mark never spans paragraphs unclosed
+            if ch == "“" or (ch == '"' and open_at is None):
+                open_at = i
+            elif (ch == "”" or ch == '"') and open_at is not None:
+                ranges.append((open_at, i + 1, None))
+                open_at = None
+    return sorted(ranges)
+
+
+def make_signal(ctx: Context, start: int, end: int, category: str, explanation: str,
+                subtype: Optional[str] = None, actor: Optional[str] = None) -> Signal:
+    """A ``Signal`` over ``text[start:end]`` with its quote status filled in."""
+    q = ctx.quote_at(start, end)
+    return Signal(
+        start=start,
+        end=end,
+        text=ctx.text[start:end],
+        explanation=explanation,
+        category=category,
+        subtype=subtype,
+        actor=actor,
+        in_quote=q is not None,
+        speaker=q[2] if q else None,
+    )
+
+
+def span_chars(doc, i: int, j: int) -> tuple[int, int]:
+    """Character offsets of tokens ``i..j-1``."""
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+
+def whose(sig: Signal) -> str:
+    """"the writer" or the quoted speaker, for explanations."""
+    if sig.in_quote:
+        return f"the speaker ({sig.speaker})" if sig.speaker else "the quoted speaker"
+    return "the writer"
