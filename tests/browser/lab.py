@@ -139,8 +139,7 @@ JS_SCREEN = _js("""
         width: r.width, height: r.height,
       };
   });
-  const widgets = root.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length;
-  return {widgetErrors, loading, stderr, plots, widgets};
+  return {widgetErrors, loading, stderr, plots};
 """)
 
 
@@ -318,7 +317,8 @@ class NotebookPage:
                 problems.append(f"cell {plot['cell']}: a plotly figure is only {plot['width']:.0f}x{plot['height']:.0f} px")
         if len(screen["plots"]) < expected:
             problems.append(f"{expected} plotly figures were output but {len(screen['plots'])} are on the page")
-        rep.plots, rep.widgets = len(screen["plots"]), screen["widgets"]
+        rep.plots = len(screen["plots"])
+        rep.widgets = sum(1 for o in outputs if "application/vnd.jupyter.widget-view+json" in o["mimes"])
         for msg in self.session.console_errors[self._errors_before:]:
             if msg not in rep.notes:
                 rep.notes.append(msg)
