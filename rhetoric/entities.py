@@ -137,9 +137,9 @@ def _matchers(vocab_id: int, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading 'the', trailing possessive marks and punctuation from a name span."""
-    while end - start > 1 and doc[start].text in _LEADING:
-        start += 1
+    """Drop leading lower-case words ('the', 'a'), trailing possessives and punctuation."""
+    while end - start > 1 and (doc[start].text in _LEADING or doc[start].text.islower()):
+        start += 1  # "the", "a", "former": not part of the name
     while end - start > 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return start, end
