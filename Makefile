@@ -40,7 +40,9 @@ screenshots: $(VENV)/.dev
 
 # Refresh the exact pins in requirements.lock from what is installed now.
 lock: $(VENV)/.dev
-	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
+	{ echo "# Exact versions the tests last passed with (make lock). Use as constraints:"; \
+	  echo "#   pip install -r requirements.txt -c requirements.lock"; \
+	  $(BIN)/python -m pip freeze --exclude-editable; } > requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache
