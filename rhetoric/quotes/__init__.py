@@ -43,10 +43,11 @@ def _side(analysis, speaker):
 def find_quotes(doc, analysis) -> list[Quote]:
     """Direct and indirect quotes in ``doc`` with their speakers, in text order."""
     text = doc.text
-    resolver = SpeakerResolver(doc, analysis)
-    spans = find_marked_spans(text)
+    resolver = SpeakerResolver(doc, analysis, text)
+    spans = [s for s in find_marked_spans(text) if not _is_title(text, s)]
+    _renumber_parents(spans)
     para = _paragraph_index(text)
-    attributor = DirectAttributor(doc, resolver, spans, para)
+    attributor = DirectAttributor(doc, resolver, spans, para, text)
 
     results: dict[int, Attribution] = {}
     # outer quotes first (follow-ons need their predecessors), then nested ones
@@ -81,7 +82,7 @@ def find_quotes(doc, analysis) -> list[Quote]:
         return i >= 0 and tops[i].start <= offset < tops[i].end
 
     seen = set()
-    for cue, cs, ce in indirect_candidates(doc, inside_quote):
+    for cue, cs, ce in indirect_candidates(doc, inside_quote, text):
         if (cs, ce) in seen or ce <= cs:
             continue
         quoted = sum(max(0, min(ce, s.end) - max(cs, s.start)) for s in tops)
@@ -104,6 +105,42 @@ def find_quotes(doc, analysis) -> list[Quote]:
             if child is not None and parent is not None:
                 child.nested_in = pos[id(parent)]
     return quotes
+
+
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "it"}
+_TITLE_BEFORE = {"on", "in", "of", "from", "the", "his", "her", "their", "its", "titled", "entitled",
+                 "show", "program", "programme", "film", "book", "series", "movie", "song", "album", "newspaper"}
+
+
+def _is_title(text: str, span) -> bool:
+    """A quoted name of a work or show ("on “Fox News Sunday,”"), not something said.
+
+    Title Case (every word but small ones capitalised, not ALL CAPS), at most six words,
+    no question or exclamation mark, and a preposition, determiner or work noun before it.
+    """
+    s, e = span.inner
+    inner = text[s:e].strip().rstrip(",.")
+    words = inner.split()
+    if not words or len(words) > 6 or inner[-1:] in "?!" or inner.isupper():
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words):
+        return False
+    if not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return False
+    before = text[max(0, span.start - 20): span.start].split()
+    prev = before[-1].lower().strip(",") if before else ""
+    return prev in _TITLE_BEFORE or prev.endswith(("’s", "'s"))
+
+
+def _renumber_parents(spans) -> None:
+    """After dropping spans, point ``parent`` at the new index (or None)."""
+    # parents were indices into the unfiltered list; find them again by position
+    for s in spans:
+        if s.parent is None:
+            continue
+        enclosing = [j for j, o in enumerate(spans) if o is not s and o.start <= s.start and s.end <= o.end
+                     and o.parent is None]
+        s.parent = enclosing[-1] if enclosing else None
 
 
 def _find(quotes, start, end, kind):

@@ -80,8 +80,9 @@ def _describe_cue(speaker: Speaker, cue_tok, after: bool) -> str:
 
 
 class DirectAttributor:
-    def __init__(self, doc, resolver, spans, paragraph_of):
+    def __init__(self, doc, resolver, spans, paragraph_of, text=None):
         self.doc = doc
+        self.text = doc.text if text is None else text
         self.res = resolver
         self.spans = spans  # MarkedSpan list
         self.paragraph_of = paragraph_of
@@ -123,9 +124,29 @@ class DirectAttributor:
 
         first_sent = q_tokens[0].sent
         last_sent = q_tokens[-1].sent
-        frame = [t for t in doc[first_sent.start: last_sent.end] if in_region(t)]
+        # the cue must be in the quote's own paragraph(s): the parser sometimes runs a
+        # sentence across a paragraph break
+        p_lo, p_hi = self.paragraph_bounds(q.start, q.end)
+        frame = [t for t in doc[first_sent.start: last_sent.end] if in_region(t) and p_lo <= t.idx < p_hi]
+        p_lo, p_hi = self.paragraph_bounds(q.start, q.end)
         governors = _ancestors_outside(q_tokens, inside_q)
-        governors = [g for g in governors if in_region(g) or (parent is None and not in_other(g))]
+        governors = [g for g in governors if (in_region(g) or (parent is None and not in_other(g)))
+                     and p_lo <= g.idx < p_hi]
+
+        # 0. a dash byline right after the quote: “...” ― Jane Doe
+        if parent is None:
+            tail = self.text[q.end: q.end + 6]
+            stripped = tail.lstrip(" \t")
+            if stripped[:1] in "―—–-" and q.end + 6 <= len(self.text):
+                after = [t for t in self.tokens_in(q.end, q.end + 80) if not t.is_punct and not t.is_space]
+                if after and after[0].pos_ == "PROPN" and after[0].ent_type_ in ("", "PERSON", "ORG", "NORP"):
+                    j = after[0].i
+                    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].idx < q.end + 80:
+                        j += 1
+                    sp = self.res.from_token(doc[j])
+                    if sp is not None:
+                        return Attribution(sp, None, None, None, "byline",
+                                           f"speaker from the dash byline '— {sp.text}' after the quote")
 
         # 1. a question put to someone
         for g in governors[:8]:
@@ -162,9 +183,9 @@ class DirectAttributor:
         cands.sort(key=lambda c: (c[0], c[1].i))
         for _, t, after, noun_cue in cands:
             subj = speech_noun_source(t) if noun_cue else subject_of(t)
-            if subj is None:
-                continue
-            if subj.i < len(doc) and inside_q(subj):
+            if not noun_cue and (subj is None or inside_q(subj) or in_other(subj)):
+                subj = self._adjacent_name(t, q, after)
+            if subj is None or inside_q(subj):
                 continue
             sp = self.res.from_token(subj, in_quote=parent is not None)
             if sp is None:
@@ -181,7 +202,7 @@ class DirectAttributor:
                 rel = relayer(t, None)
                 if rel is not None:
                     rv, rsubj = rel
-                    if not inside_q(rsubj) and in_region(rsubj):
+                    if not inside_q(rsubj) and in_region(rsubj) and p_lo <= rsubj.idx < p_hi and p_lo <= rv.idx < p_hi:
                         rsp = self.res.from_token(rsubj, in_quote=parent is not None)
                         if rsp is not None and rsp.name and rsp.name != sp.name:
                             att.relayed_by = rsp
@@ -191,9 +212,9 @@ class DirectAttributor:
             return att
 
         # 3. a colon introduction
-        before = doc.text[:q.start].rstrip()
+        before = self.text[max(0, q.start - 400):q.start].rstrip()
         if before.endswith(":") and parent is None:
-            colon_at = len(before) - 1
+            colon_at = max(0, q.start - 400) + len(before) - 1
             ctoks = self.tokens_in(colon_at, colon_at + 1)
             if ctoks:
                 sent = ctoks[0].sent
@@ -249,12 +270,35 @@ class DirectAttributor:
         return Attribution(None, None, None, None, "none",
                            "no speaker: no reporting verb, colon or earlier quote points to one")
 
+    def paragraph_bounds(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", max(start, end - 1))
+        return lo, (len(text) if hi < 0 else hi)
+
+    def _adjacent_name(self, cue, q, after: bool):
+        """The name between the quote and its cue when the parse lost the subject:
+        '“…,” Tulsa police Chief Chuck Jordan said' or '“…,” said Jordan'."""
+        doc = self.doc
+        if after:
+            between = [t for t in doc[:cue.i] if t.idx >= q.end]
+            words = [t for t in between if not t.is_punct and not t.is_space]
+            if words and len(words) <= 8 and words[-1].pos_ in ("PROPN", "NOUN", "PRON"):
+                return words[-1]
+            nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN":
+                j = nxt.i
+                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+                    j += 1
+                return doc[j]
+        return None
+
     def _opens_sentence(self, q, q_tokens) -> bool:
         first = q_tokens[0]
         if first.i == first.sent.start:
             return True
-        before = self.doc.text[max(0, q.start - 3): q.start]
-        text_before = self.doc.text[first.sent.start_char: q.start].strip()
+        before = self.text[max(0, q.start - 3): q.start]
+        text_before = self.text[first.sent.start_char: q.start].strip()
         return not text_before or before.rstrip().endswith(("\n",)) or text_before[-1:] in ".!?"
 
     def _previous_attributed(self, k, results):

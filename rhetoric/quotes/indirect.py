@@ -9,8 +9,9 @@ CONTENT_DEPS = ("ccomp",)
 MIN_TOKENS = 3
 
 
-def indirect_candidates(doc, inside_quote):
+def indirect_candidates(doc, inside_quote, text=None):
     """Yield ``(cue_token, content_start_char, content_end_char)`` for each report outside quotes."""
+    text = doc.text if text is None else text
     for t in doc:
         if inside_quote(t.idx):
             continue
@@ -42,7 +43,11 @@ def indirect_candidates(doc, inside_quote):
             end_tok = doc[hi]
             while end_tok.is_punct and end_tok.i > start_tok.i and end_tok.text not in "”\"’'":
                 end_tok = doc[end_tok.i - 1]
-            yield t, start_tok.idx, end_tok.idx + len(end_tok)
+            cs, ce = start_tok.idx, end_tok.idx + len(end_tok)
+            lo_c, hi_c = min(cs, t.idx), max(ce, t.idx)
+            if "\n" in text[lo_c:hi_c]:
+                continue  # a parse that runs across a paragraph break
+            yield t, cs, ce
 
 
 def _according_content(tok):

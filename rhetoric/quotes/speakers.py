@@ -40,8 +40,9 @@ class Speaker:
 class SpeakerResolver:
     """Links tokens to actors, using the entity layer's mentions and the parse."""
 
-    def __init__(self, doc, analysis):
+    def __init__(self, doc, analysis, text=None):
         self.doc = doc
+        self.text = doc.text if text is None else text
         self.analysis = analysis
         ents = sorted(getattr(analysis, "entities", []) or [], key=lambda e: e.start)
         self.ents = ents
@@ -51,6 +52,10 @@ class SpeakerResolver:
         # extra person mentions found by the quote layer (names the entity layer missed)
         self.extra: list[tuple[int, int, str]] = []
         self._person_names = self._collect_person_names()
+        self._counts: dict[str, int] = {}
+        for e in ents:
+            if e.actor:
+                self._counts[e.actor] = self._counts.get(e.actor, 0) + 1
 
     # -- actors ---------------------------------------------------------------------------
     def _collect_person_names(self) -> list[str]:
@@ -64,19 +69,26 @@ class SpeakerResolver:
         return sorted(names, key=len, reverse=True)
 
     def canonical(self, name: str) -> str:
-        """The fullest person name that ends with ``name`` ("Hegseth" -> "Pete Hegseth")."""
-        if not name:
+        """The full person name a surname stands for ("Hegseth" -> "Pete Hegseth").
+
+        Only when it is unambiguous: with both "Bill Clinton" and "Hillary Clinton" in the
+        text, "Clinton" stays "Clinton". Among spellings of one person ("Hillary Clinton",
+        "Hillary Rodham Clinton") the one mentioned most often wins.
+        """
+        if not name or " " in name.strip():
             return name
-        for full in self._person_names:
-            if full != name and full.endswith(" " + name.split()[-1]) and len(full) > len(name):
-                if name.split()[-1] == full.split()[-1]:
-                    return full
-        return name
+        fulls = [f for f in self._person_names if f != name and f.split()[-1] == name]
+        if not fulls:
+            return name
+        firsts = {f.split()[0] for f in fulls if len(f.split()) > 1}
+        if len(firsts) > 1:
+            return name
+        return max(fulls, key=lambda f: (self._counts.get(f, 0), -len(f)))
 
     def entity_at(self, start: int, end: int):
         """The entity mention overlapping characters ``start..end``, if any."""
-        i = bisect.bisect_right(self.ent_starts, end) - 1
-        while i >= 0 and i >= len(self.ents) - len(self.ents):
+        i = bisect.bisect_left(self.ent_starts, end) - 1
+        while i >= 0:
             e = self.ents[i]
             if e.start < end and e.end > start:
                 return e
@@ -119,7 +131,7 @@ class SpeakerResolver:
                 name = self.canonical(name)
                 self._note_gender(name, ent.start)
             return Speaker(name, ent.start, ent.end, ent.text, "name")
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON", "ORG", "NORP"):
             # the proper-noun run the head token ends: "Kremlin spokesman Dimitri Peskov" -> "Dimitri Peskov"
             i = tok.i
             while i > 0 and self.doc[i - 1].pos_ == "PROPN" and self.doc[i - 1].dep_ == "compound":
@@ -132,7 +144,7 @@ class SpeakerResolver:
         return None
 
     def _note_gender(self, name: str, start: int) -> None:
-        prev = self.doc.text[max(0, start - 6): start].lower().split()
+        prev = self.text[max(0, start - 6): start].lower().split()
         if prev:
             if prev[-1] in MALE_TITLES:
                 self.gender.setdefault(name, "m")
@@ -150,7 +162,13 @@ class SpeakerResolver:
         want = "m" if low in MALE else "f" if low in FEMALE else "pl" if low in PLURAL else None
         if want is None:
             return Speaker(None, *span, tok.text, "pronoun")
-        name = self.antecedent(tok, want)
+        name = None
+        if want in ("m", "f"):
+            earlier = [t for t in tok.sent if t.i < tok.i and t.lower_ in (MALE if want == "m" else FEMALE)]
+            if earlier:
+                name = self.antecedent(earlier[0], want)
+        if name is None:
+            name = self.antecedent(tok, want)
         if name and want in ("m", "f"):
             self.gender.setdefault(name, want)
         return Speaker(name, *span, tok.text, "pronoun")
@@ -202,6 +220,16 @@ class SpeakerResolver:
             out.append((e.start, name, self._is_subject(e.start, e.end)))
             seen_pos.add(e.start)
         if want in ("m", "f"):
+            # a proper-noun subject the entity layer did not tag ("Blige said")
+            span = self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
+            for t in (span or []):
+                if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") and t.idx not in seen_pos:
+                    named = self._named(t)
+                    if named is not None and named.start not in seen_pos:
+                        g = self.gender.get(named.name)
+                        if g is None or g == want:
+                            out.append((named.start, named.name, True))
+                            seen_pos.add(named.start)
             for s, e_, name in self.extra:
                 if start <= s < end and s not in seen_pos:
                     g = self.gender.get(name)
@@ -228,4 +256,5 @@ class SpeakerResolver:
         if span is None or len(span) == 0:
             return False
         root = span.root
-        return root.dep_ == "compound" and root.head.pos_ in ("NOUN",)
+        # only a name right before the noun it modifies ("Trump aides"), not a mis-parse
+        return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == span.end

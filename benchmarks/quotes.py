@@ -1,0 +1,288 @@
+"""Benchmark of quote attribution: the kit against textacy, on the seed gold and PolNeAR dev.
+
+Run:  python benchmarks/quotes.py            (PolNeAR from ../shared/polnear-dev, or $POLNEAR_DIR)
+
+What is scored
+--------------
+* Units. Seed: the direct quotes of ``data/gold/quotes.json``. PolNeAR: every attribution whose
+  Content contains a double quotation mark (a direct or mixed quote); for articles with two
+  annotators, the first annotation file in name order. Indirect speech (the kit only): seed
+  indirect quotes, and PolNeAR Contents without a double mark.
+* Span match: a predicted quote matches a gold unit when their overlap is at least half of
+  the shorter of the two (gold Content may be several segments; a mixed quote's Content is
+  longer than its quoted words). Only outermost predicted quotes are scored (PolNeAR does
+  not annotate quotes inside quotes).
+* Detection: precision = predicted quotes matching some unit / predicted quotes;
+  recall = units matched by some prediction / units.
+* Attribution: as detection, but the match must also get the speaker right: the predicted
+  speaker mention overlaps the gold Source span, or another mention of the predicted actor
+  does (entity mentions and the kit's other speaker mentions linked to that actor), or the
+  predicted speaker's name and the gold Source end in the same word ("Donald Trump" /
+  "Trump"). A gold unit without a Source is right only with a null speaker. On the seed,
+  the gold speaker is a canonical name and name equality (last word) also counts.
+* textacy: ``textacy.extract.triples.direct_quotations`` on the same spaCy parse; it raises
+  ValueError on an odd number of quote marks, which counts as nothing found.
+* Speed: spaCy parse alone vs parse + the kit's full ``analyze``; and the quote layer alone.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import rhetoric  # noqa: E402
+from rhetoric.analysis import parse, run_layers  # noqa: E402
+from rhetoric.intake import prepare  # noqa: E402
+from rhetoric.quotes import find_quotes  # noqa: E402
+
+DOUBLE_MARKS = ('"', "“", "”", "«", "»")
+
+
+# --------------------------------------------------------------------------------- reading gold
+def read_brat(path: str) -> list[dict]:
+    """Attributions of one brat .ann file: content segments, source segments."""
+    spans, events = {}, []
+    for line in open(path, encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if not parts[0]:
+            continue
+        if parts[0].startswith("T") and len(parts) >= 2:
+            label, offs = parts[1].split(" ", 1)
+            segs = [tuple(map(int, s.split())) for s in offs.split(";")]
+            spans[parts[0]] = (label, segs)
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            events.append(dict(kv.split(":", 1) for kv in parts[1].split()))
+    out = []
+    for ev in events:
+        content = spans.get(ev.get("Content", ""), (None, []))[1]
+        source = spans.get(ev.get("Source", ""), (None, []))[1]
+        if content:
+            out.append({"segs": content, "source": source})
+    return out
+
+
+def polnear_articles(root: Path):
+    for tpath in sorted(glob.glob(str(root / "text" / "*.txt"))):
+        name = Path(tpath).stem
+        anns = sorted(glob.glob(str(root / "attributions" / f"{name}_*.ann")))
+        if not anns:
+            continue
+        text = open(tpath, encoding="utf-8").read()
+        units = read_brat(anns[0])
+        for u in units:
+            u["text"] = " ".join(text[s:e] for s, e in u["segs"])
+            u["source_text"] = " ".join(text[s:e] for s, e in u["source"])
+            u["direct"] = any(m in u["text"] for m in DOUBLE_MARKS)
+        yield name, text, units
+
+
+def seed_units():
+    gold = json.loads((REPO / "data" / "gold" / "quotes.json").read_text(encoding="utf-8"))
+    text = next((REPO / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    units = []
+    for q in gold["quotes"]:
+        src = [(q["speaker_start"], q["speaker_end"])] if q.get("speaker_start") is not None else []
+        units.append({"segs": [(q["start"], q["end"])], "source": src, "source_text": q.get("speaker") or "",
+                      "direct": q["kind"] == "direct", "nested": q.get("nested_in") is not None,
+                      "text": q["text"]})
+    return text, units
+
+
+# --------------------------------------------------------------------------------- predictions
+def kit_predictions(analysis) -> tuple[list[dict], list[dict]]:
+    """(direct, indirect) predictions with the speaker spans that count for each."""
+    mentions: dict[str, list[tuple[int, int]]] = {}
+    for name, actor in analysis.actors.items():
+        mentions.setdefault(name, []).extend(tuple(m) for m in actor.mentions)
+    for e in analysis.entities:
+        if e.actor:
+            mentions.setdefault(e.actor, []).append((e.start, e.end))
+    for q in analysis.quotes:
+        if q.speaker and q.speaker_start is not None:
+            mentions.setdefault(q.speaker, []).append((q.speaker_start, q.speaker_end))
+    direct, indirect = [], []
+    for q in analysis.quotes:
+        spk = []
+        if q.speaker_start is not None:
+            spk.append((q.speaker_start, q.speaker_end))
+        if q.speaker:
+            spk.extend(mentions.get(q.speaker, []))
+        row = {"span": (q.start, q.end), "speaker": q.speaker, "speaker_spans": spk}
+        if q.kind == "direct":
+            if q.nested_in is None:
+                direct.append(row)
+        else:
+            indirect.append(row)
+    return direct, indirect
+
+
+def textacy_predictions(doc) -> list[dict]:
+    from textacy.extract.triples import direct_quotations
+
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError:
+        return []
+    out = []
+    for t in triples:
+        c = t.content
+        spk = [(tok.idx, tok.idx + len(tok)) for tok in t.speaker]
+        name = " ".join(tok.text for tok in t.speaker) or None
+        out.append({"span": (c.start_char, c.end_char), "speaker": name, "speaker_spans": spk})
+    return out
+
+
+# --------------------------------------------------------------------------------- scoring
+def _overlap(a, b) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def spans_match(pred, segs) -> bool:
+    ov = sum(_overlap(pred, s) for s in segs)
+    glen = sum(e - s for s, e in segs)
+    shorter = min(pred[1] - pred[0], glen)
+    return shorter > 0 and ov >= 0.5 * shorter
+
+
+def _last_word(name: str) -> str:
+    words = [w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isalpha()]
+    return words[-1].lower().strip(".,") if words else ""
+
+
+def speaker_match(pred, unit) -> bool:
+    if not unit["source"]:
+        return pred["speaker"] is None
+    if pred["speaker"] is None:
+        return False
+    if any(_overlap(p, s) > 0 for p in pred["speaker_spans"] for s in unit["source"]):
+        return True
+    a, b = _last_word(pred["speaker"]), _last_word(unit["source_text"])
+    return bool(a) and a == b and a not in {"he", "she", "they", "it", "who", "i", "we"}
+
+
+class Score:
+    def __init__(self):
+        self.n_pred = self.n_gold = 0
+        self.tp_pred = self.tp_gold = 0  # detection
+        self.ta_pred = self.ta_gold = 0  # attribution
+
+    def add(self, preds, units):
+        self.n_pred += len(preds)
+        self.n_gold += len(units)
+        for p in preds:
+            hits = [u for u in units if spans_match(p["span"], u["segs"])]
+            self.tp_pred += bool(hits)
+            self.ta_pred += any(speaker_match(p, u) for u in hits)
+        for u in units:
+            hits = [p for p in preds if spans_match(p["span"], u["segs"])]
+            self.tp_gold += bool(hits)
+            self.ta_gold += any(speaker_match(p, u) for p in hits)
+
+    @staticmethod
+    def _prf(tp_p, n_p, tp_g, n_g):
+        p = tp_p / n_p if n_p else 0.0
+        r = tp_g / n_g if n_g else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def row(self, label):
+        d = self._prf(self.tp_pred, self.n_pred, self.tp_gold, self.n_gold)
+        a = self._prf(self.ta_pred, self.n_pred, self.ta_gold, self.n_gold)
+        return (f"{label:<28} pred {self.n_pred:>4} gold {self.n_gold:>4} | detection P {d[0]:.3f} R {d[1]:.3f} "
+                f"F1 {d[2]:.3f} | attribution P {a[0]:.3f} R {a[1]:.3f} F1 {a[2]:.3f}")
+
+
+# --------------------------------------------------------------------------------- runs
+def run(texts_units, label, nlp, verbose=False):
+    kit, kit_ind, tx = Score(), Score(), Score()
+    t_parse = t_full = t_quotes = 0.0
+    for name, text, units in texts_units:
+        direct_units = [u for u in units if u["direct"] and not u.get("nested")]
+        indirect_units = [u for u in units if not u["direct"]]
+        prepared = prepare(text)
+        t0 = time.perf_counter()
+        doc = parse(prepared, nlp)
+        t1 = time.perf_counter()
+        analysis = _layers(prepared, doc)
+        t2 = time.perf_counter()
+        find_quotes(doc, analysis)
+        t3 = time.perf_counter()
+        t_parse += t1 - t0
+        t_full += t2 - t0
+        t_quotes += t3 - t2
+        d, ind = kit_predictions(analysis)
+        kit.add(d, direct_units)
+        kit_ind.add(ind, indirect_units)
+        tx.add(textacy_predictions(doc), direct_units)
+        if verbose:
+            _explain(name, text, d, direct_units)
+    print(f"== {label}")
+    print(kit.row("kit: direct quotes"))
+    print(tx.row("textacy: direct quotes"))
+    print(kit_ind.row("kit: indirect speech"))
+    print(f"speed: spaCy parse {t_parse:.2f}s; parse + full analyze {t_full:.2f}s "
+          f"(x{t_full / t_parse:.2f}); quote layer alone {t_quotes:.3f}s "
+          f"({100 * t_quotes / t_parse:.1f}% of the parse)")
+    return kit, tx
+
+
+_BROKEN = []
+
+
+def _layers(prepared, doc):
+    """The kit's full analysis; if another layer is broken mid-development, entities + quotes."""
+    if not _BROKEN:
+        try:
+            return run_layers(prepared, doc)
+        except Exception as exc:  # another layer under construction: say so, measure ours
+            _BROKEN.append(f"{type(exc).__name__}: {exc}")
+            print(f"note: full analyze failed ({_BROKEN[0]}); timing entities + quotes only")
+    from rhetoric import entities
+    from rhetoric.analysis import Analysis
+
+    a = Analysis(text=prepared.text, doc=doc)
+    a.entities, a.actors = entities.find_entities(doc, prepared.text)
+    a.quotes = find_quotes(doc, a)
+    return a
+
+
+def _explain(name, text, preds, units):
+    for u in units:
+        hits = [p for p in preds if spans_match(p["span"], u["segs"])]
+        if not hits:
+            print(f"  MISS {name}: {u['text'][:90]!r} <- {u['source_text']!r}")
+        elif not any(speaker_match(p, u) for p in hits):
+            print(f"  SPKR {name}: {u['text'][:70]!r} gold {u['source_text']!r} pred {hits[0]['speaker']!r}")
+    for p in preds:
+        if not any(spans_match(p["span"], u["segs"]) for u in units):
+            print(f"  FP   {name}: {text[p['span'][0]:p['span'][1]][:80]!r} pred {p['speaker']!r}")
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    verbose = "-v" in argv
+    nlp = rhetoric.load_nlp()
+    try:
+        import textacy  # noqa: F401
+    except ImportError:
+        print("textacy is not installed (pip install -r benchmarks/requirements.txt); textacy rows will fail")
+    seed_text, units = seed_units()
+    run([("seed", seed_text, units)], "seed (The Atlantic, hand gold)", nlp, verbose)
+    root = Path(os.environ.get("POLNEAR_DIR", REPO.parent / "shared" / "polnear-dev"))
+    if not (root / "text").is_dir():
+        print(f"PolNeAR dev not found at {root}: skipped (set POLNEAR_DIR)")
+        return 0
+    arts = list(polnear_articles(root))
+    run(arts, f"PolNeAR dev ({len(arts)} articles)", nlp, verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
