@@ -15,6 +15,12 @@ from html import escape
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
+__all__ = [
+    "HTML", "Passage", "analyse", "corrections", "entity_counts", "find", "frames_table", "mark_counts",
+    "paragraphs", "quotes_table", "seed_analysis", "seed_path", "seed_text", "sentence_with", "sentences",
+    "show", "show_article", "show_passages", "signal_counts", "signals_table", "table", "tokens",
+]
+
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIR = Path(os.environ.get("RHETORIC_SEEDS", REPO / "seeds"))
 
@@ -33,6 +39,11 @@ class HTML:
         return self.text or self.html
 
     __repr__ = __str__
+
+
+def show(html: str, text: str = "") -> HTML:
+    """Show an HTML string (e.g. from ``rhetoric.present``) in a notebook cell."""
+    return HTML(html, text)
 
 
 # --- the seed ---------------------------------------------------------------------------------
@@ -203,19 +214,49 @@ def spacy_explain(label: str) -> str:
     return spacy.explain(label) or ""
 
 
+def _dropped(analysis) -> list:
+    """Mentions the model called names and the kit's rules set aside (e.g. 'Gutsy'), if the layer says."""
+    from . import entities as layer
+
+    finder = getattr(layer, "find_entities_with_dropped", None)
+    if finder is None:
+        return []
+    try:
+        return list(finder(analysis.doc, analysis.text)[2])
+    except Exception:  # an older or newer entity layer: show what we can
+        return []
+
+
 def corrections(analysis=None) -> HTML:
-    """The entities where the kit's rules changed what spaCy's model said, with the rule and why."""
+    """The entities where the kit's rules changed what spaCy's model said, with the rule and why.
+
+    Includes the mentions the kit removed (the model's label, then "not a name").
+    """
     analysis = analysis or seed_analysis()
+    items = [e for e in analysis.entities if e.model_label != e.label or e.rule] + _dropped(analysis)
+    items.sort(key=lambda e: e.start)
     rows = [
-        (e.text, e.model_label or "(missed)", e.label, e.rule or "", e.explanation)
-        for e in analysis.entities
-        if e.model_label != e.label or e.rule
+        (e.text, e.model_label or "(missed)", e.label or "not a name", e.rule or "", e.explanation)
+        for e in items
     ]
     if not rows:
         return HTML("<p><em>The kit changed none of the model's labels in this text.</em></p>",
                     "The kit changed none of the model's labels in this text.")
     return table(("mention", "spaCy model said", "kit says", "rule", "why"), rows,
                  caption=f"{len(rows)} corrections")
+
+
+_MARKS = [("“", "left double quotation mark"), ("”", "right double quotation mark"),
+          ("‘", "left single quotation mark"), ("’", "right single quotation mark / apostrophe"),
+          ('"', "straight double quote"), ("'", "straight single quote / apostrophe"),
+          ("«", "left guillemet"), ("»", "right guillemet")]
+
+
+def mark_counts(text: Optional[str] = None) -> HTML:
+    """How often each kind of quotation mark occurs in ``text`` (the seed by default)."""
+    text = seed_text() if text is None else text
+    rows = [(m, name, text.count(m)) for m, name in _MARKS]
+    return table(("mark", "name", "how many"), rows)
 
 
 def entity_counts(analysis=None) -> dict[str, int]:

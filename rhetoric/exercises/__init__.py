@@ -21,6 +21,7 @@ from . import choice as _choice
 from . import code_checks as _code_checks  # noqa: F401  (registers the code checks)
 from .answers import ____
 from .feedback import Feedback
+from .frames_coding import frame_coder
 from .registry import PROGRESS, check, exercises, get, hint, show_solution, starter
 from .store import WorkStore, my_work
 
@@ -54,6 +55,7 @@ __all__ = [
     "check",
     "exercise",
     "exercises",
+    "frame_coder",
     "get",
     "hint",
     "my_work",

@@ -14,43 +14,91 @@ from typing import Any, Iterable, Optional
 
 
 class Blank:
-    """The ``____`` a starter cell leaves for the learner to fill in."""
+    """The ``____`` a starter cell leaves for the learner to fill in.
+
+    Using it never raises, so a fresh notebook runs top to bottom. Any use of it (as a
+    condition, ``if ____``; called; iterated; an attribute taken) is remembered until the next
+    cell runs, so ``check`` can tell "you have not filled the gap yet" even when the blank
+    itself vanished from the answer (``[x for x in xs if ____]`` is just an empty list).
+    """
 
     _instance = None
+    touched = False
 
     def __new__(cls):
         if cls._instance is None:
             cls._instance = super().__new__(cls)
         return cls._instance
 
+    @classmethod
+    def _touch(cls) -> None:
+        cls.touched = True
+
     def __repr__(self) -> str:
         return "____"
 
     def __bool__(self) -> bool:
+        self._touch()
         return False
 
-    # Arithmetic or indexing on a blank gives a blank, so starter code like
-    # ``len(____)`` or ``text.count(____)`` never raises in a fresh notebook.
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
+        self._touch()
         return self
 
     def __call__(self, *args, **kwargs):
+        self._touch()
         return self
 
     def __getitem__(self, key):
+        self._touch()
         return self
 
     def __iter__(self):
+        self._touch()
         return iter(())
 
     def __len__(self):
+        self._touch()
         return 0
+
+    def __eq__(self, other):
+        self._touch()
+        return other is self
+
+    def __ne__(self, other):
+        self._touch()
+        return other is not self
+
+    __hash__ = object.__hash__
+
+
+def _reset_touched(*_args) -> None:
+    Blank.touched = False
+
+
+def _watch_cells() -> None:
+    """Forget blank uses at the start of every notebook cell (inside IPython only)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return
+    ip = get_ipython()
+    if ip is not None and _reset_touched not in ip.events.callbacks.get("pre_run_cell", []):
+        ip.events.register("pre_run_cell", _reset_touched)
+
+
+_watch_cells()
 
 
 #: The blank learners replace in starter code.
 ____ = Blank()
+
+
+def blank_was_used() -> bool:
+    """True if the blank was used (e.g. as a condition) since the current cell started."""
+    return Blank.touched
 
 
 def contains_blank(value: Any, depth: int = 0) -> bool:
@@ -164,7 +212,7 @@ def same_actor(answer: Any, name: Optional[str], aliases: Iterable[str] = ()) ->
     return bool(words) and any(words == name_tokens(c)[-len(words):] for c in candidates if name_tokens(c))
 
 
-NO_SPEAKER_WORDS = {"none", "nobody", "no one", "unknown", "unnamed", "a reporter", "reporter", "an unnamed reporter",
+NO_SPEAKER_WORDS = {"none", "nobody", "nobody named", "no one", "unknown", "unnamed", "a reporter", "reporter", "an unnamed reporter",
                     "no named speaker", "null", ""}
 
 

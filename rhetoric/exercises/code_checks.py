@@ -238,7 +238,7 @@ def check_stances(answer: Any, ex: Exercise) -> Verdict:
     return wrong(f"{n_ok} of {len(want)} right.", details=unknown + wrong_ones)
 
 
-@checker("03.4")
+@checker("03.3")
 def check_author_hedges(answer: Any, ex: Exercise) -> Verdict:
     items = as_list(answer, "hedge texts")
     a = _analysis()

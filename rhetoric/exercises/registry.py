@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Callable, Optional
 
 from ..data import data_path
-from .answers import AnswerTypeError, contains_blank, kind_of
+from .answers import AnswerTypeError, Blank, blank_was_used, contains_blank, kind_of
 from .feedback import Feedback, Table
 
 
@@ -76,7 +76,7 @@ def exercises() -> dict[str, Exercise]:
     found: dict[str, Exercise] = {}
     for path in sorted(data_path("exercises").glob("*.json")):
         spec = json.loads(path.read_text(encoding="utf-8"))
-        for raw in spec["exercises"]:
+        for raw in spec.get("exercises", []):  # other files here (the frame battery) hold no exercises
             ex = Exercise(notebook=spec["notebook"], **raw)
             if ex.id in found:
                 raise ValueError(f"exercise ID {ex.id} is defined twice ({path.name})")
@@ -174,7 +174,9 @@ def check(exercise_id: str, answer: Any = None, *, record: bool = True) -> Feedb
         ex = get(exercise_id)
     except KeyError:
         return _unknown(exercise_id)
-    if contains_blank(answer):
+    blank = contains_blank(answer) or blank_was_used()
+    Blank.touched = False  # outside IPython no cell hook resets it: each check starts afresh
+    if blank:
         return Feedback(ex.id, "blank", "Replace ____ with your answer, then run the cell again.",
                         hint=ex.hints[0] if ex.hints else None)
     verdict = evaluate(ex.id, answer)

@@ -16,6 +16,7 @@ import ipywidgets as W
 
 from .. import course
 from . import annotate
+from .answers import Blank
 from .feedback import Feedback
 from .registry import check, get, hint, show_solution
 from .store import my_work
@@ -59,6 +60,7 @@ class ExerciseWidget(W.VBox):
         raise NotImplementedError
 
     def on_check(self) -> None:
+        Blank.touched = False  # a blank used in some code cell is not this widget's business
         self._show(check(self.ex.id, self.answer()))
 
     def _show(self, fb: Feedback) -> None:
