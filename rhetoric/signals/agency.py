@@ -41,12 +41,18 @@ def _subject(verb, ctx: Context, depth: int = 0):
         return None
     if verb.dep_ == "conj":
         return _subject(head, ctx, depth + 1)
+    if verb.dep_ in ("xcomp", "pcomp"):
+        # "Moscow had been provoked into invading Ukraine": the passive subject does it
+        host = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head
+        psubj = next((c for c in host.children if c.dep_ == "nsubjpass"), None) if host.pos_ == "VERB" else None
+        if psubj is not None:
+            return ctx.actor_of_phrase(psubj)
     if verb.dep_ == "xcomp":
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None:
             return ctx.actor_of_phrase(obj)
         return _subject(head, ctx, depth + 1)
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.pos_ == "ADP":
         return _subject(head.head, ctx, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
     if verb.dep_ in ("advcl",):
         return _subject(head, ctx, depth + 1)
@@ -113,10 +119,8 @@ def _hidden_agent_nominals(doc, ctx: Context, nouns: set, doer_preps: set) -> li
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.ent_type_:
             continue
-        if any(c.dep_ == "poss" for c in tok.children):
-            continue
-        if any(c.dep_ in ("compound", "amod", "nmod") and ctx.is_actor_token(c) for c in tok.children):
-            continue
+        if tok.dep_ == "compound" or ctx.actor_of_phrase(tok):
+            continue  # "an arrest warrant" modifies another noun; "Russia's invasion" names the doer
         if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
             continue
         head = tok.head

@@ -72,15 +72,18 @@ class Context:
         self.quotes = _quote_ranges(self.text, getattr(analysis, "quotes", None) or [])
         self._qstarts = [q[0] for q in self.quotes]
         self.token_actor: dict[int, tuple[str, str]] = {}
+        self.entity_tokens: set[int] = set()
         entities = getattr(analysis, "entities", None)
         if entities is None:
             entities = [_EntityLike(e) for e in doc.ents]
         for e in entities:
             label = getattr(e, "label", "")
-            if label not in ACTOR_LABELS:
-                continue
             span = doc.char_span(e.start, e.end, alignment_mode="expand")
             if span is None:
+                continue
+            for t in span:
+                self.entity_tokens.add(t.i)
+            if label not in ACTOR_LABELS:
                 continue
             for t in span:
                 self.token_actor[t.i] = (getattr(e, "actor", None) or e.text, label)
@@ -128,17 +131,35 @@ class Context:
         )
 
     def actor_of_phrase(self, head) -> Optional[str]:
-        """The actor a noun phrase stands for: its head, or a possessor / compound /
-        nationality modifier ("Russia's invasion", "a Zelensky proposal", "Russian raids")."""
+        """The actor a noun phrase stands for: its head, an apposition ("the secretary,
+        Pete Hegseth"), or an actor among its left modifiers ("Russia's invasion", "a
+        Zelensky proposal", "Russian missile and drone raids"), never one inside a
+        prepositional phrase or clause attached to it."""
+        if head is None:
+            return None
         a = self.actor_of_token(head)
         if a:
             return a
         for c in head.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.i in self.token_actor or c.dep_ == "poss"):
-                a = self.actor_of_token(c)
-                if a:
-                    return a
+            if c.dep_ == "appos" and c.i in self.token_actor:
+                return self.actor_of_token(c)
+        for t in head.doc[head.left_edge.i:head.i]:
+            if t.i in self.token_actor or (t.dep_ == "poss" and t.pos_ == "PRON"):
+                anc, ok = t, True
+                while anc.i != head.i and anc.head.i != anc.i:
+                    if anc.dep_ in ("prep", "relcl", "acl", "appos", "ccomp", "advcl"):
+                        ok = False
+                        break
+                    anc = anc.head
+                if ok and anc.i == head.i:
+                    a = self.actor_of_token(t)
+                    if a:
+                        return a
         return None
+
+    def has_actor_modifier(self, head) -> bool:
+        """Does the noun phrase name an actor among its left modifiers or possessor?"""
+        return self.actor_of_phrase(head) is not None and head.i not in self.token_actor
 
 
 class _EntityLike:

@@ -60,7 +60,7 @@ def find_loaded(doc, ctx: Context) -> list:
         a, b = p.get("cue", [0, end - start])
         found[start + a] = (start + a, start + b, p["appraisal"], p["why"])
     for tok in doc:
-        if tok.i in found or tok.ent_type_ or tok.pos_ not in CONTENT_POS:
+        if tok.i in found or tok.i in ctx.entity_tokens or tok.pos_ not in CONTENT_POS:
             continue
         entry = words.get(tok.lower_) or words.get(tok.lemma_.lower())
         if entry is None:

@@ -54,7 +54,7 @@ def find_metaphors(doc, ctx: Context) -> list:
     for mid, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
         e = entries[int(doc.vocab.strings[mid][1:])]
         span = doc[start:end]
-        if any(t.ent_type_ for t in span):
+        if any(t.i in ctx.entity_tokens for t in span):
             continue
         if e.get("pos"):
             head = span.root

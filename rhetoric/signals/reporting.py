@@ -19,8 +19,9 @@ FIRST_PERSON = {"i", "we"}
 
 
 @lru_cache(maxsize=1)
-def verb_table() -> tuple[dict, dict, dict, set]:
-    """(lemma -> entry with stance/type, lemma -> frames, multiword, addressee lemmas)."""
+def verb_table() -> tuple[dict, dict, dict, set, set]:
+    """(lemma -> entry with stance/type, lemma -> frames, multiword, addressee lemmas,
+    lemmas whose 'as' phrase reports a characterisation)."""
     base = lexicon("reporting_verbs.json")
     extra = lexicon("reporting_frames.json")
     verbs = {k: dict(v) for k, v in base.get("verbs", {}).items()}
@@ -32,7 +33,7 @@ def verb_table() -> tuple[dict, dict, dict, set]:
     multi = {k: dict(v) for k, v in base.get("multiword", {}).items()}
     for k, v in extra.get("multiword", {}).items():
         multi.setdefault(k, dict(v))
-    return verbs, extra.get("frames", {}), multi, set(extra.get("addressees", []))
+    return verbs, extra.get("frames", {}), multi, set(extra.get("addressees", [])), set(extra.get("as_frame", []))
 
 
 def stance_explanation(stance: str) -> str:
@@ -65,7 +66,7 @@ def _quote_adjacent(tok, ctx: Context) -> bool:
     return any(t.text in "“\"" for t in after) and not any(c.dep_ == "dobj" for c in tok.children)
 
 
-def qualifies(tok, ctx: Context, entry: dict, frames: dict, addressees: set) -> bool:
+def qualifies(tok, ctx: Context, entry: dict, frames: dict, addressees: set, as_frame=frozenset()) -> bool:
     """Does the parse show ``tok`` reporting something?"""
     kids = list(tok.children)
     deps = {c.dep_ for c in kids}
@@ -76,13 +77,19 @@ def qualifies(tok, ctx: Context, entry: dict, frames: dict, addressees: set) -> 
         if subj is not None and subj.lower_ in FIRST_PERSON:
             return False
         return "ccomp" in deps
+    spec = frames.get(lemma, {})
     if "ccomp" in deps:
+        # "assured reporters that..." reports; "assuring that Ukraine will not..." (= ensuring) does not
+        if not spec.get("ccomp_needs_addressee") or any(
+                c.dep_ in ("dobj", "dative") and _is_addressee(c, ctx, addressees) for c in kids):
+            return True
+    if lemma in as_frame and any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
         return True
-    if any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
-        return True
+    if tok.dep_ == "advcl" and tok.head.i > tok.i and subj is not None and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in tok.head.children):
+        return True  # "she suggested, shortly after..., that Moscow had been..." (parsed upside down)
     if "agent" in deps and (tok.tag_ == "VBN"):
         return True
-    spec = frames.get(lemma, {})
     if spec.get("xcomp") and "xcomp" in deps:
         return True
     if spec.get("oprd") and "oprd" in deps:
@@ -112,7 +119,7 @@ def _speaker(tok, ctx: Context):
 
 def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
     """Every reporting verb in ``doc`` as a ``Signal`` (subtype = stance)."""
-    verbs, frames, multi, addressees = verb_table()
+    verbs, frames, multi, addressees, as_frame = verb_table()
     out = []
     taken: set[int] = set()
 
@@ -154,7 +161,7 @@ def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
         entry = verbs.get(lemma)
         if entry is None:
             continue
-        ok = qualifies(tok, ctx, entry, frames, addressees)
+        ok = qualifies(tok, ctx, entry, frames, addressees, as_frame)
         if not ok and tok.i in cue_tokens and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
             ok = True  # the quote layer paired this verb with a quote
         if not ok:

@@ -34,7 +34,7 @@ def find_voice(doc, ctx: Context) -> list:
     adverbs = set(lex["evaluative_adverbs"])
     out = []
     for tok in doc:
-        if tok.ent_type_:
+        if tok.i in ctx.entity_tokens:
             continue
         if tok.text in first and tok.pos_ == "PRON":
             if ctx.quote_at(tok.idx, tok.idx + len(tok.text)):
