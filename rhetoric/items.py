@@ -63,6 +63,7 @@ class Quote(Item):
     relayed_by: Optional[str] = None
     nested_in: Optional[int] = None  # index of the quote this one sits inside
     side: str = "unknown"
+    setting: Optional[str] = None  # where it was said, when the text says ("in Brussels")
 
 
 @dataclass

@@ -1,0 +1,59 @@
+"""Quote-mark pairing: curly and straight marks, nesting, apostrophes, unclosed and multi-paragraph quotes."""
+
+from rhetoric.quotes.marks import find_marked_spans
+
+
+def _texts(text):
+    return [(text[s.start:s.end], s.closed, s.parent) for s in find_marked_spans(text)]
+
+
+def test_curly_double_quotes_pair_by_direction():
+    text = "“We will win,” she said. “Nobody else will.”"
+    assert [t for t, _, _ in _texts(text)] == ["“We will win,”", "“Nobody else will.”"]
+
+
+def test_straight_double_quotes_pair_by_context():
+    text = 'He said "it is over," and then "we go home."'
+    assert [t for t, _, _ in _texts(text)] == ['"it is over,"', '"we go home."']
+
+
+def test_guillemets_pair():
+    assert [t for t, _, _ in _texts("Il a dit « non » hier.")] == ["« non »"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "Putin’s aides didn’t say he’d come; the voters’ mood in the ‘90s was calm."
+    assert find_marked_spans(text) == []
+
+
+def test_nested_single_quote_inside_double_quote_points_to_its_parent():
+    text = "“He used my motto of ‘COMMON SENSE.’” Then he left."
+    found = _texts(text)
+    assert found[0][0] == "“He used my motto of ‘COMMON SENSE.’”"
+    assert found[1] == ("‘COMMON SENSE.’", True, 0)
+
+
+def test_straight_single_quote_nested_in_straight_double():
+    found = _texts('"Don\'t say \'yes\' now," she said.')
+    assert found[0][0] == '"Don\'t say \'yes\' now,"'
+    assert found[1][:2] == ("'yes'", True)
+
+
+def test_unclosed_mark_costs_only_its_paragraph():
+    text = "She said “this never closes.\nNext paragraph says “fine” and ends."
+    found = _texts(text)
+    assert found[0] == ("“this never closes.", False, None)
+    assert found[1] == ("“fine”", True, None)
+
+
+def test_multi_paragraph_quote_continues_when_next_paragraph_reopens():
+    text = "“First paragraph of the speech.\n\n“Second paragraph, and the end.” She sat down."
+    found = _texts(text)
+    assert len(found) == 1
+    assert found[0][0].startswith("“First") and found[0][0].endswith("end.”")
+    assert find_marked_spans(text)[0].paragraphs == 2
+
+
+def test_stray_closing_mark_is_ignored():
+    text = "A stray ” mark, then “a real quote.”"
+    assert [t for t, _, _ in _texts(text)] == ["“a real quote.”"]
