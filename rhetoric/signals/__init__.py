@@ -46,7 +46,7 @@ def find_signals(doc, analysis=None) -> list[Signal]:
         + find_loaded(doc, ctx)
         + find_metaphors(doc, ctx)
         + find_agency(doc, ctx, reporting_tokens)
-        + find_voice(doc, ctx)
+        + find_voice(doc, ctx, reporting_tokens)
     )
     signals.sort(key=lambda s: (s.start, SIGNAL_CATEGORIES.index(s.category), s.end))
     return signals

@@ -100,7 +100,7 @@ def _agentless_passives(doc, ctx: Context, exclusions: set) -> list:
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in exclusions:
             continue
-        aux = [c for c in tok.children if c.dep_ in ("auxpass",)]
+        aux = [c for c in tok.children if c.dep_ == "auxpass" and c.lemma_.lower() in ("be", "get")]
         if not aux or any(c.dep_ == "agent" for c in tok.children):
             continue
         first = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i] + [tok.i])

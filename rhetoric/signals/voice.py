@@ -27,7 +27,12 @@ def _paragraphs(text: str):
         pos += len(line) + 1
 
 
-def find_voice(doc, ctx: Context) -> list:
+def _token_range(doc, s, e):
+    span = doc.char_span(s, e, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def find_voice(doc, ctx: Context, reporting_tokens: set = frozenset()) -> list:
     """First person outside quotes, evaluative adverbs and one-line dramatic beats."""
     lex = lexicon("voice.json")
     first = set(lex["first_person"])
@@ -59,8 +64,13 @@ def find_voice(doc, ctx: Context) -> list:
                 n = len(WORD.findall(p))
                 if n == 0 or n > beat["max_words"] or not p.endswith((".", "!", "?", "…")):
                     continue
-                if any(m in p for m in "“”\""):
+                if any(m in p for m in "“”\"") or "''" in p:
                     continue
+                words = WORD.findall(p)
+                if sum(w[:1].isupper() for w in words) >= max(3, 0.6 * len(words)):
+                    continue  # a headline in title case, not a beat
+                if any(t in reporting_tokens for t in range(*_token_range(doc, s, e))):
+                    continue  # "X reported that ...": attribution, not the writer's beat
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is None or len(list(span.sents)) != 1:
                     continue
