@@ -1,0 +1,201 @@
+"""Semetko and Valkenburg's (2000) five generic news frames, coded with their question battery.
+
+The battery lives in ``data/frames/semetko_valkenburg.json`` (questions in our own words,
+with cue words). The kit answers each yes/no question from cue patterns in the article's
+sentences; a frame's score is the share of its questions answered yes. A learner who
+answers the same questions by hand gets scores on the same scale (``code_by_hand``), so
+the two can be compared frame by frame and question by question (``compare``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Mapping, Optional
+
+from ..data import load_json
+from ..items import Frame, Item
+
+YES = {"yes", "y", "true", "1", "ja", "oui", "si", "sí"}
+NO = {"no", "n", "false", "0", "nein", "non"}
+
+
+def battery() -> dict:
+    """The question battery (frames, their questions and cue words)."""
+    return load_json("frames", "semetko_valkenburg.json")
+
+
+def questions() -> list[dict]:
+    """Every question, in order, with its frame: ``{"id", "frame", "question"}``."""
+    out = []
+    for frame, spec in battery()["frames"].items():
+        for q in spec["questions"]:
+            out.append({"id": q["id"], "frame": frame, "question": q["question"]})
+    return out
+
+
+@lru_cache(maxsize=None)
+def _regex(words: tuple[str, ...]) -> re.Pattern:
+    alts = sorted((re.escape(w.lower()) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+@dataclass
+class Answer:
+    """The kit's answer to one question, with the sentences that carry it."""
+
+    id: str
+    frame: str
+    question: str
+    answer: bool
+    evidence: list[Item] = field(default_factory=list)
+
+
+def _sentences(doc, text: str) -> list[tuple[int, int]]:
+    out = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        chunk = text[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if e - trail > s + lead:
+            out.append((s + lead, e - trail))
+    return out
+
+
+def code_article(doc, analysis) -> list[Answer]:
+    """The kit's yes/no answer to every question of the battery, with evidence sentences."""
+    text = analysis.text
+    sents = _sentences(doc, text)
+    starts = [s for s, _ in sents]
+    lowered = [text[s:e].lower() for s, e in sents]
+
+    def sent_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    sig_keys: list[set] = [set() for _ in sents]
+    for sig in getattr(analysis, "signals", []) or []:
+        i = sent_of(sig.start)
+        if i >= 0:
+            sig_keys[i].add(sig.category)
+            sig_keys[i].add(f"{sig.category}:{sig.subtype}")
+    actors: list[set] = [set() for _ in sents]
+    for ent in getattr(analysis, "entities", []) or []:
+        if getattr(ent, "label", "") in ("PERSON", "NORP", "GPE", "ORG"):
+            i = sent_of(ent.start)
+            if i >= 0:
+                actors[i].add(ent.actor or ent.text)
+
+    answers = []
+    per_hit = battery().get("sentences_per_hit", 0)
+    length_floor = 1 + len(sents) // per_hit if per_hit else 1
+    for frame, spec in battery()["frames"].items():
+        for q in spec["questions"]:
+            cues = q["cues"]
+            words = _regex(tuple(cues["words"])) if cues.get("words") else None
+            also = _regex(tuple(cues["also"])) if cues.get("also") else None
+            want_sigs = set(cues.get("signals", []))
+            min_actors = cues.get("min_actors", 0)
+            hits = []
+            for i, (s, e) in enumerate(sents):
+                reasons = []
+                if words is not None:
+                    m = words.search(lowered[i])
+                    if m:
+                        reasons.append(f"“{text[s + m.start():s + m.end()]}”")
+                found_sigs = want_sigs & sig_keys[i]
+                if found_sigs:
+                    reasons.append("a " + " / ".join(sorted(k.replace(":", " ") for k in found_sigs)) + " signal")
+                if not reasons:
+                    continue
+                if also is not None and not also.search(lowered[i]):
+                    continue
+                if len(actors[i]) < min_actors:
+                    continue
+                hits.append(Item(s, e, text[s:e], f"{q['question']} Yes: {', '.join(reasons)}."))
+            ok = len(hits) >= max(q.get("min_sentences", 1), length_floor)
+            answers.append(Answer(q["id"], frame, q["question"], ok, hits if ok else []))
+    return answers
+
+
+def scores_from_answers(answers: Mapping[str, bool]) -> dict[str, Optional[float]]:
+    """Per-frame score (share of its questions answered yes) from ``{question id: bool}``.
+    A frame none of whose questions is answered scores ``None``."""
+    out = {}
+    for frame, spec in battery()["frames"].items():
+        ids = [q["id"] for q in spec["questions"] if q["id"] in answers]
+        out[frame] = round(sum(bool(answers[i]) for i in ids) / len(ids), 2) if ids else None
+    return out
+
+
+def _as_bool(qid: str, value) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    v = str(value).strip().lower()
+    if v in YES:
+        return True
+    if v in NO:
+        return False
+    raise ValueError(f"answer for {qid!r} must be yes or no, got {value!r}")
+
+
+def code_by_hand(answers: Mapping[str, object]) -> dict[str, Optional[float]]:
+    """Turn a learner's yes/no answers into per-frame scores comparable with the kit's.
+
+    ``answers`` maps question ids (see ``questions()``) to yes/no (``True``/``False``,
+    ``"yes"``/``"no"``, ``1``/``0``). Unanswered questions are left out of their frame's
+    score. Raises ``ValueError`` with one plain line for an unknown id or answer.
+    """
+    known = {q["id"] for q in questions()}
+    clean = {}
+    for qid, value in answers.items():
+        if qid not in known:
+            raise ValueError(f"unknown question id {qid!r}; the ids are {', '.join(sorted(known))}")
+        clean[qid] = _as_bool(qid, value)
+    return scores_from_answers(clean)
+
+
+def compare(learner_answers: Mapping[str, object], kit_answers: list[Answer]) -> dict:
+    """Learner versus kit: per-frame scores side by side and the questions you disagree on."""
+    learner = code_by_hand(learner_answers)
+    kit_map = {a.id: a.answer for a in kit_answers}
+    kit = scores_from_answers(kit_map)
+    mine = {k: _as_bool(k, v) for k, v in learner_answers.items()}
+    disagreements = [
+        {"id": a.id, "frame": a.frame, "question": a.question, "you": mine[a.id], "kit": a.answer,
+         "kit_evidence": [e.text for e in a.evidence[:3]]}
+        for a in kit_answers if a.id in mine and mine[a.id] != a.answer
+    ]
+    return {
+        "frames": {f: {"you": learner[f], "kit": kit[f]} for f in kit},
+        "disagreements": disagreements,
+    }
+
+
+def score_generic_frames(doc, analysis) -> list[Frame]:
+    """The five generic frames, each scored 0-1 with its evidence sentences."""
+    answers = code_article(doc, analysis)
+    spec = battery()["frames"]
+    out = []
+    for frame, fspec in spec.items():
+        mine = [a for a in answers if a.frame == frame]
+        yes = [a for a in mine if a.answer]
+        score = round(len(yes) / len(mine), 2) if mine else 0.0
+        evidence: dict[tuple[int, int], Item] = {}
+        for a in yes:
+            for item in a.evidence:
+                key = (item.start, item.end)
+                if key in evidence:
+                    evidence[key].explanation += " " + item.explanation
+                else:
+                    evidence[key] = Item(item.start, item.end, item.text, item.explanation)
+        said_yes = "; ".join(a.question for a in yes) or "none"
+        explanation = (f"{fspec['label']} frame (Semetko and Valkenburg 2000): {fspec['description']} "
+                       f"The kit answered yes to {len(yes)} of {len(mine)} questions ({said_yes}).")
+        out.append(Frame(frame=frame, score=score,
+                         evidence=sorted(evidence.values(), key=lambda i: i.start), explanation=explanation))
+    return out
