@@ -1,0 +1,169 @@
+"""The course helpers, the facts the notebooks' prose relies on, and the notebooks' shape.
+
+Like the spaCy course's tests that pin the model predictions its prose quotes: if spaCy's model
+or the seed changes, these fail before a learner reads a sentence that is no longer true.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from rhetoric import course
+from rhetoric.exercises import registry
+
+NB_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = sorted(NB_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def a(seed_analysis):
+    return course.seed_analysis()
+
+
+# --- facts the prose states -------------------------------------------------------------------
+
+def test_the_article_has_21_paragraphs_and_its_footer_is_set_aside(a):
+    paras = course.paragraphs()
+    assert len(paras) == 21
+    assert paras[18].text == "Trump paused." and paras[20].text == "He did not answer further."
+    assert any("appeared first on The Atlantic" in s.text for s in a.set_aside)
+    assert not any("appeared first" in p.text for p in paras)
+
+
+def test_quotation_marks_and_apostrophes_as_the_prose_counts_them(seed_text):
+    assert seed_text.count("“") == seed_text.count("”") == 16
+    assert seed_text.count("‘") == 1 and seed_text.count("’") == 19
+    assert seed_text.count('"') == 0 and seed_text.count("'") == 0
+
+
+def test_the_models_mistakes_the_prose_explains(a):
+    model = {(e.start_char, e.text): e.label_ for e in a.doc.ents}
+    assert model[(248, "Gutsy")] == "PERSON"
+    assert model[(490, "Kyiv")] == "PERSON"
+    assert model[(670, "Trump")] == "ORG"
+    assert model[(6980, "Tulsi Gabbard")] == "ORG"
+
+
+def test_tokens_of_kyivs_goals():
+    assert "’s" in str(course.tokens("Kyiv’s goals")) and "3 tokens" in str(course.tokens("Kyiv’s goals"))
+
+
+def test_first_sentence_has_14_tokens(a):
+    first = list(a.doc.sents)[0]
+    assert [t.text for t in first if not t.is_space][-1] == "." and len([t for t in first if not t.is_space]) == 14
+
+
+def test_corrections_show_the_models_label_and_the_rule(a):
+    text = str(course.corrections(a))
+    assert "Gutsy" in text and "PERSON" in text and "not a name" in text
+    assert "Kyiv" in text and "GPE" in text
+
+
+def test_the_reporters_question_has_no_speaker_in_the_gold():
+    from rhetoric.exercises.gold import quote_speaker_at
+
+    known, speaker = quote_speaker_at(7615, 7655)
+    assert known and speaker is None
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def test_show_article_escapes_the_text():
+    a = course.analyse("<script>alert(1)</script> Putin said “<b>hi</b>”.\n\nSecond <img src=x onerror=alert(1)> para.")[0]
+    html = course.show_article(a)._repr_html_()
+    assert "<script>" not in html and "<img" not in html and "<b>hi" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_analyse_turns_bad_input_into_a_message():
+    analysis, message = course.analyse("   ")
+    assert analysis is None and "whitespace" in message
+
+
+def test_find_and_sentence_with(a):
+    assert course.sentence_with("I asked Trump").text.startswith("At a joint news conference")
+    assert course.find("no such words here") == []
+    with pytest.raises(LookupError):
+        course.sentence_with("no such words here")
+
+
+def test_tables_escape_their_cells():
+    html = course.table(("a",), [("<i>x</i>",)])._repr_html_()
+    assert "<i>" not in html and "&lt;i&gt;" in html
+
+
+# --- the notebooks' shape -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_committed_clean_with_a_python3_kernel(path):
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name} has outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_thin_and_prose_first(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    prose = [c for c in nb.cells if c.cell_type == "markdown"]
+    assert statistics.median(len(c.source.splitlines()) for c in code) <= 2
+    assert sum(len(c.source) for c in prose) > 2 * sum(len(c.source) for c in code)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_has_header_exercises_and_a_closing_question(path):
+    nb = nbformat.read(path, as_version=4)
+    header = nb.cells[0].source
+    for part in ("You will learn", "Time", "You need"):
+        assert part in header, f"{path.name}: header lacks {part!r}"
+    source = "\n".join(c.source for c in nb.cells)
+    ids = set(re.findall(r'(?:check|exercise)\("(\d\d\.\d)"', source))
+    mine = {i for i, ex in registry.exercises().items() if ex.notebook == path.stem}
+    assert ids == mine, f"{path.name}: exercises in the notebook {sorted(ids)} vs data {sorted(mine)}"
+    assert len(mine) >= 3
+    assert any(registry.get(i).kind == "annotate" for i in mine), "every notebook has an annotation exercise"
+    last = nb.cells[-1].source
+    assert last.startswith("## To") and "?" in last, f"{path.name} must end with a question to discuss"
+
+
+def test_every_starter_in_the_data_is_the_one_in_its_notebook():
+    sources = {p.stem: "\n".join(c.source for c in nbformat.read(p, as_version=4).cells) for p in NOTEBOOKS}
+    for ex in registry.exercises().values():
+        if ex.kind == "code":
+            assert ex.starter in sources[ex.notebook], f"{ex.id}: starter differs from the notebook"
+
+
+def test_answer_keys_agree_with_the_gold_where_it_exists():
+    """The exercises' fallback keys must say what data/gold says (one source of truth)."""
+    from rhetoric.exercises import annotate
+    from rhetoric.exercises.gold import gold_entities, gold_quotes, gold_signals
+
+    if gold_entities() is not None:
+        for m in registry.get("01.5").key["mentions"]:
+            assert annotate.mention_gold(m) == m["fallback_gold"], m
+        people = sorted((s, e) for s, e, _ in registry.get("00.4").key["fallback_gold"])
+        assert sorted(annotate.gold_spans(registry.get("00.4"))[0]) == people
+    if gold_quotes() is not None:
+        for q in registry.get("02.6").key["quotes"]:
+            assert annotate.quote_gold(q) == q["fallback_speaker"], q
+    stances = {int(s["start"]): s["subtype"] for s in gold_signals("reporting_verb")}
+    for verb, spec in registry.get("03.1").key["verbs"].items():
+        assert stances.get(spec["start"], spec["fallback"]) == spec["fallback"], verb
+
+
+def test_frame_battery_has_questions_for_the_five_generic_frames():
+    from rhetoric.exercises.frames_coding import load_battery
+
+    battery = load_battery()
+    assert len(battery) == 5 and all(len(f["questions"]) >= 3 for f in battery)
+    spec = json.loads((NB_DIR.parent / "data" / "exercises" / "frame_battery.json").read_text())
+    assert "Semetko" in spec["source"] and spec["licence"]
