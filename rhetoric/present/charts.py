@@ -63,6 +63,11 @@ def _new(widget: bool, title: str, height: int = 420) -> go.Figure:
     return fig
 
 
+def _headroom(top: float) -> float:
+    """An axis maximum with room for the value printed after the longest bar."""
+    return max(1.0, top * 1.15 + 0.5)
+
+
 def _empty(fig: go.Figure, message: str) -> go.Figure:
     """Turn ``fig`` into an empty state that says why it is empty."""
     fig.add_annotation(text=_t(message), x=0.5, y=0.5, xref="paper", yref="paper",
@@ -111,7 +116,8 @@ def actor_mentions_chart(analysis, top: int = 15, types: Optional[set] = None, w
             hovertemplate="<b>%{y}</b><br>%{x} mentions<br>%{customdata[0]}, side: %{customdata[1]}<extra></extra>",
         )
     fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
-    fig.update_xaxes(title="mentions")
+    fig.update_xaxes(title="mentions", range=[0, _headroom(max(r["mentions"] for r in rows))])
+    fig.update_traces(cliponaxis=False)
     fig.update_layout(legend_title_text="Side", barmode="overlay")
     return fig
 
@@ -166,6 +172,9 @@ def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = Fa
                              showlegend=False,
                              hovertemplate="<b>%{y}</b><br>%{x} quoted words<extra></extra>", **common), 1, 2)
     fig.update_yaxes(categoryorder="array", categoryarray=order)
+    fig.update_xaxes(range=[0, _headroom(max(r["quotes"] for r in rows))], col=1, row=1)
+    fig.update_xaxes(range=[0, _headroom(max(r["words"] for r in rows))], col=2, row=1)
+    fig.update_traces(cliponaxis=False)
     return fig
 
 
@@ -286,7 +295,7 @@ def update_profile_chart(fig: go.Figure, profiles: Mapping[str, Mapping[str, int
                                 "line": {"color": "#222", "width": 1}},
                         hovertemplate="%{x}: %{y}<extra>" + _t(name) + "</extra>")
         fig.update_layout(barmode="group", legend={"orientation": "h", "y": 1.12, "x": 0})
-        fig.update_yaxes(title="signals", rangemode="tozero", visible=True)
+        fig.update_yaxes(title="signals", rangemode="tozero", visible=True, tickformat="d")
         fig.update_xaxes(visible=True)
         if not any(v for p in profiles.values() for v in p.values()):
             fig.add_annotation(text="No signals in this text.", x=0.5, y=0.5, xref="paper", yref="paper",
@@ -331,8 +340,8 @@ def paragraph_profile_chart(analysis, widget: bool = False):
                     hovertemplate="paragraph %{x}: %{y} " + layer_name(cat).lower()
                     + " (%{customdata} words)<extra></extra>")
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.2})
-    fig.update_xaxes(title="paragraph", dtick=1)
-    fig.update_yaxes(title="signals")
+    fig.update_xaxes(title="paragraph", dtick=1 if len(rows) <= 30 else None)
+    fig.update_yaxes(title="signals", tickformat="d", rangemode="tozero")
     return fig
 
 

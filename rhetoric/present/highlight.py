@@ -62,19 +62,23 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def span_records(analysis) -> list[dict]:
+def span_records(analysis, subtypes: bool = False) -> list[dict]:
     """Every highlightable item of ``analysis`` as a plain dict, in text order.
 
     Keys: ``id``, ``start``, ``end``, ``text``, ``layer`` (entities, quotes or a signal
     category), ``key`` (entity label or layer), ``label`` (visible), ``color`` (hex) and
     ``cclass`` (its CSS class), ``explanation``, ``tooltip`` (label and explanation), ``actor``,
-    ``side`` and ``index`` (position in the analysis list it came from).
+    ``side``, ``index`` (position in the analysis list it came from) and ``full_label``
+    (the label with the signal's subtype, e.g. "REPORTING VERB · distancing"). With
+    ``subtypes=True`` the visible label is the full one; by default it stays short, so
+    labels do not crowd the article, and the subtype shows in the tooltip and lists.
     """
     records: list[dict] = []
 
-    def add(item, index, layer, key, label, color, actor, side, extra=""):
+    def add(item, index, layer, key, label, color, actor, side, extra="", full_label=None):
         explanation = item.explanation or ""
-        tip = label + (f" ({extra})" if extra else "") + (f": {explanation}" if explanation else "")
+        full_label = full_label or label
+        tip = full_label + (f" ({extra})" if extra else "") + (f": {explanation}" if explanation else "")
         records.append(
             {
                 "start": item.start,
@@ -82,7 +86,8 @@ def span_records(analysis) -> list[dict]:
                 "text": item.text,
                 "layer": layer,
                 "key": key,
-                "label": label,
+                "label": full_label if subtypes else label,
+                "full_label": full_label,
                 "color": color,
                 "cclass": color_class(layer, key),
                 "explanation": explanation,
@@ -107,14 +112,13 @@ def span_records(analysis) -> list[dict]:
             q.side or _actor_side(analysis, q.speaker), "; ".join(extras))
     for i, s in enumerate(analysis.signals):
         label = LAYER_LABELS.get(s.category, s.category.upper())
-        if s.subtype and len(s.subtype) <= 14:
-            label = f"{label} · {s.subtype}"
+        full = f"{label} · {s.subtype.replace('_', ' ')}" if s.subtype else label
         actor = s.actor or s.speaker
         extras = []
         if s.in_quote:
             extras.append(f"in a quote by {s.speaker}" if s.speaker else "in a quote")
         add(s, i, s.category, s.category, label, layer_color(s.category), actor,
-            _actor_side(analysis, actor), "; ".join(extras))
+            _actor_side(analysis, actor), "; ".join(extras), full_label=full)
     records.sort(key=lambda r: (r["start"], -(r["end"] - r["start"]), r["layer"]))
     for n, r in enumerate(records):
         r["id"] = f"s{n}"
@@ -226,12 +230,12 @@ def parse_paragraphs(
 
 def _label_px(label: str) -> float:
     """Rough width in px of a label at 12 px bold (for keeping labels from overlapping)."""
-    return 7.6 * len(label) + 10
+    return 8.2 * len(label) + 14
 
 
 def _text_px(text: str) -> float:
     """Rough width in px of article text at 18 px."""
-    return 9.0 * len(text)
+    return 8.0 * len(text)
 
 
 def _escaped(record: dict, key: str) -> str:
@@ -384,15 +388,17 @@ def highlight_html(
     end: Optional[int] = None,
     legend: bool = True,
     style: bool = True,
+    subtypes: bool = False,
 ) -> str:
     """The article (or ``text[start:end]``) with the chosen layers highlighted, and a legend.
 
     Filters as in ``filter_spans``: ``layers`` (``"entities"``, ``"quotes"``, signal
     categories), entity ``labels``, ``actors``, ``sides``. Every highlight has a visible
     label and a tooltip with its explanation. Returns an HTML string (display it with
-    ``IPython.display.HTML`` or put it in an ``ipywidgets.HTML``).
+    ``IPython.display.HTML`` or put it in an ``ipywidgets.HTML``). ``subtypes=True`` puts
+    signal subtypes (a reporting verb's stance, a metaphor's domain) in the visible labels.
     """
-    spans = filter_spans(span_records(analysis), layers, labels, actors, sides)
+    spans = filter_spans(span_records(analysis, subtypes), layers, labels, actors, sides)
     return render_spans(analysis.text, spans, start, end, legend=legend, style=style)
 
 
@@ -439,7 +445,7 @@ def context_html(
 
 def record_in_context(analysis, record: dict) -> str:
     """``context_html`` for one record from ``span_records``."""
-    return context_html(analysis, record["start"], record["end"], record["label"],
+    return context_html(analysis, record["start"], record["end"], record.get("full_label", record["label"]),
                         record["explanation"], record["layer"], record["key"])
 
 

@@ -113,6 +113,30 @@ def _error_line(exc: Exception) -> str:
     return f"Something went wrong ({type(exc).__name__}{': ' + text if text else ''}). Nothing was lost; try again."
 
 
+class FigureBox:
+    """A chart area that draws in JupyterLab *and* Voila: an ``Output`` showing a plain ``go.Figure``.
+
+    plotly's ``FigureWidget`` (anywidget) did not initialise under Voila 0.5 here, so the
+    widgets redraw an ordinary figure instead; ``figure`` is that figure, updated in place.
+    """
+
+    def __init__(self, figure) -> None:
+        self.figure = figure
+        self.widget = W.Output(layout=W.Layout(width="100%"))
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Show the current state of ``figure``."""
+        from IPython import get_ipython
+        from IPython.display import display
+
+        if get_ipython() is None:  # plain Python (tests, scripts): nothing to draw on
+            return
+        self.widget.clear_output(wait=True)
+        with self.widget:
+            display(self.figure)
+
+
 def _count_options(counts: Counter, names: Optional[dict] = None) -> list[tuple[str, str]]:
     names = names or {}
     return [(f"{names.get(k, k)} ({n})", k) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -342,14 +366,15 @@ class RewriteFrame(_Builder):
         self.reset = W.Button(description="Back to the original", icon="undo",
                               tooltip="Put the original paragraph back")
         self.figure = charts.profile_chart({"Original": self.original, "Your rewrite": self.original},
-                                           title="Signals: original paragraph vs your rewrite", widget=True)
+                                           title="Signals: original paragraph vs your rewrite")
+        self.chart = FigureBox(self.figure)
         self.output = W.HTML()
         run = self._safe("rewrite_analyse", self._run)
         self.button.on_click(lambda b: run())
         self.textarea.observe(lambda ch: run(), "value")
         self.reset.on_click(lambda b: setattr(self.textarea, "value", self.original_text))
         self.widget = W.VBox([self.textarea, W.HBox([self.button, self.reset]), self.status,
-                              self.figure, self.output])
+                              self.chart.widget, self.output])
         self._last = None
         self._run()
 
@@ -374,6 +399,7 @@ class RewriteFrame(_Builder):
         self.rewritten = analyze(text)
         profile = charts.signal_profile(self.rewritten)
         charts.update_profile_chart(self.figure, {"Original": self.original, "Your rewrite": profile})
+        self.chart.redraw()
         spans = [r for r in span_records(self.rewritten) if r["layer"] != "entities"]
         self.output.value = render_spans(text, spans, empty_message="No signals in your rewrite.")
         before, after = sum(self.original.values()), sum(profile.values())
@@ -626,7 +652,7 @@ class Explorer(_Builder):
         self.output.value = self._render(view, spans, start, end, with_actors=True)
         stop = len(view.analysis.text) if end is None else end
         self.shown = [r for r in spans if r["start"] < stop and r["end"] > start]
-        self.highlight.options = [(f"{r['label']} — “{_short(r['text'], 50)}”", i)
+        self.highlight.options = [(f"{r['full_label']} — “{_short(r['text'], 50)}”", i)
                                   for i, r in enumerate(self.shown)]
         self.detail.value = ""
         other = self.views.get(self.compare.value) if self.compare.value else None
