@@ -167,3 +167,17 @@ def test_frame_battery_has_questions_for_the_five_generic_frames():
     assert len(battery) == 5 and all(len(f["questions"]) >= 3 for f in battery)
     spec = json.loads((NB_DIR.parent / "data" / "exercises" / "frame_battery.json").read_text())
     assert "Semetko" in spec["source"] and spec["licence"]
+
+
+def test_teachers_guide_has_three_lessons_and_every_answer_key():
+    guide = (NB_DIR / "TEACHERS_GUIDE.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"^## Lesson \d", guide, flags=re.M)) == 3
+    for ex_id in registry.exercises():
+        assert f"| {ex_id} |" in guide, f"the guide has no answer key for {ex_id}"
+    for part in ("Common misconceptions", "projector", "Offline", "widget misbehaves", "Discussion questions"):
+        assert part in guide
+
+
+def test_starter_gives_back_the_original_code():
+    assert registry.starter("01.2").code == registry.get("01.2").starter
+    assert "widget" in registry.starter("02.3").message

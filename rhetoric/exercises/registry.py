@@ -225,6 +225,12 @@ def show_solution(exercise_id: str) -> Feedback:
     return Feedback(ex.id, "solution", ex.solution)
 
 
-def starter(exercise_id: str) -> str:
+def starter(exercise_id: str) -> Feedback:
     """The starter code of a code exercise, to copy back into a cell you have changed."""
-    return get(exercise_id).starter
+    try:
+        ex = get(exercise_id)
+    except KeyError:
+        return _unknown(exercise_id)
+    if not ex.starter:
+        return Feedback(ex.id, "info", "This exercise is a widget: run exercise(\"%s\") to show it again." % ex.id)
+    return Feedback(ex.id, "info", "The starter code, to paste back into the exercise cell:", code=ex.starter)
