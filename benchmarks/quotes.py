@@ -18,7 +18,8 @@ What is scored
   speaker mention overlaps the gold Source span, or another mention of the predicted actor
   does (entity mentions and the kit's other speaker mentions linked to that actor), or the
   predicted speaker's name and the gold Source end in the same word ("Donald Trump" /
-  "Trump"). A gold unit without a Source is right only with a null speaker. On the seed,
+  "Trump"). For a relayed quote the relayer counts too (PolNeAR gives the outer source of
+  "Trump said Clinton described it as “…”"; the kit's speaker is Clinton, relayed_by Trump). A gold unit without a Source is right only with a null speaker. On the seed,
   the gold speaker is a canonical name and name equality (last word) also counts.
 * textacy: ``textacy.extract.triples.direct_quotations`` on the same spaCy parse; it raises
   ValueError on an odd number of quote marks, which counts as nothing found.
@@ -114,7 +115,10 @@ def kit_predictions(analysis) -> tuple[list[dict], list[dict]]:
             spk.append((q.speaker_start, q.speaker_end))
         if q.speaker:
             spk.extend(mentions.get(q.speaker, []))
-        row = {"span": (q.start, q.end), "speaker": q.speaker, "speaker_spans": spk}
+        if q.relayed_by:  # PolNeAR gives a relayed quote's outer source
+            spk.extend(mentions.get(q.relayed_by, []))
+        row = {"span": (q.start, q.end), "speaker": q.speaker, "speaker_spans": spk,
+               "relayed_by": q.relayed_by}
         if q.kind == "direct":
             if q.nested_in is None:
                 direct.append(row)
@@ -163,8 +167,12 @@ def speaker_match(pred, unit) -> bool:
         return False
     if any(_overlap(p, s) > 0 for p in pred["speaker_spans"] for s in unit["source"]):
         return True
-    a, b = _last_word(pred["speaker"]), _last_word(unit["source_text"])
-    return bool(a) and a == b and a not in {"he", "she", "they", "it", "who", "i", "we"}
+    b = _last_word(unit["source_text"])
+    for name in (pred["speaker"], pred.get("relayed_by")):
+        a = _last_word(name or "")
+        if a and a == b and a not in {"he", "she", "they", "it", "who", "i", "we"}:
+            return True
+    return False
 
 
 class Score:

@@ -66,8 +66,16 @@ def subject_of(verb):
                     if g.dep_ == "pobj":
                         return g
         if v.dep_ in CLIMB and v.head.i != v.i:
-            if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return v.head  # "a statement saying ..." -> the noun; "Trump, saying" -> Trump
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                comma = v.i > 0 and v.doc[v.i - 1].text == ","
+                if not comma:
+                    return v.head  # "a statement saying ..." -> the statement
+                # ", saying ...": the participle belongs to the main clause's subject
+                root = v.sent.root
+                subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+                if subj is not None:
+                    return subj
+                return v.head
             if v.dep_ == "relcl":
                 return v.head
             v = v.head

@@ -167,11 +167,14 @@ class DirectAttributor:
         cands = []
         for t in frame:
             noun_cue = t.i in gov_set and t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.speech_nouns
-            if not (is_cue(t) or noun_cue):
+            # thought verbs ("a report found that ...") only when the parse links them to the quote
+            if not (is_cue(t) or noun_cue or (t.i in gov_set and is_cue(t, cognition=True))):
                 continue
             after = t.idx >= q.end
             dist = (t.i - q_tokens[-1].i) if after else (q_tokens[0].i - t.i)
             connected = t.i in gov_set or any(inside_q(h) for h in _head_chain(t, 3))
+            if according_to(t) and t.sent.start == q_tokens[0].sent.start:
+                connected = True  # "According to X, ... “…”": the phrase covers its sentence
             if not connected and dist > 12:
                 continue
             # a cue separated from the quote by another quote is not this quote's
