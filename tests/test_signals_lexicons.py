@@ -1,0 +1,36 @@
+"""The framing layer's lexicons: licensed, cited, broad enough for news in general."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhetoric.data import load_json
+
+ALLOWED = ("CC BY 4.0", "MIT", "Apache-2.0", "CC BY")
+OURS = ["hedges.json", "boosters.json", "loaded.json", "metaphors.json", "agency.json", "voice.json",
+        "reporting_frames.json"]
+
+
+@pytest.mark.parametrize("name", OURS)
+def test_lexicon_has_source_citation_and_shippable_licence(name):
+    lex = load_json("lexicons", name)
+    assert lex["source"] and lex["citation"]
+    assert lex["licence"].startswith(ALLOWED)
+
+
+def test_loaded_and_metaphor_lexicons_are_broad():
+    assert len(load_json("lexicons", "loaded.json")["words"]) >= 400
+    assert len(load_json("lexicons", "metaphors.json")["entries"]) >= 400
+
+
+def test_every_metaphor_domain_is_explained():
+    lex = load_json("lexicons", "metaphors.json")
+    assert {e["domain"] for e in lex["entries"]} <= set(lex["domains"])
+
+
+def test_reporting_stances_come_from_the_shared_verb_list():
+    from rhetoric.signals.reporting import verb_table
+
+    verbs, *_ = verb_table()
+    assert verbs["say"]["stance"] == "neutral"
+    assert all("stance" in v for v in verbs.values())
