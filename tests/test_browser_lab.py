@@ -9,12 +9,11 @@ the checks can fail.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from tests.browser import servers
-from tests.browser.fixtures import EXPLORER, NOTEBOOKS, chromium, in_ci, say, screenshot_dir
+from tests.browser.explorer import OWN_ARTICLE, ExplorerDriver
+from tests.browser.fixtures import EXPLORER, NOTEBOOKS, chromium, say, screenshot_dir
 from tests.browser.lab import LabSession
 from tests.browser.sample import write_sample
 
@@ -83,12 +82,68 @@ def test_all_notebooks_present():
 def test_notebook_runs_clean_in_jupyterlab(notebook, lab, runs, request):
     rel = notebook.relative_to(servers.REPO).as_posix()
     page = lab.open(rel)
-    runs[rel] = page
-    report = page.run_all()
-    page.screenshot(screenshot_dir() / f"{notebook.stem}.png")
-    say(request.config, report.summary())
-    assert page.unchanged_on_disk(), f"{rel} was modified on disk by the test run"
+    try:
+        report = page.run_all()
+        page.screenshot(screenshot_dir() / f"{notebook.stem}.png")
+        say(request.config, report.summary())
+    finally:
+        if notebook == EXPLORER:
+            runs[rel] = page  # the interaction tests go on with this kernel
+        else:
+            page.close()
     assert not report.problems, f"{rel}: what a learner would see go wrong:\n  " + "\n  ".join(report.problems)
-    if notebook != EXPLORER:  # keep the explorer's kernel for the interaction tests
-        page.close()
-        runs.pop(rel)
+    assert page.unchanged_on_disk(), f"{rel} changed on disk during the run (saved by the test, or edited meanwhile)"
+
+
+@pytest.fixture(scope="module")
+def explorer(lab, runs):
+    """The explorer notebook, run (reusing the run-all test's kernel when it ran first)."""
+    rel = EXPLORER.relative_to(servers.REPO).as_posix()
+    if rel not in runs:
+        page = lab.open(rel)
+        runs[rel] = page
+        report = page.run_all()
+        assert not report.problems, report.summary()
+    page = runs[rel]
+    page.evaluate("window.jupyterapp.shell.activateById(w.id);")
+    return ExplorerDriver(page.page, on_action=page.wait_idle), page
+
+
+def test_explorer_layer_toggle_and_filter_change_the_highlighting(explorer):
+    driver, _ = explorer
+    before = driver.wait_for(lambda s: s["bars"] > 0 and s["highlights"] > 0, "no highlighted article on view")
+    label, _, count = next(t for t in driver.layer_toggles() if t[1] and t[2] > 0)
+    driver.toggle_layer(label)
+    after = driver.wait_for(lambda s: s["highlights"] != before["highlights"],
+                            f"turning off the layer {label!r} did not change the highlights")
+    assert after["highlights"] < before["highlights"] and after["bars"] < before["bars"]
+    assert after["mainText"] != before["mainText"]
+    driver.toggle_layer(label)  # and back on: the same view returns
+    driver.wait_for(lambda s: s["highlights"] == before["highlights"], f"turning {label!r} back on did not restore it")
+
+    actor = driver.choose("Actors", 0)
+    filtered = driver.wait_for(lambda s: s["highlights"] != before["highlights"],
+                               f"filtering on the actor {actor!r} did not change the highlights")
+    assert 0 < filtered["highlights"] < before["highlights"], f"actor filter {actor!r}: {filtered}"
+
+
+def test_explorer_selecting_a_highlight_shows_its_explanation(explorer):
+    driver, _ = explorer
+    driver.wait_for(lambda s: s["highlights"] > 0, "the Highlights list is empty")
+    chosen = driver.choose("Highlights", 0)
+    state = driver.wait_for(lambda s: len(s["caption"]) > 15, f"choosing {chosen!r} showed no explanation")
+    label = chosen.split("—")[0].strip()
+    assert state["caption"].lower().startswith(label.lower()[:6]), (chosen, state["caption"])
+
+
+def test_explorer_analyses_a_pasted_article(explorer, request):
+    driver, page = explorer
+    driver.paste_and_analyse(OWN_ARTICLE)
+    state = driver.wait_for(lambda s: "Analysed" in s["status"], "pasting an article and pressing Analyse did nothing")
+    assert "Harbour Bridge" in state["mainText"], "the dashboard does not show the pasted article"
+    assert state["bars"] > 0, "the pasted article is shown without a single highlight"
+    assert len(state["articles"]) >= 2, state["articles"]
+    page.screenshot(screenshot_dir() / "04_explorer-own-article.png")
+    report = page.inspect()
+    assert not report.problems, report.summary()
+    say(request.config, f"explorer, own article: {state['status']}")

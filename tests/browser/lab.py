@@ -137,6 +137,7 @@ JS_SCREEN = _js("""
         // drawn marks: cartesian traces, heatmaps, pie slices, table cells, polar/ternary traces
         marks: e.querySelectorAll('g.trace, g.hm, g.slice, g.table-cell, .scatterlayer path.point, .choroplethlocation').length,
         width: r.width, height: r.height,
+        note: Array.from(e.querySelectorAll('.annotation-text')).map(TEXT).join(' ').slice(0, 160),
       };
   });
   return {widgetErrors, loading, stderr, plots};
@@ -178,7 +179,8 @@ class LabSession:
             " && document.querySelector('#jp-main-dock-panel'))",
             timeout=LAB_TIMEOUT * 1000, polling=250)
         self.page.evaluate("async () => { await window.jupyterapp.restored; window.jupyterapp.shell.collapseLeft();"
-                           " window.jupyterapp.shell.collapseRight(); }")
+                           " window.jupyterapp.shell.collapseRight();"
+                           " window.jupyterapp.shell.mode = 'single-document'; }")
         self.load_seconds = time.monotonic() - started
 
     def _on_console(self, msg) -> None:
@@ -269,7 +271,7 @@ class NotebookPage:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
-            if not screen["loading"] and all(p["svg"] and p["marks"] for p in screen["plots"]):
+            if not screen["loading"] and all(p["svg"] and (p["marks"] or p["note"]) for p in screen["plots"]):
                 return
             time.sleep(0.25)
 
@@ -311,6 +313,8 @@ class NotebookPage:
         for plot in screen["plots"]:
             if not plot["svg"]:
                 problems.append(f"cell {plot['cell']}: a plotly figure was never drawn (no svg.main-svg)")
+            elif not plot["marks"] and plot["note"]:  # a deliberate empty state that says why
+                rep.notes.append(f"cell {plot['cell']}: a plotly figure shows no data, only: {plot['note']!r}")
             elif not plot["marks"]:
                 problems.append(f"cell {plot['cell']}: a plotly figure is drawn empty (axes, no data)")
             elif plot["width"] < 50 or plot["height"] < 50:
@@ -327,28 +331,40 @@ class NotebookPage:
 
     # --- capture and teardown ------------------------------------------------------------------------
 
-    def screenshot(self, path: Path) -> Path:
-        """Save the whole notebook (every cell, not just the viewport) as a PNG and return its path."""
+    def screenshot(self, path: Path) -> list[Path]:
+        """Save the whole notebook, every cell, as PNGs: `path`, then `path-2.png`... for long notebooks.
+
+        JupyterLab scrolls inside the notebook panel, so a "full page" screenshot would show one screen:
+        the tab is made as tall as the notebook (up to MAX_SCREENSHOT_HEIGHT, then the panel is scrolled
+        and the next part taken).
+        """
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        height = self.evaluate("""
+        geometry = self.evaluate("""
+            window.jupyterapp.shell.activateById(w.id);
             const scroller = w.content.node.querySelector('.jp-WindowedPanel-outer') || w.content.node;
             const cells = w.content.widgets;
             const last = cells.length ? cells[cells.length - 1].node : null;
             const content = last ? last.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top
                                    + scroller.scrollTop + 40 : scroller.scrollHeight;
-            return content + (window.innerHeight - scroller.clientHeight);
+            return {content, chrome: window.innerHeight - scroller.clientHeight};
         """)
-        height = int(min(max(height, VIEWPORT["height"]), MAX_SCREENSHOT_HEIGHT))
+        content, chrome = int(geometry["content"]), int(geometry["chrome"])
+        window = max(VIEWPORT["height"] - chrome, min(content, MAX_SCREENSHOT_HEIGHT - chrome))
+        paths = []
         try:
-            self.page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
-            self.evaluate("w.content.node.querySelector('.jp-WindowedPanel-outer').scrollTop = 0;")
+            self.page.set_viewport_size({"width": VIEWPORT["width"], "height": window + chrome})
             self.page.wait_for_timeout(1000)  # let plotly and the layout settle to the new size
-            self.page.screenshot(path=str(path))
+            for part, top in enumerate(range(0, max(content, 1), window), start=1):
+                self.evaluate(f"w.content.node.querySelector('.jp-WindowedPanel-outer').scrollTop = {top};")
+                self.page.wait_for_timeout(300)
+                target = path if part == 1 else path.with_name(f"{path.stem}-{part}{path.suffix}")
+                self.page.screenshot(path=str(target))
+                paths.append(target)
         finally:
             self.page.set_viewport_size(VIEWPORT)
         self.report.screenshot = path
-        return path
+        return paths
 
     def unchanged_on_disk(self) -> bool:
         """True when the notebook file is byte for byte what it was before the test opened it."""

@@ -129,7 +129,7 @@ def _root_flags() -> list[str]:
     return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
-def lab_command(port: int, token: str, root_dir: Path) -> list[str]:
+def lab_command(port: int, token: str, root_dir: Path, checkpoints: Path) -> list[str]:
     """The JupyterLab command line the tests use."""
     return [
         sys.executable, "-m", "jupyterlab",
@@ -140,6 +140,8 @@ def lab_command(port: int, token: str, root_dir: Path) -> list[str]:
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={root_dir}",
+        # Checkpoints go to the throw-away home, not into notebooks/.ipynb_checkpoints of the repo.
+        f"--FileCheckpoints.root_dir={checkpoints}",
         "--ServerApp.terminals_enabled=False",
         # window.jupyterapp: lets the tests run app commands and read kernel state directly.
         "--LabApp.expose_app_in_browser=True",
@@ -239,7 +241,7 @@ def _run(name: str, make_command, ready_path: str, timeout: float, root_dir: Pat
             log_path = home / f"{name}-{attempt}.log"
             with open(log_path, "wb") as log:
                 process = subprocess.Popen(
-                    make_command(port, token),
+                    make_command(port, token, home),
                     cwd=REPO,
                     env=env,
                     stdin=subprocess.DEVNULL,
@@ -265,7 +267,7 @@ def _run(name: str, make_command, ready_path: str, timeout: float, root_dir: Pat
 
 def jupyterlab(root_dir: Path = REPO, timeout: float = STARTUP_TIMEOUT) -> contextlib.AbstractContextManager[Server]:
     """A running JupyterLab serving `root_dir` (context manager)."""
-    return _run("jupyterlab", lambda port, token: lab_command(port, token, root_dir), "api/status", timeout,
+    return _run("jupyterlab", lambda port, token, home: lab_command(port, token, root_dir, home / "checkpoints"), "api/status", timeout,
                 root_dir)
 
 
@@ -275,5 +277,5 @@ def voila(notebook: Path, timeout: float = STARTUP_TIMEOUT) -> contextlib.Abstra
     Readiness is checked on a static asset: asking for the page itself would start a kernel and run the
     whole notebook before the browser even arrives.
     """
-    return _run("voila", lambda port, token: voila_command(port, token, notebook), "voila/static/voila.js", timeout,
+    return _run("voila", lambda port, token, home: voila_command(port, token, notebook), "voila/static/voila.js", timeout,
                 Path(notebook).parent)
