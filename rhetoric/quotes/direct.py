@@ -255,6 +255,28 @@ class DirectAttributor:
                     att.cue_text = patt.cue_text
                     return att
 
+        # 4b. the sentence just before reports the same speaker's words ("…, Schiff said.")
+        if parent is None and self._opens_sentence(q, q_tokens) and first_sent.start > 0:
+            prev_sent = doc[first_sent.start - 1].sent
+            if prev_sent.text.strip() == "" and prev_sent.start > 0:
+                prev_sent = doc[prev_sent.start - 1].sent
+            if self.paragraph_of(q.start) - self.paragraph_of(prev_sent.start_char) <= 2 and not any(
+                prev_sent.start_char <= s.start < prev_sent.end_char for s in others
+            ):
+                for t in sorted((t for t in prev_sent if is_cue(t)), key=lambda t: -t.i):
+                    subj = subject_of(t)
+                    if subj is None:
+                        continue
+                    sp = self.res.from_token(subj)
+                    if sp is None or sp.how == "description" and sp.text.lower() in ("it", "this"):
+                        continue
+                    att = Attribution(sp, t, cue_phrase(t), cue_extent(t), "previous-sentence")
+                    att.explanation = (f"no cue of its own: continues what '{sp.text} {cue_phrase(t)}' "
+                                       f"reports in the sentence before")
+                    if sp.how == "pronoun":
+                        att.explanation += f"; '{sp.text}' is {sp.name or 'unresolved'}"
+                    return att
+
         # 5. the named subject of the clause the partial quote sits in
         if not self._opens_sentence(q, q_tokens):
             for g in governors[:6]:
@@ -284,16 +306,17 @@ class DirectAttributor:
         '“…,” Tulsa police Chief Chuck Jordan said' or '“…,” said Jordan'."""
         doc = self.doc
         if after:
-            between = [t for t in doc[:cue.i] if t.idx >= q.end]
+            between = self.tokens_in(q.end, cue.idx)
             words = [t for t in between if not t.is_punct and not t.is_space]
             if words and len(words) <= 8 and words[-1].pos_ in ("PROPN", "NOUN", "PRON"):
                 return words[-1]
-            nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-            if nxt is not None and nxt.pos_ == "PROPN":
-                j = nxt.i
-                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
-                    j += 1
-                return doc[j]
+        # inverted cue: "said Hester", "Said Ellis: “…”"
+        nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and (after or nxt.idx < q.start):
+            j = nxt.i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+                j += 1
+            return doc[j]
         return None
 
     def _opens_sentence(self, q, q_tokens) -> bool:
