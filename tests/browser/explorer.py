@@ -48,13 +48,13 @@ _JS_STATE = """(root) => {
 class ExplorerDriver:
     """The explorer widget on a Playwright page (a JupyterLab tab or a Voila dashboard)."""
 
-    def __init__(self, page, on_action=None):
+    def __init__(self, page, on_action=None, timeout: float = ACTION_TIMEOUT):
         self.page = page
         self.on_action = on_action or (lambda: None)  # e.g. wait for the Lab kernel to go idle
         # The explorer's outer box: its status line, then its tabs (Explore, Your own article, Export).
         self.root = page.locator(".widget-vbox:has(> .widget-tab)").filter(
             has=page.locator(".lm-TabBar-tab", has_text="Your own article")).first
-        self.root.wait_for(state="visible", timeout=ACTION_TIMEOUT * 1000)
+        self.root.wait_for(state="visible", timeout=timeout * 1000)
 
     def state(self) -> dict:
         return self.root.evaluate(_JS_STATE)

@@ -387,3 +387,27 @@ def dump_reports(reports: list[Report], path: Path) -> None:
     """Write the reports as JSON next to the screenshots (for CI artefacts)."""
     data = [dict(r.__dict__, screenshot=str(r.screenshot) if r.screenshot else None) for r in reports]
     Path(path).write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def tall_screenshot(page, path: Path) -> Path:
+    """Screenshot a page whose content scrolls inside a container (Voila 0.5 does): the viewport is
+    made as tall as the tallest scrolling content, up to MAX_SCREENSHOT_HEIGHT."""
+    height = page.evaluate("""() => {
+        let best = document.documentElement.scrollHeight;
+        for (const el of document.querySelectorAll('*')) {
+            const style = getComputedStyle(el);
+            if (/(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight)
+                best = Math.max(best, el.scrollHeight + (window.innerHeight - el.clientHeight));
+        }
+        return best;
+    }""")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        page.set_viewport_size({"width": VIEWPORT["width"], "height": int(min(max(height, VIEWPORT["height"]),
+                                                                               MAX_SCREENSHOT_HEIGHT))})
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(VIEWPORT)
+    return path
