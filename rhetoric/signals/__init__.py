@@ -32,6 +32,7 @@ def find_signals(doc, analysis=None) -> list[Signal]:
         (q.cue_start, q.cue_end)
         for q in (getattr(analysis, "quotes", None) or [])
         if getattr(q, "cue_start", None) is not None and getattr(q, "cue_end", None) is not None
+        and getattr(q, "kind", "direct") == "direct"  # indirect speech: the parse rules already see the clause
     ]
     reporting = find_reporting_verbs(doc, ctx, cues)
     reporting_tokens = set()
