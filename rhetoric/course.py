@@ -292,16 +292,21 @@ def signal_counts(analysis=None) -> dict[str, int]:
 
 
 def signals_table(analysis=None, category: Optional[str] = None, limit: int = 40) -> HTML:
-    """Signals of one category (or all): the words, subtype, whose words, and why."""
+    """Signals of one category (or all): the words, their kind, whose words, and why they count."""
     analysis = analysis or seed_analysis()
     ss = [s for s in analysis.signals if category is None or s.category == category]
     if not ss:
         return HTML(f"<p><em>No {escape(category or 'signal')} found (yet) in this text.</em></p>",
                     f"No {category or 'signal'} found.")
-    rows = [(s.text, s.category, s.subtype or "", (s.speaker or "quote") if s.in_quote else "author",
-             s.explanation) for s in ss[:limit]]
-    cap = f"{len(ss)} signals" + (f" (first {limit} shown)" if len(ss) > limit else "")
-    return table(("words", "category", "kind", "whose words", "why it counts"), rows, caption=cap)
+    rows = []
+    for s in ss[:limit]:
+        whose = (s.speaker or "a quoted speaker") if s.in_quote else "the author"
+        row = (s.text, s.subtype or "", whose, s.explanation)
+        rows.append(row if category else (s.text, s.category, *row[1:]))
+    cols = ("words", "kind", "whose words", "why it counts")
+    cols = cols if category else ("words", "category", *cols[1:])
+    cap = f"{len(ss)} found" + (f" (first {limit} shown)" if len(ss) > limit else "")
+    return table(cols, rows, caption=cap)
 
 
 def frames_table(analysis=None) -> HTML:

@@ -160,13 +160,13 @@ def test_answer_keys_agree_with_the_gold_where_it_exists():
         assert stances.get(spec["start"], spec["fallback"]) == spec["fallback"], verb
 
 
-def test_frame_battery_has_questions_for_the_five_generic_frames():
-    from rhetoric.exercises.frames_coding import load_battery
+def test_frame_coder_uses_the_framing_layers_battery(a):
+    from rhetoric import frames
+    from rhetoric.exercises.frames_coding import FrameCoder
 
-    battery = load_battery()
-    assert len(battery) == 5 and all(len(f["questions"]) >= 3 for f in battery)
-    spec = json.loads((NB_DIR.parent / "data" / "exercises" / "frame_battery.json").read_text())
-    assert "Semetko" in spec["source"] and spec["licence"]
+    fc = FrameCoder(a)
+    assert list(fc.buttons) == [q["id"] for q in frames.questions()]
+    assert len({q["frame"] for q in frames.questions()}) == 5
 
 
 def test_teachers_guide_has_three_lessons_and_every_answer_key():

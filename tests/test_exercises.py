@@ -319,15 +319,19 @@ def test_choosers_save_and_check(a):
     assert saved["labels"]["01.5"]["248"] == "not a name"
 
 
-def test_frame_coder_scores_and_saves(a):
+def test_frame_coder_scores_saves_and_shows_disagreements(a):
     from rhetoric.exercises.frames_coding import FrameCoder
 
     fc = FrameCoder(a)
-    keys = [k for k in fc.buttons if k.startswith(fc.battery[0]["frame"] + ":")]
+    frame = next(iter(fc.comparison()["frames"]))
+    keys = [q for q in fc.buttons if any(ans.id == q and ans.frame == frame for ans in fc.kit_answers)]
+    kit = {ans.id: ans.answer for ans in fc.kit_answers}
     fc.buttons[keys[0]].value = "yes"
     fc.buttons[keys[1]].value = "no"
-    assert fc.scores()[fc.battery[0]["frame"]] == 0.5
+    assert fc.scores()[frame] == 0.5
     assert "0.50" in fc.result.value
+    if kit[keys[0]] is False or kit[keys[1]] is True:  # where the learner and the kit differ, the evidence shows
+        assert "disagree" in fc.result.value
     store._WORK = None
     assert FrameCoder(a).answers() == {keys[0]: "yes", keys[1]: "no"}
 

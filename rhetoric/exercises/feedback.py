@@ -34,7 +34,7 @@ class Table:
     def to_html(self) -> str:
         head = "".join(f"<th style='text-align:left;padding:2px 8px'>{escape(str(c))}</th>" for c in self.columns)
         body = "".join(
-            "<tr>" + "".join(f"<td style='padding:2px 8px;vertical-align:top'>{escape(str(v))}</td>" for v in row) + "</tr>"
+            "<tr>" + "".join(f"<td style='padding:2px 8px;vertical-align:top;text-align:left'>{escape(str(v))}</td>" for v in row) + "</tr>"
             for row in self.rows
         )
         cap = f"<caption style='text-align:left;font-weight:bold'>{escape(self.caption)}</caption>" if self.caption else ""

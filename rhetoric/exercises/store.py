@@ -156,6 +156,14 @@ class WorkStore:
             self.sections.setdefault(section, {}).update(values)
         return self
 
+    def __repr__(self) -> str:
+        return self.status()
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return f"<p style='font-family:sans-serif'>{escape(self.status())}</p>"
+
     def status(self) -> str:
         """One line for the learner: where the work is saved and how much is in it."""
         n = sum(len(v) for v in self.sections.values())

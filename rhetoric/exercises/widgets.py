@@ -41,10 +41,12 @@ class ExerciseWidget(W.VBox):
             f"<div style='{_CSS}'><strong>Exercise {escape(self.ex.id)}: {escape(self.ex.title)}</strong>"
             f"<br>{escape(self.ex.task)}</div>"
         )
+        auto = W.Layout(width="auto")
         self.check_button = W.Button(description=self.check_label, button_style="primary", icon="check",
-                                     tooltip="Check your answer and get feedback")
-        self.hint_button = W.Button(description="Hint", icon="lightbulb-o", tooltip="Show the next hint")
-        self.solution_button = W.Button(description="Show solution", icon="eye",
+                                     tooltip="Check your answer and get feedback", layout=auto)
+        self.hint_button = W.Button(description="Hint", icon="lightbulb-o", tooltip="Show the next hint",
+                                    layout=W.Layout(width="auto"))
+        self.solution_button = W.Button(description="Show solution", icon="eye", layout=W.Layout(width="auto"),
                                         tooltip="Show one solution (try the hints first)")
         self.feedback = W.HTML(value="")
         self.saved = W.HTML(value="")
@@ -133,7 +135,7 @@ class WordMarker(ExerciseWidget):
                     row.append(b)
             rows.append(W.HTML(f"<strong style='font-family:sans-serif'>¶{number}</strong>"))
             rows.append(W.Box(row, layout=W.Layout(display="flex", flex_flow="row wrap")))
-        self.clear_button = W.Button(description="Clear my marks", icon="eraser")
+        self.clear_button = W.Button(description="Clear my marks", icon="eraser", layout=W.Layout(width="auto"))
         self.summary = W.HTML()
         super().__init__(exercise_id, [*rows, W.HBox([self.clear_button, self.summary])], "marks")
         self.clear_button.on_click(lambda _: self._safely(self.clear))
