@@ -355,9 +355,10 @@ def frame_chart(analysis, learner: Optional[Mapping[str, float]] = None, widget:
     ``learner`` maps frame names to scores between 0 and 1 (e.g. the share of "yes" answers
     to that frame's questions).
     """
-    fig = _new(widget, "Generic frames: the kit and you", height=420)
-    kit = {f.frame: f.score for f in analysis.frames}
     learner = dict(learner or {})
+    title = "Generic frames: the kit and you" if learner else "Generic frames: the kit's scores"
+    fig = _new(widget, title, height=420)
+    kit = {f.frame: f.score for f in analysis.frames}
     frames = list(kit) + [f for f in learner if f not in kit]
     if not frames:
         return _empty(fig, "No frame scores yet: the kit found no frame evidence here.")

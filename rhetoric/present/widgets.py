@@ -21,6 +21,7 @@ Rules every builder follows:
 
 from __future__ import annotations
 
+import copy
 import functools
 import time
 import traceback
@@ -341,10 +342,25 @@ def busiest_paragraph(analysis) -> tuple[int, int]:
     return bounds[best]
 
 
+def _analyse_alone(text: str, analysis, start: int, end: int):
+    """``text`` analysed on its own; falls back to the slice of ``analysis`` if it cannot be."""
+    from rhetoric.analysis import analyze
+    from rhetoric.intake import InputError
+
+    try:
+        return analyze(text)
+    except InputError:
+        sliced = copy.copy(analysis)
+        sliced.signals = [s for s in analysis.signals if s.start >= start and s.end <= end]
+        return sliced
+
+
 class RewriteFrame(_Builder):
     """"Rewrite the frame": edit a paragraph, re-analyse it, watch its signal profile change.
 
-    The Textarea holds the paragraph (the busiest one by default); re-analysis runs when
+    The Textarea holds the paragraph (the busiest one by default). Both the original and
+    the rewrite are analysed on their own, so the bars differ only where the text does.
+    Re-analysis runs when
     the learner presses the button or leaves the text box (``continuous_update=False``), never
     on every keystroke. ``rewrite(text)`` does the same from Python. Outputs: ``figure``
     (original vs rewrite), ``html`` (the rewrite highlighted), ``rewritten`` (its Analysis).
@@ -357,7 +373,9 @@ class RewriteFrame(_Builder):
             start, end = busiest_paragraph(analysis)
         self.start, self.end = start, end
         self.original_text = analysis.text[start:end]
-        self.original = charts.signal_profile(analysis, start, end)
+        # The baseline is the paragraph analysed on its own, exactly as the rewrite will be,
+        # so an unchanged paragraph gives identical bars and every difference is the edit's.
+        self.original = charts.signal_profile(_analyse_alone(self.original_text, analysis, start, end))
         self.rewritten = None
         self.textarea = W.Textarea(value=self.original_text, description="Your rewrite",
                                    continuous_update=False, rows=7, layout=_WIDE, style=_DESC)
