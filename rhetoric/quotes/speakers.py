@@ -169,8 +169,8 @@ class SpeakerResolver:
                 name = self.antecedent(earlier[0], want)
         if name is None:
             name = self.antecedent(tok, want)
-        if name and want in ("m", "f"):
-            self.gender.setdefault(name, want)
+        # (a resolved pronoun does not fix the person's gender: one wrong resolution would
+        # then block every later right one; only titles such as "Mr."/"Ms." do)
         return Speaker(name, *span, tok.text, "pronoun")
 
     def antecedent(self, tok, want: str) -> Optional[str]:
