@@ -71,7 +71,7 @@ def _subject(verb, ctx: Context, depth: int = 0):
 def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
     out = []
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.i in skip or tok.lemma_.lower() in not_actions or tok.dep_ in ("amod", "compound"):
+        if tok.pos_ != "VERB" or not tok.is_alpha or tok.i in skip or tok.lemma_.lower() in not_actions or tok.dep_ in ("amod", "compound"):
             continue
         patient_tok = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
         passive = any(c.dep_ == "auxpass" for c in tok.children)
@@ -100,7 +100,8 @@ def _agentless_passives(doc, ctx: Context, exclusions: set) -> list:
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in exclusions:
             continue
-        aux = [c for c in tok.children if c.dep_ == "auxpass" and c.lemma_.lower() in ("be", "get")]
+        aux = [c for c in tok.children if c.dep_ == "auxpass" and c.lemma_.lower() in ("be", "get")
+               and c.is_alpha]  # "she's done": 's may be "has"; not a sure passive
         if not aux or any(c.dep_ == "agent" for c in tok.children):
             continue
         first = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i] + [tok.i])

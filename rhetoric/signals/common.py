@@ -200,7 +200,9 @@ def _marked_ranges(text: str) -> list[tuple[int, int]]:
             ch = para[i]
             two = para[i:i + 2]
             if open_at is None:
-                if ch == "“" or ch == '"':
+                if ch == "”" and (i == 0 or para[i - 1].isspace()) and para[i + 1:i + 2].isalnum():
+                    open_at, kind = i, "“"  # a closing mark typed where an opening one belongs
+                elif ch == "“" or ch == '"':
                     open_at, kind = i, ch
                 elif two == "''" or two == "``":
                     open_at, kind = i, "''"

@@ -74,6 +74,8 @@ def find_voice(doc, ctx: Context, reporting_tokens: set = frozenset()) -> list:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is None or len(list(span.sents)) != 1:
                     continue
+                if not p[:1].isupper() or not any(t.pos_ in ("VERB", "AUX") for t in span):
+                    continue  # a photo credit or a broken line, not a sentence
                 sig = make_signal(ctx, s, e, "author_voice", "", subtype="one_line_paragraph")
                 sig.explanation = (f"author's voice: a one-sentence paragraph used as a dramatic beat. “{p}” stands "
                                    f"alone ({n} words where a typical paragraph here has {int(typical)}), which makes "
