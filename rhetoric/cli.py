@@ -132,15 +132,36 @@ def outcomes(paths: Iterable[str], fmt: str, batch_size: int = BATCH_SIZE) -> It
 # ---------------------------------------------------------------- worker processes (--jobs)
 
 
+_worker_error: Optional[BaseException] = None
+
+
 def _init_worker() -> None:
+    """Load the model once per worker. A failure is kept and raised with the first task:
+    an initializer that raised would make the pool restart the worker forever."""
+    global _worker_error
     from .model import load_nlp
 
-    load_nlp()  # once per worker process
+    try:
+        load_nlp()
+    except Exception as exc:  # noqa: BLE001 - reported through _work
+        _worker_error = exc
 
 
 def _work(task: tuple[list[str], str, int]) -> list[Outcome]:
+    if _worker_error is not None:
+        raise _worker_error
     paths, fmt, batch_size = task
     return list(outcomes(paths, fmt, batch_size))
+
+
+def _check_model_installed() -> None:
+    """Fail fast, with the install hint, before reading any file or starting workers."""
+    from importlib.util import find_spec
+
+    from .model import INSTALL_HINT, MODEL_CANDIDATES
+
+    if not any(find_spec(name) for name in MODEL_CANDIDATES):
+        raise ModelNotFound(INSTALL_HINT)
 
 
 def parallel_outcomes(paths: list[str], fmt: str, jobs: int, batch_size: int = BATCH_SIZE) -> Iterator[Outcome]:
@@ -208,6 +229,7 @@ def _write_outcomes(results: Iterator[Outcome], fmt: str, as_list: bool, out: Te
 
 def cmd_analyze(args) -> int:
     files = list(args.files)
+    _check_model_installed()
     jobs = min(args.jobs or os.cpu_count() or 1, len(files))
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     if jobs > 1:
@@ -217,6 +239,16 @@ def cmd_analyze(args) -> int:
     bar = _progress_bar(len(files), show)
     try:
         failed = _write_outcomes(results, args.format, args.format == "json" and len(files) > 1, sys.stdout, bar)
+    except (ModelNotFound, BrokenPipeError):
+        raise
+    except Exception as exc:  # a worker process died, say: one line, not a traceback
+        if bar is not None:
+            bar.close()
+            bar = None
+        if os.environ.get("RHETORIC_DEBUG"):
+            traceback.print_exc()
+        _error(f"stopped: {type(exc).__name__}: {exc} (set RHETORIC_DEBUG=1 for details)")
+        return EXIT_FAILED
     finally:
         if bar is not None:
             bar.close()

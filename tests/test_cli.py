@@ -187,3 +187,15 @@ def test_render_writes_a_report_and_refuses_bad_input_in_one_line(files, capsys,
     assert capsys.readouterr().err == "rhetoric: blank.txt: the file holds only whitespace\n"
     assert cli.main(["render", "good.txt", "-o", str(files / "no" / "such" / "dir.html")]) == 1
     assert "cannot write the report" in capsys.readouterr().err
+
+
+def test_a_missing_model_is_one_line_with_the_install_hint(files, capsys, monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *args: None)
+    monkeypatch.chdir(files)
+    assert cli.main(["analyze", "--jobs", "2", "good.txt", "other.txt"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    [line] = captured.err.splitlines()
+    assert line.startswith("rhetoric: ") and "pip install" in line
