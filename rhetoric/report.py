@@ -17,7 +17,7 @@ from .present import charts
 from .present import templates as tpl
 from .present.highlight import esc, legend_html, render_spans, span_records
 from .present.layers import LAYER_DESCRIPTIONS, LAYERS, layer_name
-from .present.palette import layer_color, text_color
+from .present.palette import layer_color
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -36,8 +36,16 @@ h1{{font-size:30px;margin:0 0 4px;}} h2{{font-size:24px;margin:36px 0 8px;border
 .rl-summary{{display:flex;flex-wrap:wrap;gap:8px 22px;margin:10px 0 4px;font-size:17px;}}
 .rl-summary strong{{font-size:22px;}}
 .rl-toggles-title{{font-weight:700;margin-right:6px;}}
-.rl-layers > label{{cursor:pointer;display:inline-flex;gap:5px;align-items:center;margin:0 16px 8px 4px;}}
-.rl-toggle{{width:18px;height:18px;margin:0;vertical-align:middle;}}
+.rl-layers > label{{cursor:pointer;display:inline-flex;gap:5px;align-items:center;margin:0 16px 8px 0;
+  white-space:nowrap;}}
+.rl-toggle{{position:absolute;opacity:0;width:1px;height:1px;}}
+.rl-toggle + label::before{{content:"";display:inline-block;width:16px;height:16px;border:2px solid #333;
+  border-radius:3px;background:#fff;}}
+.rl-toggle:checked + label::before{{background:#333;box-shadow:inset 0 0 0 3px #fff;}}
+.rl-toggle:focus-visible + label{{outline:3px solid #0072B2;outline-offset:2px;}}
+.rl-toggle:not(:checked) + label{{color:#666;}}
+.rl-toggle:not(:checked) + label .rl-name{{text-decoration:line-through;}}
+.rl-dot{{width:12px;height:16px;padding:0;border-radius:2px;}}
 .rl-layers > .rl-legend{{margin-top:6px;}}
 table.rl-table{{border-collapse:collapse;width:100%;font-size:15px;}}
 .rl-table th,.rl-table td{{border:1px solid #ccc;padding:6px 8px;vertical-align:top;text-align:left;}}
@@ -96,8 +104,8 @@ def _toggles(layers_present: list[str]) -> tuple[str, str]:
         boxes.append(
             f'<input type="checkbox" class="rl-toggle" id="{ident}" checked>'
             f'<label for="{ident}" title="{esc(LAYER_DESCRIPTIONS.get(layer, ""))}">'
-            f'<span class="rl-swatch" style="background:{color};color:{text_color(color)}">&nbsp;</span>'
-            f"{esc(layer_name(layer))}</label>"
+            f'<span class="rl-swatch rl-dot" style="background:{color}"></span>'
+            f'<span class="rl-name">{esc(layer_name(layer))}</span></label>'
         )
         css.append(f"#{ident}:not(:checked) ~ .rl-article .rl-bar.rl-{layer}{{display:none;}}")
     return "".join(boxes), "\n".join(css)
