@@ -17,7 +17,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 __all__ = [
     "HTML", "Passage", "analyse", "corrections", "entity_counts", "find", "frames_table", "mark_counts",
-    "paragraphs", "quotes_table", "seed_analysis", "seed_path", "seed_text", "sentence_with", "sentences",
+    "paragraphs", "quote_with", "quotes_table", "seed_analysis", "seed_path", "seed_text", "sentence_with", "sentences",
     "show", "show_article", "show_passages", "signal_counts", "signals_table", "table", "tokens",
 ]
 
@@ -278,6 +278,15 @@ def quotes_table(analysis=None, kind: Optional[str] = None) -> HTML:
     rows = [(q.speaker or "(no named speaker)", q.cue or "", q.kind, q.channel or "",
              q.text if len(q.text) < 120 else q.text[:117] + "…") for q in qs]
     return table(("speaker", "cue", "kind", "channel", "words"), rows, caption=f"{len(qs)} quotes")
+
+
+def quote_with(snippet: str, analysis=None):
+    """The first quote the kit found whose words contain ``snippet`` (``LookupError`` if none)."""
+    analysis = analysis or seed_analysis()
+    for q in analysis.quotes:
+        if snippet.casefold() in q.text.casefold():
+            return q
+    raise LookupError(f"the kit found no quote containing {snippet!r}")
 
 
 def signal_counts(analysis=None) -> dict[str, int]:
