@@ -127,7 +127,14 @@ class DirectAttributor:
         # the cue must be in the quote's own paragraph(s): the parser sometimes runs a
         # sentence across a paragraph break
         p_lo, p_hi = self.paragraph_bounds(q.start, q.end)
-        frame = [t for t in doc[first_sent.start: last_sent.end] if in_region(t) and p_lo <= t.idx < p_hi]
+        frame_end = last_sent.end
+        # a sentence split after '?”' or '!”' leaves the cue on its own: '… ?” he asks.'
+        if frame_end < len(doc) and doc[frame_end - 1].idx >= q.end - 1:
+            nxt = doc[frame_end].sent
+            head = next((t for t in nxt if not t.is_space), None)
+            if head is not None and head.is_lower and len(nxt) <= 25:
+                frame_end = nxt.end
+        frame = [t for t in doc[first_sent.start: frame_end] if in_region(t) and p_lo <= t.idx < p_hi]
         p_lo, p_hi = self.paragraph_bounds(q.start, q.end)
         governors = _ancestors_outside(q_tokens, inside_q)
         governors = [g for g in governors if (in_region(g) or (parent is None and not in_other(g)))
@@ -184,6 +191,7 @@ class DirectAttributor:
             score = dist + (0 if connected else 4) + (0 if after else 0.5)
             cands.append((score, t, after, noun_cue))
         cands.sort(key=lambda c: (c[0], c[1].i))
+        deferred = None
         for _, t, after, noun_cue in cands:
             subj = speech_noun_source(t) if noun_cue else subject_of(t)
             if not noun_cue and (subj is None or inside_q(subj) or in_other(subj)):
@@ -193,27 +201,42 @@ class DirectAttributor:
             sp = self.res.from_token(subj, in_quote=parent is not None)
             if sp is None:
                 continue
-            att = Attribution(sp, t, cue_phrase(t) if not noun_cue else t.text, cue_extent(t) if not noun_cue
-                              else (t.idx, t.idx + len(t)), "noun" if noun_cue else "cue")
-            if noun_cue:
-                att.explanation = f"speaker from '{subj.text} {t.text}': the quote belongs to that {t.lemma_}"
-                if sp.how == "pronoun":
-                    att.explanation += f"; '{sp.text}' is {sp.name or 'unresolved'}"
-            else:
-                att.explanation = _describe_cue(sp, t, after)
-                att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
-                rel = relayer(t, None)
-                if rel is not None:
-                    rv, rsubj = rel
-                    if not inside_q(rsubj) and in_region(rsubj) and p_lo <= rsubj.idx < p_hi and p_lo <= rv.idx < p_hi:
-                        rsp = self.res.from_token(rsubj, in_quote=parent is not None)
-                        if rsp is not None and rsp.name and rsp.name != sp.name:
-                            att.relayed_by = rsp
-                            att.explanation += f"; relayed by {rsp.text} ('{cue_phrase(rv)}')"
-                            if att.channel is None:
-                                att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
-            return att
+            if sp.name is None and deferred is None:
+                deferred = (t, after, noun_cue, subj)  # an unresolved 'it': try the other cues first
+                continue
+            if sp.name is None:
+                continue
+            return self._cue_attribution(sp, t, after, noun_cue, subj, q, inside_q, in_region, p_lo, p_hi, parent)
+        if deferred is not None:
+            t, after, noun_cue, subj = deferred
+            sp = self.res.from_token(subj, in_quote=parent is not None)
+            return self._cue_attribution(sp, t, after, noun_cue, subj, q, inside_q, in_region, p_lo, p_hi, parent)
+        return self._other_passes(k, q, q_tokens, results, parent, others, in_other, governors, first_sent)
 
+    def _cue_attribution(self, sp, t, after, noun_cue, subj, q, inside_q, in_region, p_lo, p_hi, parent):
+        att = Attribution(sp, t, cue_phrase(t) if not noun_cue else t.text, cue_extent(t) if not noun_cue
+                          else (t.idx, t.idx + len(t)), "noun" if noun_cue else "cue")
+        if noun_cue:
+            att.explanation = f"speaker from '{subj.text} {t.text}': the quote belongs to that {t.lemma_}"
+            if sp.how == "pronoun":
+                att.explanation += f"; '{sp.text}' is {sp.name or 'unresolved'}"
+        else:
+            att.explanation = _describe_cue(sp, t, after)
+            att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
+            rel = relayer(t, None)
+            if rel is not None:
+                rv, rsubj = rel
+                if not inside_q(rsubj) and in_region(rsubj) and p_lo <= rsubj.idx < p_hi and p_lo <= rv.idx < p_hi:
+                    rsp = self.res.from_token(rsubj, in_quote=parent is not None)
+                    if rsp is not None and rsp.name and rsp.name != sp.name:
+                        att.relayed_by = rsp
+                        att.explanation += f"; relayed by {rsp.text} ('{cue_phrase(rv)}')"
+                        if att.channel is None:
+                            att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
+        return att
+
+    def _other_passes(self, k, q, q_tokens, results, parent, others, in_other, governors, first_sent):
+        doc = self.doc
         # 3. a colon introduction
         before = self.text[max(0, q.start - 400):q.start].rstrip()
         if before.endswith(":") and parent is None:
