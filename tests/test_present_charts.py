@@ -59,6 +59,7 @@ def test_actor_mentions_chart_counts_every_mention(seed_analysis):
 
 def test_sourcing_chart_per_side_adds_up_to_the_quotes(analyze):
     a = analyze("Vladimir Putin met Donald Trump.")
+    a.actors = {}  # sides from the quotes themselves
     a.quotes = [Quote(0, 10, "a b c d e f", speaker="Vladimir Putin", side="Russia", explanation="x"),
                 Quote(11, 20, "a b", speaker="Donald Trump", side="US", explanation="x"),
                 Quote(21, 25, "a b c", speaker="Donald Trump", side="US", explanation="x")]
@@ -67,7 +68,9 @@ def test_sourcing_chart_per_side_adds_up_to_the_quotes(analyze):
     assert rows["Russia"]["quotes"] == 1 and rows["Russia"]["words"] == 6
     fig = charts.sourcing_chart(a, by="side")
     assert not charts.is_empty(fig)
-    assert sum(sum(tr.x) for tr in fig.data if tr.xaxis == "x") == 3
+    assert sum(sum(tr.x) for tr in fig.data if tr.xaxis == "x" and tr.type == "bar") == 3
+    patterns = {tr.marker.pattern.shape for tr in fig.data if tr.type == "bar"}
+    assert patterns == {"", "/"}  # direct solid, reported hatched
 
 
 def test_signal_timeline_puts_each_category_on_its_own_row_with_its_own_shape(analyze):
@@ -112,3 +115,20 @@ def test_paragraph_profiles_cover_every_paragraph(seed_analysis):
     rows = charts.paragraph_profiles(seed_analysis)
     assert len(rows) == len([ln for ln in seed_analysis.text.splitlines() if ln.strip()])
     assert sum(r["words"] for r in rows) == len(seed_analysis.text.split())
+
+
+def test_sourcing_rows_come_from_the_quote_layer_and_survive_its_failure(seed_analysis, monkeypatch):
+    from rhetoric import sourcing
+    from rhetoric.present import sourcing as adapter
+
+    rows = adapter.sourcing_rows(seed_analysis)
+    theirs = sourcing.sourcing_balance(seed_analysis)
+    assert {r["actor"] for r in rows} == {r["speaker"] for r in theirs}
+    assert sum(r["quotes"] for r in rows) == len(seed_analysis.quotes)
+
+    def broken(analysis, **kw):
+        raise RuntimeError("mid-edit")
+
+    monkeypatch.setattr(sourcing, "sourcing_balance", broken)
+    fallback = adapter.sourcing_rows(seed_analysis)
+    assert sum(r["quotes"] for r in fallback) == len(seed_analysis.quotes)

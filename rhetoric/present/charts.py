@@ -127,7 +127,11 @@ def actor_mentions_chart(analysis, top: int = 15, types: Optional[set] = None, w
 
 
 def sourcing_by(analysis, by: str = "actor") -> list[dict]:
-    """Quotes and quoted words per speaker (``by="actor"``) or per side (``by="side"``)."""
+    """Quotes and quoted words per speaker (``by="actor"``) or per side (``by="side"``).
+
+    Rows as in ``rhetoric.present.sourcing``: ``actor`` (the speaker, or the side's name),
+    ``side``, ``quotes``, ``words`` and their ``direct_``/``indirect_`` parts.
+    """
     rows = sourcing_rows(analysis)
     if by == "actor":
         return rows
@@ -135,28 +139,34 @@ def sourcing_by(analysis, by: str = "actor") -> list[dict]:
         raise ValueError("by must be 'actor' or 'side'")
     agg: dict[str, dict] = {}
     for r in rows:
-        a = agg.setdefault(r["side"], {"actor": r["side"], "side": r["side"], "quotes": 0, "words": 0})
-        a["quotes"] += r["quotes"]
-        a["words"] += r["words"]
+        a = agg.setdefault(r["side"], {k: 0 for k in r if k not in ("actor", "side")})
+        a.update(actor=r["side"], side=r["side"])
+        for k, v in r.items():
+            if k not in ("actor", "side"):
+                a[k] += v
     return sorted(agg.values(), key=lambda r: (-r["words"], r["side"]))
 
 
 def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = False):
-    """Who gets heard: number of quotes and number of quoted words, per speaker or per side."""
+    """Who gets heard: quotes and quoted words per speaker or per side.
+
+    Solid bars are direct quotes (the speaker's own words); hatched bars are reported
+    speech (the writer's paraphrase), stacked on them. Bars are coloured by side.
+    """
     from plotly.subplots import make_subplots
 
     rows = sourcing_by(analysis, by)[:top]
     title = "Who gets heard" + (" (per side)" if by == "side" else "")
     if not rows:
         return _empty(_new(widget, title), "No quotes found in this text.")
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.04,
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.05,
                         subplot_titles=("Quotes", "Quoted words"))
     if widget:
         fig = go.FigureWidget(fig)
     fig.update_layout(
         template="plotly_white", title={"text": title, "font": {"size": TITLE_SIZE}},
-        font={"size": FONT_SIZE}, height=max(360, 100 + 32 * len(rows)),
-        margin={"l": 20, "r": 30, "t": 90, "b": 40}, barmode="overlay", legend_title_text="Side",
+        font={"size": FONT_SIZE}, height=max(380, 130 + 32 * len(rows)),
+        margin={"l": 20, "r": 30, "t": 90, "b": 80}, barmode="stack", legend_title_text="Side",
     )
     order = [_t(r["actor"]) for r in reversed(rows)]
     for side in SIDES:
@@ -164,17 +174,28 @@ def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = Fa
         if not part:
             continue
         names = [_t(r["actor"]) for r in part]
-        common = dict(orientation="h", marker={"color": side_color(side), "line": {"color": "#333", "width": 1}},
-                      legendgroup=side, name=side, textposition="outside")
-        fig.add_trace(go.Bar(y=names, x=[r["quotes"] for r in part], text=[r["quotes"] for r in part],
-                             hovertemplate="<b>%{y}</b><br>%{x} quotes<extra></extra>", **common), 1, 1)
-        fig.add_trace(go.Bar(y=names, x=[r["words"] for r in part], text=[r["words"] for r in part],
-                             showlegend=False,
-                             hovertemplate="<b>%{y}</b><br>%{x} quoted words<extra></extra>", **common), 1, 2)
+        for kind, pattern, label in (("direct", "", "direct"), ("indirect", "/", "reported")):
+            marker = {"color": side_color(side), "line": {"color": "#333", "width": 1},
+                      "pattern": {"shape": pattern, "fgcolor": "#fff" if pattern else None}}
+            common = dict(orientation="h", marker=marker, legendgroup=side, name=side,
+                          showlegend=False)
+            fig.add_trace(go.Bar(y=names, x=[r[f"{kind}_quotes"] for r in part],
+                                 hovertemplate="<b>%{y}</b><br>%{x} " + label + " quotes<extra></extra>",
+                                 **dict(common, showlegend=kind == "direct")), 1, 1)
+            fig.add_trace(go.Bar(y=names, x=[r[f"{kind}_words"] for r in part],
+                                 hovertemplate="<b>%{y}</b><br>%{x} words in " + label
+                                 + " speech<extra></extra>", **common), 1, 2)
+    totals_q = [r["quotes"] for r in reversed(rows)]
+    totals_w = [r["words"] for r in reversed(rows)]
+    for col, totals in ((1, totals_q), (2, totals_w)):
+        fig.add_trace(go.Scatter(y=order, x=totals, mode="text", text=[f" {v}" for v in totals],
+                                 textposition="middle right", showlegend=False, hoverinfo="skip",
+                                 cliponaxis=False), 1, col)
+        fig.update_xaxes(range=[0, _headroom(max(totals))], row=1, col=col)
     fig.update_yaxes(categoryorder="array", categoryarray=order)
-    fig.update_xaxes(range=[0, _headroom(max(r["quotes"] for r in rows))], col=1, row=1)
-    fig.update_xaxes(range=[0, _headroom(max(r["words"] for r in rows))], col=2, row=1)
-    fig.update_traces(cliponaxis=False)
+    fig.add_annotation(text="solid: direct quotes (their own words) · hatched: reported speech (the writer's words)",
+                       x=0, y=-0.16, xref="paper", yref="paper", showarrow=False, xanchor="left",
+                       font={"size": FONT_SIZE - 2, "color": "#444"})
     return fig
 
 
