@@ -6,12 +6,13 @@ All article text is HTML-escaped before it becomes HTML.
 
 Highlighting (``rhetoric.present.highlight``; displaCy ``style="span"`` underneath)
     highlight_html(analysis, layers=None, labels=None, actors=None, sides=None,
-                   start=0, end=None, legend=True) -> str
+                   start=0, end=None, legend=True, subtypes=False) -> str
         the article with the chosen layers highlighted; every highlight has a visible
         label and a tooltip with its explanation; a legend on top.
         layers: "entities", "quotes" and the signal categories ("reporting_verb", "hedge",
         "booster", "loaded", "metaphor", "agency", "author_voice"); labels: entity types
         ("PERSON", "GPE", ...); actors: canonical names; sides: "US", "Russia", ...
+        subtypes=True shows signal subtypes in the labels (always in tooltips and lists).
     item_in_context(analysis, item) -> str     one Quote/Signal/Entity in its paragraph,
                                                marked, with its explanation below
     context_html(analysis, start, end, label, explanation) -> str   any span in context
@@ -23,6 +24,8 @@ Charts (``rhetoric.present.charts``; each returns go.Figure, or go.FigureWidget 
 an empty layer draws an empty chart with a note)
     actor_mentions_chart(analysis, top=15)        who is named, how often (by side)
     sourcing_chart(analysis, by="actor"|"side")   quotes and quoted words per speaker / side
+                                                  (direct solid, reported hatched; counts from
+                                                  rhetoric.sourcing.sourcing_balance)
     signal_timeline(analysis)                     where each signal category falls in the text
     actor_signal_heatmap(analysis)                actors x signal categories, counts in cells
     frame_chart(analysis, learner={frame: 0..1})  kit's frame scores, learner's overlaid
@@ -31,11 +34,14 @@ an empty layer draws an empty chart with a note)
     update_profile_chart(fig, profiles)           for "rewrite the frame"
 
 Widgets (``rhetoric.present.widgets``; ``.widget`` to display, or end a cell with the object;
-controls are attributes; outputs ``.html`` / ``.figure``; ``.status_text`` the status line)
+controls are attributes; outputs ``.html`` / ``.figure``; ``.status_text`` the status line;
+``.timings`` the slowest run of each callback; charts inside widgets are plain figures in an
+``Output`` (``FigureBox``), because plotly's FigureWidget did not initialise under Voila here)
     EntityHighlighter(analysis)   .labels, .actors (SelectMultiple) -> .html
     QuoteExplorer(analysis)       .speaker, .side (Dropdown), .quote (Select) -> .html
     SignalToggles(analysis)       .toggles[layer] (Checkbox) -> .html
-    RewriteFrame(analysis)        .textarea, .button, .rewrite(text) -> .figure, .html
+    RewriteFrame(analysis, start=None, end=None)   (default: the paragraph richest in signals)
+                                  .textarea, .button, .rewrite(text) -> .figure, .html
     Explorer(analysis, name=None, others={name: analysis})
         .toggles[layer], .actors, .sides, .view ("article"|"sentence"), .sentence,
         .step(+1/-1), .highlight (Select) -> .detail_html, .compare (side by side) ->
