@@ -76,6 +76,7 @@ class Signal(Item):
     actor: Optional[str] = None  # the actor the signal is about, where it applies
     in_quote: bool = False  # inside a quote: the speaker's words, not the author's
     speaker: Optional[str] = None  # whose words, when in_quote
+    target: Optional[str] = None  # agency: the actor acted upon ("whom" in who does what to whom)
 
 
 SIGNAL_CATEGORIES = (

@@ -177,7 +177,7 @@ def test_metaphor_domains(analyze, passage, cue, domain):
 def test_actor_acting_on_actor(analyze):
     a = analyze("Russia annexed Crimea in 2014.")
     sig = found(a, "agency", "actor_action")
-    assert sig and sig[0].text == "annexed" and sig[0].actor == "Russia"
+    assert sig and sig[0].text == "annexed" and sig[0].actor == "Russia" and sig[0].target == "Crimea"
 
 
 def test_agentless_passive_and_its_by_agent_counterpart(analyze):
@@ -235,3 +235,30 @@ def test_signal_in_a_quote_carries_the_speaker_when_quotes_are_known(analyze):
     a = analyze("“The war will probably last years,” Zelensky said.")
     hedge = [s for s in found(a, "hedge") if s.text == "probably"]
     assert hedge and hedge[0].in_quote
+
+
+def test_in_quote_takes_the_speaker_from_the_quotes_layer(nlp):
+    from types import SimpleNamespace
+
+    from rhetoric.items import Quote
+
+    text = "“The war will probably last years,” the president said."
+    doc = nlp(text)
+    quote = Quote(0, 36, text[0:36], speaker="Volodymyr Zelensky", kind="direct")
+    analysis = SimpleNamespace(text=text, quotes=[quote], entities=[])
+    hedge = [s for s in find_signals(doc, analysis) if s.text == "probably"]
+    assert hedge and hedge[0].in_quote and hedge[0].speaker == "Volodymyr Zelensky"
+    assert "Volodymyr Zelensky" in hedge[0].explanation
+
+
+def test_indirect_quotes_do_not_count_as_inside_a_quote(nlp):
+    from types import SimpleNamespace
+
+    from rhetoric.items import Quote
+
+    text = "The president said the war would probably last years."
+    doc = nlp(text)
+    quote = Quote(19, 54, text[19:54], speaker="Volodymyr Zelensky", kind="indirect")
+    analysis = SimpleNamespace(text=text, quotes=[quote], entities=[])
+    hedge = [s for s in find_signals(doc, analysis) if s.text == "probably"]
+    assert hedge and not hedge[0].in_quote

@@ -86,10 +86,13 @@ def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
         if patient_tok.lower_ in ("himself", "herself", "itself", "themselves"):
             continue
         patient = ctx.actor_of_phrase(patient_tok)
+        if patient == doer and patient_tok.pos_ == "PRON":
+            patient = ctx.actor_of_token(patient_tok, exclude=doer)  # "Trump ... enabling him": him is not Trump
         if patient is None or patient == doer:
             continue
         s, e = tok.idx, tok.idx + len(tok.text)
         sig = make_signal(ctx, s, e, "agency", "", subtype="actor_action", actor=doer)
+        sig.target = patient
         sig.explanation = EXPLAIN["actor_action"].format(agent=doer, patient=patient, text=sig.text) + "."
         out.append(sig)
     return out

@@ -93,6 +93,9 @@ class Context:
             for i in range(sent.start, sent.end):
                 self.sent_start[i], self.sent_end[i] = sent.start, sent.end
         self._people = sorted(i for i, (_, lab) in self.token_actor.items() if lab == "PERSON")
+        # people who were the subject of a clause: the likeliest antecedents of he/she
+        self._subject_people = [i for i in self._people if _in_subject(doc[i])]
+        self._root_subject_people = [i for i in self._subject_people if _in_subject(doc[i], root_only=True)]
         self._groups = sorted(i for i, (_, lab) in self.token_actor.items() if lab in {"GPE", "ORG", "NORP"})
 
     # -- quotes -------------------------------------------------------------------------
@@ -112,17 +115,29 @@ class Context:
         return best
 
     # -- actors -------------------------------------------------------------------------
-    def actor_of_token(self, tok) -> Optional[str]:
-        """The actor a token names, or a pronoun's nearest plausible antecedent."""
+    def actor_of_token(self, tok, exclude: Optional[str] = None) -> Optional[str]:
+        """The actor a token names, or a pronoun's nearest plausible antecedent (other than
+        ``exclude``: an object pronoun does not refer to its own clause's subject)."""
         hit = self.token_actor.get(tok.i)
         if hit:
             return hit[0]
         low = tok.lower_
         if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
-            pool = self._people if low in PERSON_PRONOUNS else self._groups
-            j = bisect.bisect_left(pool, tok.i) - 1
-            if j >= 0 and tok.i - pool[j] < 80:
-                return self.token_actor[pool[j]][0]
+            if low in PERSON_PRONOUNS:
+                # salience: a subject earlier in the same sentence, then anyone earlier in it,
+                # then the last main-clause subject, then any subject, then anyone
+                lo = self.sent_start[tok.i]
+                pools = ((self._subject_people, lo), (self._people, lo), (self._root_subject_people, tok.i - 80),
+                         (self._subject_people, tok.i - 80), (self._people, tok.i - 80))
+            else:
+                pools = ((self._groups, tok.i - 80),)
+            for pool, floor in pools:
+                j = bisect.bisect_left(pool, tok.i) - 1
+                while j >= 0 and pool[j] >= floor:
+                    name = self.token_actor[pool[j]][0]
+                    if name != exclude:
+                        return name
+                    j -= 1
         return None
 
     def is_actor_token(self, tok) -> bool:
@@ -160,6 +175,19 @@ class Context:
     def has_actor_modifier(self, head) -> bool:
         """Does the noun phrase name an actor among its left modifiers or possessor?"""
         return self.actor_of_phrase(head) is not None and head.i not in self.token_actor
+
+
+def _in_subject(tok, root_only: bool = False) -> bool:
+    """Is the token (part of) a clause subject? ("Trump" in "Trump wrote", "Pete Hegseth" in an
+    apposition to the subject)."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return not root_only or t.head.dep_ == "ROOT"
+        if t.dep_ not in ("compound", "appos", "conj", "flat") or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 class _EntityLike:
