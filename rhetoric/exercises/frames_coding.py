@@ -53,6 +53,16 @@ def disagreement_table(comparison: dict) -> Optional[Table]:
                  "Where you and the kit disagree: who is right? Read the evidence.")
 
 
+def _in_kernel() -> bool:
+    """Inside a Jupyter kernel (where an Output widget can show a figure)?"""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    ip = get_ipython()
+    return ip is not None and getattr(ip, "kernel", None) is not None
+
+
 class FrameCoder:
     """The battery as yes/no buttons, saved as the learner goes, with a live comparison."""
 
@@ -86,6 +96,8 @@ class FrameCoder:
                                layout=W.Layout(align_items="center")))
         self.result = W.HTML()
         self.chart = W.Output()
+        self.figure = None
+        self._you = None
         self.widget = W.VBox([*rows, self.result, self.chart],
                              layout=W.Layout(border="1px solid #ccc", padding="8px", margin="8px 0"))
         self.refresh()
@@ -115,16 +127,27 @@ class FrameCoder:
         if disagreements is not None:
             html += disagreements.to_html()
         self.result.value = html
-        learner = {f: s for f, s in self.scores().items() if s is not None}
+        learner = {f: s["you"] for f, s in comp["frames"].items()}
         try:
-            from ..present import frame_chart
-
-            fig = frame_chart(self.analysis, learner=learner)
+            self._update_figure(learner)
         except Exception:  # the chart is a bonus; the tables say the same
             return
-        self.chart.clear_output(wait=True)
-        with self.chart:
-            display(fig)
+        if _in_kernel():
+            self.chart.clear_output(wait=True)
+            with self.chart:
+                display(self.figure)
+
+    def _update_figure(self, learner: dict) -> None:
+        """Build the frame chart once (with a 'You' trace), then only move the learner's marks."""
+        from ..present import frame_chart
+
+        order = [fr.frame for fr in self.analysis.frames] + [f for f in learner if f not in
+                                                             {fr.frame for fr in self.analysis.frames}]
+        if self.figure is None:
+            self.figure = frame_chart(self.analysis, learner={f: learner.get(f) for f in order})
+            self._you = next((t for t in self.figure.data if t.name == "You"), None)
+        if self._you is not None:
+            self._you.x = [learner.get(f) for f in order]
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
