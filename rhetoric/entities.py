@@ -207,16 +207,23 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
     places_m, titles_m = _matchers(id(doc.vocab), doc.vocab)
     gaz = gazetteer()
 
-    # 1. the model's named entities, trimmed
+    # 1. the model's named entities, cut at line breaks and trimmed
     mentions: dict[tuple[int, int], _Mention] = {}
+    dropped: list[_Mention] = []
+    headlines = _headline_lines(doc.text)
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
-        s, e = _trim(doc, ent.start, ent.end)
-        if not any(c.isalpha() for c in doc[s:e].text):
-            continue
-        mentions[(s, e)] = _Mention(s, e, ent.label_, ent.label_)
-    dropped: list[_Mention] = []
+        for s0, e0 in _split_at_line_breaks(doc, ent.start, ent.end):
+            s, e = _trim(doc, s0, e0)
+            if not any(c.isalpha() for c in doc[s:e].text):
+                continue
+            m = _Mention(s, e, ent.label_, ent.label_)
+            if _in_headline(doc[s:e], headlines) and not _named_in_body(doc, doc[s:e].text, headlines):
+                surface = doc[s:e].text
+                dropped.append(_replace(m, None, "headline", f"'{surface}' is in a headline, where every word is capitalised, and the article body never names it"))
+                continue
+            mentions[(s, e)] = m
 
     # 2. titles: the name after a title is a person; words inside a title are no entity
     title_spans = [doc[s:e] for _, s, e in titles_m(doc)]
@@ -295,6 +302,56 @@ def _longest(spans: list[Span]) -> list[Span]:
     from spacy.util import filter_spans
 
     return filter_spans(spans)
+
+
+def _split_at_line_breaks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of a span cut wherever it runs across a line break (names never do)."""
+    pieces, s = [], start
+    for i in range(start, end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            pieces.append((s, i))
+            s = i + 1
+        elif "\n" in doc[i].whitespace_ and i + 1 < end:
+            pieces.append((s, i + 1))
+            s = i + 1
+    pieces.append((s, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of headline-style lines: short, Title Case, no closing punctuation.
+
+    On such a line capital letters say nothing about names, so the model's guesses there
+    are not trusted unless the body confirms them.
+    """
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        words = [w for w in stripped.split() if sum(c.isalpha() for c in w) >= 4]
+        if (
+            stripped
+            and len(stripped.split()) <= 20
+            and stripped[-1] not in ".?!:;,\"”’'"
+            and len(words) >= 3
+            and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        ):
+            lines.append((pos, pos + len(line)))
+        pos += len(line)
+    return lines
+
+
+def _in_headline(span: Span, headlines) -> bool:
+    return any(a <= span.start_char and span.end_char <= b for a, b in headlines)
+
+
+def _named_in_body(doc: Doc, surface: str, headlines) -> bool:
+    text = doc.text
+    i = text.find(surface)
+    while i != -1:
+        if not any(a <= i < b for a, b in headlines):
+            return True
+        i = text.find(surface, i + 1)
+    return False
 
 
 def _person_surfaces(doc: Doc, mentions) -> dict[str, set[str]]:
@@ -391,7 +448,7 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
             for k in range(s0, e0):
                 occupied.pop(k, None)
             start = min(start, s0) if existing.label == "PERSON" else start
-            reason = f"'{tok.text}' is a person earlier in this text ({person.evidence})"
+            reason = f"'{tok.text}' is a person elsewhere in this text ({person.evidence})"
             new = _Mention(start, end, "PERSON", existing.model_label, "same_person", reason)
         else:
             reason = f"the model missed it, but '{tok.text}' is a person elsewhere in this text ({person.evidence})"

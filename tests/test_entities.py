@@ -291,3 +291,24 @@ def test_given_name_alone_links_to_the_only_full_name_it_begins(nlp):
     doc = _doc(nlp, text, [("Hillary Clinton", "PERSON"), ("Hillary", "PERSON", 1), ("Bill Clinton", "PERSON"), ("Clinton", "PERSON", 2)])
     ents, _ = find_entities(doc, text)
     assert [e.actor for e in ents] == ["Hillary Clinton", "Hillary Clinton", "Bill Clinton", "Bill Clinton"]
+
+
+def test_entity_running_across_a_line_break_is_cut_there(nlp):
+    text = "Harbour Plan Wins Council Vote Despite Loud Protests\nRiverton approved the plan on Monday."
+    doc = _doc(nlp, text, [("Harbour Plan Wins Council Vote Despite Loud Protests\nRiverton", "ORG")])
+    ents, _, dropped = find_entities_with_dropped(doc, text)
+    assert [e.text for e in ents] == ["Riverton"]
+    assert all("\n" not in e.text for e in ents)
+    assert [d.rule for d in dropped] == ["headline"]
+
+
+def test_headline_name_that_the_body_confirms_is_kept(nlp):
+    text = "Mayor Ruiz Defends Harbour Bridge Plan\nElena Ruiz said the bridge would open in May."
+    doc = _doc(nlp, text, [("Ruiz", "PERSON"), ("Elena Ruiz", "PERSON")])
+    ents, _ = find_entities(doc, text)
+    assert [(e.text, e.actor) for e in ents] == [("Ruiz", "Elena Ruiz"), ("Elena Ruiz", "Elena Ruiz")]
+
+
+def test_first_mention_corrected_by_a_later_one_does_not_claim_an_earlier_one(seed_analysis):
+    first_trump = next(e for e in seed_analysis.entities if e.text == "Trump")
+    assert first_trump.label == "PERSON" and "earlier" not in first_trump.explanation
