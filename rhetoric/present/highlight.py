@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, OrderedDict
 from html import escape
 from typing import Any, Iterable, Optional
 
@@ -327,6 +327,33 @@ class HighlightRenderer(SpanRenderer):
         return pads
 
 
+#: Rendered paragraphs by (text, bounds, spans): a filter change re-renders only the
+#: paragraphs whose highlights changed.
+_PARAGRAPH_CACHE: "OrderedDict[tuple, str]" = OrderedDict()
+_PARAGRAPH_CACHE_SIZE = 1024
+
+
+def _render_cached(text: str, parsed: list[dict]) -> str:
+    """``HighlightRenderer().render(parsed)``, paragraph by paragraph, through a small LRU cache."""
+    renderer = None
+    out = []
+    for p in parsed:
+        key = (hash(text), p["start"], len(p["text"]),
+               tuple((d["start"], d["end"], d["label"]) for d in p["spans"]),
+               tuple((r["label"], r["cclass"], r["layer"], r["tooltip"]) for r in p["info"].values()))
+        html = _PARAGRAPH_CACHE.get(key)
+        if html is None:
+            renderer = renderer or HighlightRenderer()
+            html = renderer.render([p])
+            _PARAGRAPH_CACHE[key] = html
+            if len(_PARAGRAPH_CACHE) > _PARAGRAPH_CACHE_SIZE:
+                _PARAGRAPH_CACHE.popitem(last=False)
+        else:
+            _PARAGRAPH_CACHE.move_to_end(key)
+        out.append(html)
+    return "".join(out)
+
+
 def legend_html(spans: Iterable[dict], title: str = "Key:") -> str:
     """A legend for the highlights in ``spans``: one chip per entity type or layer, with counts."""
     counts: Counter = Counter()
@@ -367,7 +394,7 @@ def render_spans(
 ) -> str:
     """HTML of ``text[start:end]`` with ``spans`` (records from ``span_records``) highlighted."""
     parsed = parse_paragraphs(text, spans, start, end)
-    body = HighlightRenderer().render(parsed)
+    body = _render_cached(text, parsed)
     shown = [s for s in spans if s["start"] < (len(text) if end is None else end) and s["end"] > start]
     parts = [tpl.STYLE] if style else []
     if legend:
