@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Sequence, Union
 __all__ = [
     "HTML", "Passage", "analyse", "corrections", "entity_counts", "find", "frames_table", "mark_counts",
     "paragraphs", "quote_with", "quotes_table", "seed_analysis", "seed_path", "seed_text", "sentence_with", "sentences",
-    "show", "show_article", "show_passages", "signal_counts", "signals_table", "table", "tokens",
+    "show", "show_article", "show_passages", "signal_counts", "signals_overview", "signals_table", "table", "tokens",
 ]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -298,6 +298,24 @@ def signal_counts(analysis=None) -> dict[str, int]:
     for s in analysis.signals:
         counts[s.category] = counts.get(s.category, 0) + 1
     return counts
+
+
+_SIGNAL_NAMES = {
+    "reporting_verb": ("reporting verbs", "the verb that introduces someone's words: said, declared, claimed"),
+    "hedge": ("hedges", "words that soften how sure the writer is: likely, seems, nearly"),
+    "booster": ("boosters", "words that close down doubt: clearly, surely, made clear"),
+    "loaded": ("loaded words", "words that carry a judgement or a feeling: gutsy, unjustified"),
+    "metaphor": ("metaphors", "one thing described as another: war machine, slipping away"),
+    "agency": ("agency", "who does what to whom, and actions whose doer is hidden"),
+    "author_voice": ("the author's voice", "the writer stepping in: I, rightly, one-line paragraphs"),
+}
+
+
+def signals_overview(analysis=None) -> HTML:
+    """How many signals of each kind the kit found, with a one-line definition of each kind."""
+    counts = signal_counts(analysis)
+    rows = [(_SIGNAL_NAMES.get(c, (c, ""))[0], n, _SIGNAL_NAMES.get(c, ("", ""))[1]) for c, n in counts.items()]
+    return table(("signal", "how many", "what it is"), rows)
 
 
 def signals_table(analysis=None, category: Optional[str] = None, limit: int = 40) -> HTML:

@@ -181,3 +181,11 @@ def test_teachers_guide_has_three_lessons_and_every_answer_key():
 def test_starter_gives_back_the_original_code():
     assert registry.starter("01.2").code == registry.get("01.2").starter
     assert "widget" in registry.starter("02.3").message
+
+
+def test_signals_overview_names_every_category_in_plain_words(a):
+    from rhetoric.items import SIGNAL_CATEGORIES
+
+    text = str(course.signals_overview(a))
+    for cat in SIGNAL_CATEGORIES:
+        assert course._SIGNAL_NAMES[cat][0] in text
