@@ -28,8 +28,9 @@ lab: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest
 
+# The explorer as a code-free dashboard for a projector (opens the browser; Ctrl-C stops it).
 present: $(VENV)/.runtime
-	$(BIN)/voila --port=$(PORT) notebooks/04_explorer.ipynb
+	$(BIN)/voila --Voila.ip=127.0.0.1 --port=$(PORT) --theme=light notebooks/04_explorer.ipynb
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
