@@ -68,6 +68,14 @@ def _headroom(top: float) -> float:
     return max(1.0, top * 1.15 + 0.5)
 
 
+def _count_axis(top: float) -> dict:
+    """Axis settings for counts: whole numbers only, and room for the printed values."""
+    settings = {"range": [0, _headroom(top)], "tickformat": "d"}
+    if top <= 8:
+        settings["dtick"] = 1
+    return settings
+
+
 def _empty(fig: go.Figure, message: str) -> go.Figure:
     """Turn ``fig`` into an empty state that says why it is empty."""
     fig.add_annotation(text=_t(message), x=0.5, y=0.5, xref="paper", yref="paper",
@@ -116,7 +124,7 @@ def actor_mentions_chart(analysis, top: int = 15, types: Optional[set] = None, w
             hovertemplate="<b>%{y}</b><br>%{x} mentions<br>%{customdata[0]}, side: %{customdata[1]}<extra></extra>",
         )
     fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
-    fig.update_xaxes(title="mentions", range=[0, _headroom(max(r["mentions"] for r in rows))])
+    fig.update_xaxes(title="mentions", **_count_axis(max(r["mentions"] for r in rows)))
     fig.update_traces(cliponaxis=False)
     fig.update_layout(legend_title_text="Side", barmode="overlay")
     return fig
@@ -191,7 +199,7 @@ def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = Fa
         fig.add_trace(go.Scatter(y=order, x=totals, mode="text", text=[f" {v}" for v in totals],
                                  textposition="middle right", showlegend=False, hoverinfo="skip",
                                  cliponaxis=False), 1, col)
-        fig.update_xaxes(range=[0, _headroom(max(totals))], row=1, col=col)
+        fig.update_xaxes(row=1, col=col, **_count_axis(max(totals)))
     fig.update_yaxes(categoryorder="array", categoryarray=order)
     fig.add_annotation(text="solid: direct quotes (their own words) · hatched: reported speech (the writer's words)",
                        x=0, y=-0.16, xref="paper", yref="paper", showarrow=False, xanchor="left",

@@ -124,7 +124,7 @@ class FigureBox:
     widgets redraw an ordinary figure instead; ``figure`` is that figure, updated in place.
     """
 
-    def __init__(self, figure) -> None:
+    def __init__(self, figure=None) -> None:
         self.figure = figure
         self.widget = W.Output(layout=W.Layout(width="100%"))
         self.redraw()
@@ -134,7 +134,7 @@ class FigureBox:
         from IPython import get_ipython
         from IPython.display import display
 
-        if get_ipython() is None:  # plain Python (tests, scripts): nothing to draw on
+        if self.figure is None or get_ipython() is None:  # nothing yet, or no notebook to draw in
             return
         self.widget.clear_output(wait=True)
         with self.widget:
@@ -440,6 +440,18 @@ def _article_name(analysis, fallback: str) -> str:
     return f"{fallback}: {_short(first, 40)}"
 
 
+#: The charts the explorer offers: key -> (menu title, function of an Analysis).
+EXPLORER_CHARTS = {
+    "mentions": ("Who is named, and how often", charts.actor_mentions_chart),
+    "sourcing": ("Who gets heard (per speaker)", charts.sourcing_chart),
+    "sourcing_side": ("Who gets heard (per side)", lambda a: charts.sourcing_chart(a, by="side")),
+    "timeline": ("Signals across the article", charts.signal_timeline),
+    "paragraphs": ("Signals per paragraph", charts.paragraph_profile_chart),
+    "heatmap": ("Which signals surround which actor", charts.actor_signal_heatmap),
+    "frames": ("Generic frames", charts.frame_chart),
+}
+
+
 class ArticleView:
     """One analysed article with everything the explorer precomputes for it (no parsing)."""
 
@@ -459,10 +471,12 @@ class Explorer(_Builder):
     (SelectMultiple; none selected = all), ``view`` ("article" or "sentence"),
     ``sentence`` (1-based), ``highlight`` (index into ``shown``, the records on view), the
     own-article ``paste`` Textarea with ``analyse_button``, ``upload`` (a .txt file),
-    ``folder`` and the three export buttons.
+    ``chart_choice`` (the Charts tab; drawn when the tab opens), ``folder`` and the three
+    export buttons.
 
     Python API (what the buttons call): ``add_text(text, name)``, ``add_file(name, raw)``,
-    ``export(kind)``; outputs ``html`` (main pane), ``compare_html``, ``detail_html``.
+    ``export(kind)``, ``show_chart(key)``; outputs ``html`` (main pane), ``compare_html``,
+    ``detail_html``, ``chart_figure``.
     """
 
     def __init__(self, analysis=None, name: Optional[str] = None, others: Optional[dict] = None) -> None:
@@ -499,6 +513,9 @@ class Explorer(_Builder):
                                 description="Your article", rows=8, layout=_WIDE, style=_DESC)
         self.analyse_button = W.Button(description="Analyse this text", icon="play", button_style="primary")
         self.upload = W.FileUpload(accept=".txt,text/plain", multiple=False, description="Upload a .txt")
+        self.chart_choice = W.Dropdown(options=[(title, key) for key, (title, _) in EXPLORER_CHARTS.items()],
+                                       value="mentions", description="Chart", style=_DESC)
+        self.chart = FigureBox()
         self.folder = W.Text(value="exports", description="Export folder", style=_DESC)
         self.export_buttons = {
             "json": W.Button(description="Export JSON", icon="download"),
@@ -536,9 +553,14 @@ class Explorer(_Builder):
                       self.paste, W.HBox([self.analyse_button, self.upload])])
         export = W.VBox([W.HTML("<p>Write the analysis of the article on view to files.</p>"), self.folder,
                          W.HBox(list(self.export_buttons.values()))])
-        self.tabs = W.Tab(children=[explore, own, export])
-        for i, title in enumerate(("Explore", "Your own article", "Export")):
+        chart_tab = W.VBox([W.HTML("<p>Charts of the article on view (choose it in the Explore tab).</p>"),
+                            self.chart_choice, self.chart.widget])
+        self.tabs = W.Tab(children=[explore, chart_tab, own, export])
+        for i, title in enumerate(("Explore", "Charts", "Your own article", "Export")):
             self.tabs.set_title(i, title)
+        draw = self._safe("explorer_chart", self.show_chart)
+        self.chart_choice.observe(lambda ch: draw(), "value")
+        self.tabs.observe(lambda ch: draw() if ch["new"] == 1 else None, "selected_index")
         self.widget = W.VBox([self.status, self.tabs])
 
         if analysis is not None:
@@ -641,6 +663,8 @@ class Explorer(_Builder):
         finally:
             self._quiet = False
         self.refresh()
+        if self.tabs.selected_index == 1:
+            self.show_chart()
         if a.warnings:
             self.say(f"Note: {a.warnings[0]}")
 
@@ -704,6 +728,24 @@ class Explorer(_Builder):
                 self._html_cache.pop(next(iter(self._html_cache)))
             self._html_cache[key] = html
         return html
+
+    def show_chart(self, key: Optional[str] = None):
+        """Draw chart ``key`` (see ``EXPLORER_CHARTS``; default: the one chosen) for the current
+        article and return the figure. Charts are drawn only when asked, never on a filter."""
+        view = self.current
+        if key is not None and key != self.chart_choice.value:
+            self.chart_choice.value = key  # the observer draws it
+            return self.chart.figure
+        if view is None:
+            return None
+        self.chart.figure = EXPLORER_CHARTS[self.chart_choice.value][1](view.analysis)
+        self.chart.redraw()
+        return self.chart.figure
+
+    @property
+    def chart_figure(self):
+        """The chart last drawn in the Charts tab (a ``go.Figure``), or ``None``."""
+        return self.chart.figure
 
     def step(self, delta: int) -> None:
         """Move the sentence navigator by ``delta`` (switches to the one-sentence view)."""
