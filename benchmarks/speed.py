@@ -238,6 +238,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reps", type=int, default=5, help="alternating runs of each (median taken)")
     parser.add_argument("--sizes", default="1,4,16", help="corpus multiples for the memory figures")
+    parser.add_argument("--memory-unit", type=int, default=0,
+                        help="the first N texts as the unit the memory figures multiply (default: all)")
     parser.add_argument("--long", action="store_true", help="also time one 2 MB text")
     parser.add_argument("--profile", action="store_true", help="cProfile the kit's functions")
     parser.add_argument("--skip", default="", help="comma-separated sections to skip: ratio,memory,layers")
@@ -249,7 +251,8 @@ def main() -> None:
     if "ratio" not in skip:
         ratio_section(files, args.reps)
     if "memory" not in skip:
-        memory_section(files, [int(k) for k in args.sizes.split(",")])
+        unit = files[:args.memory_unit] if args.memory_unit else files
+        memory_section(unit, [int(k) for k in args.sizes.split(",")])
     if "layers" not in skip:
         layer_section(files, args.profile)
     if args.long:

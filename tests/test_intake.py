@@ -322,3 +322,18 @@ def test_chunks_fall_back_to_line_breaks_then_spaces_then_a_hard_cut():
 
 def _pieces(text, n):
     return [text[s:e] for s, e in chunk_bounds(text, n)]
+
+
+def test_the_function_word_list_is_ours_documented_and_clean():
+    from rhetoric.data import load_json
+
+    spec = load_json("english_function_words.json")
+    assert spec["source"] and spec["licence"].startswith("CC BY")
+    words = spec["words"]
+    assert len(words) == len(set(words)) and all(w == w.lower().strip() for w in words)
+    assert not {"a", "an", "in", "on", "so", "no", "me", "i", "de", "die", "la"} & set(words)
+
+
+def test_a_byte_order_mark_read_as_a_character_is_masked():
+    p = prepare("\ufeff" + ENGLISH)
+    assert p.analysable == " " + ENGLISH
