@@ -171,3 +171,18 @@ def test_legend_lists_each_shown_layer_with_its_count(seed_analysis):
 def test_label_text_has_enough_contrast_on_every_layer_colour(layer):
     bg = LAYER_COLORS[layer]
     assert contrast_ratio(bg, text_color(bg)) >= 4.5
+
+
+def test_a_quote_in_context_marks_its_speaker_and_cue(analyze):
+    text = "In Kyiv, Volodymyr Zelensky told reporters: “We will not give up.”\nOther news followed."
+    a = analyze(text)
+    qs, sp, cue = text.index("“"), text.index("Volodymyr"), text.index("told")
+    q = Quote(qs, text.index("\n"), text[qs:text.index("\n")], explanation="a direct quote <with> a cue",
+              speaker="Volodymyr Zelensky", speaker_start=sp, speaker_end=sp + 18, speaker_text="Volodymyr Zelensky",
+              cue="told", cue_start=cue, cue_end=cue + 4)
+    a.quotes = [q]
+    html = hl.item_in_context(a, q)
+    labels = re.findall(r'<span class="rl-label[^"]*">([^<]*)</span>', html)
+    assert sorted(labels) == ["CUE", "QUOTE · Volodymyr Zelensky", "SPEAKER"]
+    assert "Other news" not in plain(html)  # only the quote's paragraph
+    assert "a direct quote &lt;with&gt; a cue" in html

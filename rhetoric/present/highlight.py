@@ -437,6 +437,17 @@ def _paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
     return covering[0][0], covering[-1][1]
 
 
+def _context_record(text: str, ident: str, start: int, end: int, label: str, explanation: str,
+                    layer: str, key: Optional[str] = None) -> dict:
+    tip = label + (f": {explanation}" if explanation else "")
+    return {
+        "id": ident, "start": start, "end": end, "text": text[start:end], "layer": layer,
+        "key": key or layer, "label": label, "color": layer_color(layer),
+        "cclass": color_class(layer, key or layer),
+        "explanation": explanation, "tooltip": tip, "actor": None, "side": "unknown",
+    }
+
+
 def context_html(
     analysis,
     start: int,
@@ -445,23 +456,27 @@ def context_html(
     explanation: str = "",
     layer: str = "quotes",
     key: Optional[str] = None,
+    parts: Iterable[tuple[int, int, str, str, str]] = (),
 ) -> str:
     """The paragraph(s) around ``text[start:end]`` with that span marked, and a caption.
 
     Used to show one quote, signal or sentence in context: the caption repeats the label
-    and the plain-language explanation (both escaped).
+    and the plain-language explanation (both escaped). ``parts`` are extra spans to mark
+    in the same view, as ``(start, end, label, explanation, layer)``: for a quote, the
+    speaker's mention and the reporting cue, so the learner sees who said it and how.
     """
     text = analysis.text if hasattr(analysis, "text") else str(analysis)
     start, end = max(0, start), min(len(text), end)
-    tip = label + (f": {explanation}" if explanation else "")
-    record = {
-        "id": "ctx", "start": start, "end": end, "text": text[start:end], "layer": layer,
-        "key": key or layer, "label": label, "color": layer_color(layer),
-        "cclass": color_class(layer, key or layer),
-        "explanation": explanation, "tooltip": tip, "actor": None, "side": "unknown",
-    }
-    a, b = _paragraph_window(text, start, end)
-    body = HighlightRenderer().render(parse_paragraphs(text, [record], a, b))
+    records = [_context_record(text, "ctx", start, end, label, explanation, layer, key)]
+    for n, (ps, pe, plabel, pexpl, player) in enumerate(parts):
+        if ps is not None and pe is not None and 0 <= ps < pe <= len(text):
+            records.append(_context_record(text, f"ctx{n}", ps, pe, plabel, pexpl, player,
+                                           "PERSON" if player == "entities" else None))
+    lo = min(r["start"] for r in records)
+    hi = max(r["end"] for r in records)
+    a, b = _paragraph_window(text, lo, hi)
+    records.sort(key=lambda r: (r["start"], -(r["end"] - r["start"])))
+    body = HighlightRenderer().render(parse_paragraphs(text, records, a, b))
     caption = tpl.CONTEXT.format(
         article=tpl.ARTICLE.format(lang="en", content=body),
         label=esc(label),
@@ -470,10 +485,28 @@ def context_html(
     return tpl.STYLE + caption
 
 
+def quote_parts(quote) -> list[tuple]:
+    """The speaker mention and the cue of a quote, as ``context_html`` parts."""
+    parts = []
+    if getattr(quote, "speaker_start", None) is not None:
+        who = quote.speaker_text or quote.speaker or ""
+        resolved = f"; it refers to {quote.speaker}" if quote.speaker and quote.speaker != who else ""
+        parts.append((quote.speaker_start, quote.speaker_end, "SPEAKER",
+                      f"the words “{who}” name who is speaking{resolved}", "entities"))
+    if getattr(quote, "cue_start", None) is not None:
+        parts.append((quote.cue_start, quote.cue_end, "CUE",
+                      f"“{quote.cue or ''}” introduces the words and links them to the speaker",
+                      "reporting_verb"))
+    return parts
+
+
 def record_in_context(analysis, record: dict) -> str:
-    """``context_html`` for one record from ``span_records``."""
+    """``context_html`` for one record from ``span_records`` (quotes show speaker and cue too)."""
+    parts = []
+    if record["layer"] == "quotes" and "index" in record and record["index"] < len(analysis.quotes):
+        parts = quote_parts(analysis.quotes[record["index"]])
     return context_html(analysis, record["start"], record["end"], record.get("full_label", record["label"]),
-                        record["explanation"], record["layer"], record["key"])
+                        record["explanation"], record["layer"], record["key"], parts=parts)
 
 
 def item_in_context(analysis, item) -> str:
