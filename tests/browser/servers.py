@@ -117,6 +117,9 @@ def _isolated_env(home: Path) -> dict[str, str]:
         IPYTHONDIR=str(dirs["ipython"]),
         JUPYTER_PLATFORM_DIRS="1",
         PYTHONUNBUFFERED="1",
+        # The exercises save a learner's answers beside the notebook unless told otherwise: keep the
+        # tests' answers out of the repository.
+        RHETORIC_LAB_WORK=str(home / "my_rhetoric_lab_work.json"),
         # The kernels import the repo's package from the checkout, whatever is installed.
         PYTHONPATH=os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p),
     )
