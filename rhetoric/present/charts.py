@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 
 from rhetoric.items import SIDES, SIGNAL_CATEGORIES
 
-from .layers import LAYER_NAMES, layer_name
+from .layers import layer_name
 from .palette import OKABE_ITO, layer_color, side_color
 from .sourcing import sourcing_rows
 
@@ -424,5 +424,4 @@ __all__ = [
     "sourcing_by",
     "sourcing_chart",
     "update_profile_chart",
-    "LAYER_NAMES",
 ]
