@@ -21,6 +21,7 @@ from .direct import Attribution, DirectAttributor
 from .indirect import indirect_candidates
 from .marks import MarkedSpan, find_marked_spans
 from .speakers import SpeakerResolver
+from .wording import characterises, past_tense, speaker_words, surface
 
 __all__ = ["find_quotes", "find_marked_spans", "MarkedSpan"]
 
@@ -157,18 +158,22 @@ def _indirect_attribution(resolver, cue, cs, ce) -> Attribution:
     sp = resolver.from_token(subj) if subj is not None else None
     att = Attribution(sp, cue, cue_phrase(cue), cue_extent(cue), "cue")
     if sp is None:
-        att.explanation = f"reported speech after '{cue_phrase(cue)}'; the text names no speaker"
+        att.explanation = f"reported speech after '{surface(cue, None)}'; the text names no speaker"
         return att
-    who = sp.text if sp.how != "pronoun" else f"{sp.text}' ({sp.name or 'unresolved'})"
-    att.explanation = f"reported speech: what '{who}' {cue_phrase(cue)}, in the writer's words"
+    if characterises(cue, cs):
+        att.explanation = (f"a characterisation: how {speaker_words(sp)} {past_tense(cue)} it "
+                           f"('{surface(cue, subj)} … as'), in the writer's words")
+    else:
+        att.explanation = (f"reported speech: what {speaker_words(sp)} {past_tense(cue)} "
+                           f"('{surface(cue, subj)}'), in the writer's words")
     att.channel, att.setting = channel_and_setting(cue, (cs, ce))
     rel = relayer(cue, None)
     if rel is not None:
         rv, rsubj = rel
         rsp = resolver.from_token(rsubj)
-        if rsp is not None and rsp.name and rsp.name != sp.name:
+        if rsp is not None and rsp.name and rsp.name != sp.name and rsp.how != "author":
             att.relayed_by = rsp
-            att.explanation += f"; relayed by {rsp.text}"
+            att.explanation += f"; relayed by {speaker_words(rsp)} ('{surface(rv, rsubj)}')"
     return att
 
 

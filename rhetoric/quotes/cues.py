@@ -59,7 +59,7 @@ def subject_of(verb):
     for _ in range(4):
         for child in v.children:
             if child.dep_ in ("nsubj", "csubj"):
-                return child
+                return _conjunct_nearest(child, v)
         for child in v.children:
             if child.dep_ == "agent":  # "was told by X"
                 for g in child.children:
@@ -82,6 +82,64 @@ def subject_of(verb):
             continue
         break
     return None
+
+
+DASHES = ("—", "–", "--")
+PERSONAL = {"i", "we", "you", "he", "she", "they", "who", "me", "us", "him", "her", "them", "whom"}
+SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _conjunct_nearest(subj, verb):
+    """The conjunct that really is the subject when the parse coordinated across a dash.
+
+    "I asked Trump whom he believed, Putin or his own agencies—and the president made
+    clear ..." is parsed with "Putin" as subject and "president" as its conjunct; a dash
+    between two conjuncts ends the first phrase, so the conjunct after the last dash
+    (nearest the verb) is the subject."""
+    text = subj.doc.text
+    best = subj
+    for c in subj.subtree:
+        if c.dep_ == "conj" and best.i < c.i < verb.i and any(d in text[best.idx: c.idx] for d in DASHES):
+            best = c
+    return best
+
+
+def speaker_like(tok) -> bool:
+    """Can ``tok`` be someone who speaks: a person, organisation, country, personal pronoun,
+    a role ('the president') or a human or document noun ('an official', 'the report')?"""
+    if tok is None:
+        return False
+    if tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in PERSONAL:
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    lex = lexicon()
+    return tok.lemma_.lower() in lex.roles or tok.lemma_.lower() in lex.sources
+
+
+def has_human_object(verb) -> bool:
+    """'assured him that', 'warned reporters that': a human addressee."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "iobj") and speaker_like(c):
+            return True
+    return False
+
+
+def speech_sense(verb) -> bool:
+    """False for a verb such as 'assure', 'warn', 'signal' used of an event or a thing
+    ("… all but assuring that Ukraine will not regain …": 'make certain', not speech)."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.needs_speaker:
+        return True
+    subj = None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj", "nsubjpass"):
+            subj = c
+    if subj is None and verb.dep_ in ("relcl",) :
+        subj = verb.head
+    if subj is not None and subj.dep_ != "csubj" and speaker_like(subj):
+        return True
+    return has_human_object(verb)
 
 
 def speech_noun_source(noun):
@@ -167,17 +225,34 @@ def channel_and_setting(verb, exclude: tuple[int, int] = (0, 0)) -> tuple[Option
 def relayer(verb, resolve) -> Optional[tuple]:
     """The outer reporting verb and its speaker when speech is reported second-hand:
     'Peskov told reporters that Putin had told Trump of ...' -> (told, Peskov)."""
-    v = verb.head
+    lex = lexicon()
+
+    def relays(v, subj) -> bool:
+        # asking is not passing words on, and the writer ("I asked ...") relays nobody
+        return (subj is not None and v.lemma_.lower() not in lex.question_verbs
+                and subj.lower_ not in ("i", "we", "me", "us"))
+
+    # the inner report must sit in what the outer verb says (a chain of complement clauses),
+    # not in an adverbial ("accused by X of ..., including when she suggested that ...")
+    path = [verb]
+    v = verb
+    while v.head.i != v.i and len(path) < 8:
+        v = v.head
+        path.append(v)
     steps = 0
+    v = verb.head
     while v.i != v.head.i and steps < 6:
+        link = path[steps]
+        if link.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "dobj"):
+            return None
         if is_cue(v):
             subj = subject_of(v)
             if subj is not None:
-                return v, subj
+                return (v, subj) if relays(v, subj) else None
         v = v.head
         steps += 1
-    if v.i != verb.i and is_cue(v) and v.dep_ == "ROOT":
+    if v.i != verb.i and is_cue(v) and v.dep_ == "ROOT" and path[min(steps, len(path) - 1)].dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
         subj = subject_of(v)
-        if subj is not None:
+        if relays(v, subj):
             return v, subj
     return None

@@ -1,17 +1,30 @@
 """Indirect (reported) speech: "X said that …", "X told reporters that …", "…, X said",
-"according to X, …". The content is the clause the reporting verb governs."""
+"according to X, …", "a move X framed as …". The content is the clause the reporting verb
+governs, trimmed to what the speaker said:
+
+* it never starts with punctuation or a bare conjunction;
+* it ends at a dash that opens the writer's own comment ("… of the conflict”—a signal that
+  Moscow …"); a pair of dashes around an aside ("the war—to restore its borders—was") stays;
+* it is a clause (has a verb), except after 'framed/described … as';
+* the writer's own question ("I asked Trump whom he believed") is nobody's claim, and a verb such as 'assure' or 'warn'
+  whose subject is an event ("all but assuring that …") is not speech.
+"""
 
 from __future__ import annotations
 
-from .cues import according_to, cue_extent, cue_phrase, is_cue, subject_of
+from .cues import DASHES, according_to, is_cue, speaker_like, speech_sense
+from .lexicon import lexicon
 
 CONTENT_DEPS = ("ccomp",)
 MIN_TOKENS = 3
+WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how", "whether", "if"}
+CLOSERS = "”\"’'"
 
 
 def indirect_candidates(doc, inside_quote, text=None):
     """Yield ``(cue_token, content_start_char, content_end_char)`` for each report outside quotes."""
     text = doc.text if text is None else text
+    lex = lexicon()
     for t in doc:
         if inside_quote(t.idx):
             continue
@@ -20,11 +33,23 @@ def indirect_candidates(doc, inside_quote, text=None):
             if span is not None:
                 yield t, span[0], span[1]
             continue
-        if not is_cue(t, cognition=True):
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex.as_verbs:
+            span = _as_content(t, text)
+            if span is not None:
+                yield t, span[0], span[1]
+                continue
+        if not is_cue(t, cognition=True) or not speech_sense(t):
             continue
+        found = False
         for child in t.children:
             if child.dep_ not in CONTENT_DEPS:
                 continue
+            if child.lower_ == "clear" and t.lemma_ == "make":
+                # 'made clear that …': the clause hangs on 'clear'
+                inner = [c for c in child.children if c.dep_ in ("advcl", "ccomp") and c.i > child.i]
+                if not inner:
+                    continue
+                child = inner[0]
             toks = list(child.subtree)
             if len(toks) < MIN_TOKENS:
                 continue
@@ -37,17 +62,106 @@ def indirect_candidates(doc, inside_quote, text=None):
                     if c.lower_ == "that" and t.i < c.i < lo and c.dep_ in ("prep", "mark", "dobj"):
                         lo = c.i
                         hi = max(hi, c.right_edge.i)
-            start_tok = doc[lo]
-            while start_tok.lower_ == "that" and start_tok.i < hi:
-                start_tok = doc[start_tok.i + 1]
-            end_tok = doc[hi]
-            while end_tok.is_punct and end_tok.i > start_tok.i and end_tok.text not in "”\"’'":
-                end_tok = doc[end_tok.i - 1]
-            cs, ce = start_tok.idx, end_tok.idx + len(end_tok)
-            lo_c, hi_c = min(cs, t.idx), max(ce, t.idx)
-            if "\n" in text[lo_c:hi_c]:
-                continue  # a parse that runs across a paragraph break
-            yield t, cs, ce
+            span = _finish(doc, text, t, lo, hi)
+            if span is not None:
+                found = True
+                yield t, span[0], span[1]
+        if not found:
+            span = _inverted_that(doc, text, t)
+            if span is not None:
+                yield t, span[0], span[1]
+
+
+def _finish(doc, text, cue, lo, hi, *, need_verb=True):
+    """Trim the token range ``lo..hi`` to the reported content, or None if nothing is left."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("that", "and", "but", "or")):
+        lo += 1
+    first = doc[lo]
+    if cue.lemma_.lower() in lexicon().question_verbs and first.lower_ in WH and _asked_by_writer(cue):
+        return None  # the writer's own question ("I asked Trump whom he believed"), nobody's claim
+    while hi > lo and (doc[hi].is_space or (doc[hi].is_punct and not any(ch in CLOSERS for ch in doc[hi].text))):
+        hi -= 1
+    cs, ce = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    lo_c, hi_c = min(cs, cue.idx), max(ce, cue.idx)
+    if "\n" in text[lo_c:hi_c]:
+        return None  # a parse that runs across a paragraph break
+    sent_end = cue.sent.end_char
+    if cue.idx < cs and _unpaired_dash(text, cue.idx + len(cue), cs, sent_end) is not None:
+        return None  # the content sits in the writer's comment after a dash
+    cut = _unpaired_dash(text, cs, ce, sent_end)
+    if cut is not None:
+        ce = cut
+        while ce > cs and (text[ce - 1].isspace() or (not text[ce - 1].isalnum() and text[ce - 1] not in CLOSERS)):
+            ce -= 1
+    if text.count("“", cs, ce) > text.count("”", cs, ce):
+        # a partial quote the content opens: take its closing mark too ('as having been “meaningful.”')
+        close = text.find("”", ce, ce + 3)
+        if close >= 0:
+            ce = close + 1
+    span = doc.char_span(cs, ce, alignment_mode="expand")
+    toks = [t for t in (span if span is not None else []) if not t.is_punct and not t.is_space]
+    if len(toks) < MIN_TOKENS:
+        return None
+    if need_verb and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return cs, ce
+
+
+def _asked_by_writer(cue) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in cue.children)
+
+
+def _unpaired_dash(text, start, end, sent_end):
+    """Offset of the first dash in ``text[start:end]`` that does not open a pair closed
+    before the sentence ends (an aside set off by two dashes is kept)."""
+    i = start
+    while i < end:
+        pos = [(text.find(d, i, end), d) for d in DASHES]
+        pos = [(p, d) for p, d in pos if p >= 0]
+        if not pos:
+            return None
+        p, d = min(pos)
+        partner = min((q for q in (text.find(x, p + len(d), sent_end) for x in DASHES) if q >= 0), default=-1)
+        if partner < 0:
+            # a dash at the very end of the content is no comment
+            return p if len(text[p:end].split()) >= 2 else None
+        i = partner + 1
+    return None
+
+
+def _inverted_that(doc, text, cue):
+    """'when she suggested, shortly after the war started, that Moscow had been provoked …':
+    the aside made the parser hang the 'that' clause elsewhere. A cue with a subject, no
+    content of its own, and a 'that' clause right after its phrase (only commas between)
+    introduces that clause."""
+    if not any(c.dep_ == "nsubj" for c in cue.children):
+        return None
+    j = cue.right_edge.i + 1
+    while j < len(doc) and doc[j].is_punct and doc[j].text in ",—–":
+        j += 1
+    if j >= len(doc) or doc[j].lower_ != "that" or doc[j].dep_ != "mark":
+        return None
+    h = doc[j].head
+    if h.i <= j or h.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+        return None
+    return _finish(doc, text, cue, j, h.right_edge.i)
+
+
+def _as_content(verb, text):
+    """'a move that the White House framed as the beginning of a negotiation': the 'as' phrase,
+    when a speaker-like subject does the framing."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not speaker_like(subj):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if prep is None:
+        return None
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None:
+        return None
+    return _finish(verb.doc, text, verb, obj.left_edge.i, obj.right_edge.i, need_verb=False)
 
 
 def _according_content(tok):

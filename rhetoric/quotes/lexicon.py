@@ -16,6 +16,11 @@ class QuoteLexicon:
     channels: tuple  # lower-case phrases, longest first
     listeners: frozenset
     verb_channels: dict
+    needs_speaker: frozenset = frozenset()  # 'assure', 'warn': speech only with a speaker-like subject
+    as_verbs: frozenset = frozenset()  # 'framed X as Y': the 'as' phrase is the content
+    question_verbs: frozenset = frozenset()  # 'ask whether ...' reports a question
+    roles: frozenset = frozenset()  # 'president', 'secretary': definite descriptions of a person
+    sources: frozenset = frozenset()  # 'official', 'report': nouns that can be a speech verb's subject
 
     def is_cue_verb(self, token, *, cognition: bool = False) -> bool:
         """Is ``token`` a reporting verb (cognition verbs such as 'believe' only if asked)?"""
@@ -32,6 +37,7 @@ def lexicon() -> QuoteLexicon:
     verbs = load_json("lexicons", "reporting_verbs.json")
     nouns = load_json("lexicons", "speech_nouns.json")
     channels = load_json("lexicons", "channels.json")
+    roles = load_json("lexicons", "roles.json")
     return QuoteLexicon(
         verbs=dict(verbs["verbs"]),
         speech_nouns=frozenset(nouns["nouns"]),
@@ -39,4 +45,9 @@ def lexicon() -> QuoteLexicon:
         channels=tuple(sorted(channels["channels"], key=len, reverse=True)),
         listeners=frozenset(channels["listeners"]),
         verb_channels=dict(channels["verb_channels"]),
+        needs_speaker=frozenset(verbs.get("needs_speaker", {}).get("lemmas", [])),
+        as_verbs=frozenset(verbs.get("as_verbs", {}).get("lemmas", [])),
+        question_verbs=frozenset(verbs.get("question_verbs", {}).get("lemmas", [])),
+        roles=frozenset(roles["roles"]),
+        sources=frozenset(roles.get("sources", [])),
     )

@@ -121,7 +121,107 @@ class SpeakerResolver:
         text = words.text.strip()
         if not text:
             return None
+        person = self.role_person(tok)
+        if person is not None:
+            return Speaker(person, words.start_char, words.end_char, text, "role")
         return Speaker(text, words.start_char, words.end_char, text, "description")
+
+    # -- definite role phrases ------------------------------------------------------------
+    def _titles(self) -> dict:
+        """Titles written before each person's name: 'Russian President Vladimir Putin' ->
+        {"Vladimir Putin": [({"president"}, {"russian"})]} (role words, other modifiers)."""
+        if getattr(self, "_title_map", None) is not None:
+            return self._title_map
+        from .lexicon import lexicon
+
+        roles = lexicon().roles
+        out: dict[str, list] = {}
+        for e in self.ents:
+            if e.label not in PERSON_LABELS:
+                continue
+            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            j = span.start - 1
+            words = []
+            while j >= 0 and span.start - j <= 4 and self.doc[j].dep_ in ("compound", "amod", "nmod") and \
+                    j < self.doc[j].head.i < span.end + 3 and self.doc[j].sent.start == span.sent.start:
+                words.append(self.doc[j].lower_)
+                j -= 1
+            if not words:
+                continue
+            words.reverse()
+            role = set()
+            for k, w in enumerate(words):
+                two = f"{words[k - 1]} {w}" if k else ""
+                if two in roles:  # 'Vice President' is its own office
+                    role.discard(words[k - 1])
+                    role.add(two)
+                    words[k - 1] = two
+                elif w in roles:
+                    role.add(w)
+            if role:
+                name = self.canonical(e.actor or e.text)
+                parts = {p for r in role for p in r.split()}
+                out.setdefault(name, []).append((role, set(words) - role - parts))
+        self._title_map = out
+        return out
+
+    def role_person(self, tok) -> Optional[str]:
+        """'the U.S. president' -> the person it names when the text makes it unambiguous.
+
+        Only a definite phrase ('the …') whose head is a role noun. Candidates are the persons
+        named before it: in its own sentence (nearest first) any person whose titles in the text
+        do not contradict the phrase (another office, or another country: 'Russian President
+        Vladimir Putin' is not 'the U.S. president'); in the two sentences before, only a person
+        the text gives this very title. Otherwise the phrase stays as written.
+        """
+        from .lexicon import lexicon
+
+        role = tok.lemma_.lower()
+        prev = tok.doc[tok.i - 1] if tok.i else None
+        if prev is not None and f"{prev.lower_} {role}" in lexicon().roles:
+            role = f"{prev.lower_} {role}"
+        if role not in lexicon().roles or tok.pos_ != "NOUN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i}
+        titles = self._titles()
+
+        def verdict(name: str) -> str:
+            ts = titles.get(name, [])
+            if not ts:
+                return "weak"
+            same = [m for r, m in ts if role in r]
+            if not same:
+                return "conflict"  # titled with another office
+            if any(m and mods and not (m & mods) for m in same):
+                return "conflict"  # another country's or body's holder of the office
+            if mods and not any(m & mods for m in same) or not mods and all(m for m in same):
+                return "weak"  # 'the president' vs 'Russian President X': not plainly the same
+            return "strong"
+
+        sent = tok.sent
+        own = [c for c in self._candidates(sent.start_char, tok.idx, "m") + self._candidates(sent.start_char, tok.idx, "f")]
+        own = sorted({c[0]: c for c in own}.values(), key=lambda c: -c[0])
+        ok = [(c[1], verdict(c[1])) for c in own]
+        ok = [(n, v) for n, v in ok if v != "conflict"]
+        strong = [n for n, v in ok if v == "strong"]
+        if strong:
+            return strong[0]
+        if len({n for n, _ in ok}) == 1:
+            return ok[0][0]
+        s = sent
+        for _ in range(2):
+            if s.start == 0:
+                break
+            s = self.doc[s.start - 1].sent
+            cands = self._candidates(s.start_char, s.end_char, "m") + self._candidates(s.start_char, s.end_char, "f")
+            strong = [c[1] for c in sorted(cands, reverse=True) if verdict(c[1]) == "strong"]
+            if len(set(strong)) == 1:
+                return strong[0]
+        return None
 
     def _named(self, tok) -> Optional[Speaker]:
         ent = self.entity_at(tok.idx, tok.idx + len(tok))
