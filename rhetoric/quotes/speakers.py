@@ -24,6 +24,7 @@ FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "queen", "princess
 PERSON_LABELS = {"PERSON"}
 GROUP_LABELS = {"ORG", "NORP", "GPE"}
 AUTHOR_NAME = "the author"
+NOT_SPEAKERS = {"TIME", "DATE", "MONEY", "QUANTITY"}
 
 
 @dataclass
@@ -101,6 +102,8 @@ class SpeakerResolver:
     def from_token(self, tok, *, in_quote: bool = False) -> Optional[Speaker]:
         """The speaker a subject token stands for."""
         low = tok.lower_
+        if tok.ent_type_ in NOT_SPEAKERS:
+            return None  # times, dates, sums never speak (unlike "52 percent of voters")
         if low in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
             return self.from_token(tok.head.head, in_quote=in_quote)
         if tok.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | AUTHOR:
@@ -117,6 +120,9 @@ class SpeakerResolver:
                     return named
         # "X, a spokesman" where the head is the name itself handled above; else a description
         left = tok.left_edge.i
+        while left < tok.i and ("\n" in self.doc[left].text_with_ws or self.doc[left].is_space
+                                or "\n" in self.doc[left: tok.i + 1].text):
+            left += 1  # a description never runs across a paragraph break
         words = self.doc[left: tok.i + 1]
         text = words.text.strip()
         if not text:
@@ -261,7 +267,8 @@ class SpeakerResolver:
             return Speaker(AUTHOR_NAME, *span, tok.text, "author")
         want = "m" if low in MALE else "f" if low in FEMALE else "pl" if low in PLURAL else None
         if want is None:
-            return Speaker(None, *span, tok.text, "pronoun")
+            name = self.thing_antecedent(tok) if low == "it" else None
+            return Speaker(name, *span, tok.text, "pronoun")
         name = None
         if want in ("m", "f"):
             earlier = [t for t in tok.sent if t.i < tok.i and t.lower_ in (MALE if want == "m" else FEMALE)]
@@ -272,6 +279,39 @@ class SpeakerResolver:
         # (a resolved pronoun does not fix the person's gender: one wrong resolution would
         # then block every later right one; only titles such as "Mr."/"Ms." do)
         return Speaker(name, *span, tok.text, "pronoun")
+
+    def thing_antecedent(self, tok) -> Optional[str]:
+        """What a speaking 'it' stands for: the nearest organisation or work named before it
+        ("The Post … It reported that"), or a document or body that was a subject ("The ad …
+        It says"); its own sentence first, then up to three sentences back, subjects first."""
+        from .lexicon import lexicon
+
+        sources = lexicon().sources
+        sent = tok.sent
+        s = sent
+        for k in range(4):
+            limit = tok.i if k == 0 else s.end
+            cands = []
+            for t in self.doc[s.start: limit]:
+                if t.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "ROOT"):
+                    continue
+                ent = self.entity_at(t.idx, t.idx + len(t))
+                if ent is not None and ent.label in ("ORG", "WORK_OF_ART", "PRODUCT", "LAW"):
+                    cands.append((t.dep_.startswith("nsubj"), t.i, ent.actor or ent.text))
+                elif ent is None and t.pos_ == "NOUN" and t.lemma_.lower() in sources and t.lemma_.lower() not in (
+                        "people", "person", "man", "woman", "friend", "family", "parent", "student"):
+                    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its") for c in t.children):
+                        words = self.doc[t.left_edge.i: t.i + 1]
+                        if "\n" not in words.text:
+                            cands.append((t.dep_.startswith("nsubj"), t.i, words.text))
+            if cands:
+                subj = [c for c in cands if c[0]]
+                pool = subj or cands
+                return (pool[-1] if k == 0 else pool[0])[2]
+            if s.start == 0:
+                break
+            s = self.doc[s.start - 1].sent
+        return None
 
     def antecedent(self, tok, want: str) -> Optional[str]:
         """The nearest compatible named antecedent before ``tok``.
