@@ -111,12 +111,12 @@ def explorer(lab, runs):
 
 def test_explorer_layer_toggle_and_filter_change_the_highlighting(explorer):
     driver, _ = explorer
-    before = driver.wait_for(lambda s: s["bars"] > 0 and s["highlights"] > 0, "no highlighted article on view")
+    before = driver.wait_for(lambda s: s["labels"] > 0 and s["highlights"] > 0, "no highlighted article on view")
     label, _, count = next(t for t in driver.layer_toggles() if t[1] and t[2] > 0)
     driver.toggle_layer(label)
     after = driver.wait_for(lambda s: s["highlights"] != before["highlights"],
                             f"turning off the layer {label!r} did not change the highlights")
-    assert after["highlights"] < before["highlights"] and after["bars"] < before["bars"]
+    assert after["highlights"] < before["highlights"] and after["labels"] < before["labels"]
     assert after["mainText"] != before["mainText"]
     driver.toggle_layer(label)  # and back on: the same view returns
     driver.wait_for(lambda s: s["highlights"] == before["highlights"], f"turning {label!r} back on did not restore it")
@@ -141,7 +141,7 @@ def test_explorer_analyses_a_pasted_article(explorer, request):
     driver.paste_and_analyse(OWN_ARTICLE)
     state = driver.wait_for(lambda s: "Analysed" in s["status"], "pasting an article and pressing Analyse did nothing")
     assert "Harbour Bridge" in state["mainText"], "the dashboard does not show the pasted article"
-    assert state["bars"] > 0, "the pasted article is shown without a single highlight"
+    assert state["labels"] > 0, "the pasted article is shown without a single highlight"
     assert len(state["articles"]) >= 2, state["articles"]
     page.screenshot(screenshot_dir() / "04_explorer-own-article.png")
     report = page.inspect()

@@ -68,7 +68,7 @@ def test_voila_dashboard_renders_widgets_without_code_or_errors(dashboard, reque
     assert not state["widgetErrors"], state["widgetErrors"]
     assert not state["loading"], f"still loading after {RENDER_TIMEOUT:.0f} s"
     assert state["code"] == 0, f"{state['code']} code inputs are visible in presentation mode"
-    assert state["widgets"] > 5 and driver.state()["bars"] > 0, f"no live dashboard: {state['body']!r}"
+    assert state["widgets"] > 5 and driver.state()["labels"] > 0, f"no live dashboard: {state['body']!r}"
     assert all(state["plots"]), "a plotly figure was never drawn"
 
 

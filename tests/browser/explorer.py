@@ -2,7 +2,7 @@
 
 The controls are found by what the learner reads: the tab titles, the checkbox and list labels
 (every control of `rhetoric.present.widgets.Explorer` has a `description`), and the kit's `rl-`
-CSS classes for the highlighted article (`rl-article`, `rl-bar`, `rl-context`, `rl-caption`,
+CSS classes for the highlighted article (`rl-article`, `rl-label`, `rl-context`, `rl-caption`,
 `rl-status`). Each action waits, bounded, until the page shows its effect.
 """
 
@@ -35,7 +35,7 @@ _JS_STATE = """(root) => {
   const art = dropdowns.find(e => text(e.querySelector('label')) === 'Article');
   const caption = root.querySelector('.rl-context .rl-caption');
   return {
-    bars: main.reduce((n, a) => n + a.querySelectorAll('.rl-bar.rl-start').length, 0),
+    labels: main.reduce((n, a) => n + a.querySelectorAll('.rl-label').length, 0),
     mainText: main.map(text).join(' ').slice(0, 20000),
     highlights: hl ? hl.querySelectorAll('option').length : -1,
     caption: text(caption),
@@ -111,5 +111,5 @@ class ExplorerDriver:
 
 
 def _brief(state: dict) -> str:
-    return (f"{state['bars']} highlight labels, {state['highlights']} entries in Highlights, "
+    return (f"{state['labels']} highlight labels, {state['highlights']} entries in Highlights, "
             f"status {state['status'][:120]!r}, caption {state['caption'][:80]!r}")

@@ -77,7 +77,7 @@ def capture(out: Path, full: bool = False) -> int:
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 page.goto(server.url(""), wait_until="domcontentloaded", timeout=240_000)
                 driver = ExplorerDriver(page, timeout=240)
-                driver.wait_for(lambda s: s["bars"] > 0, "the dashboard shows no highlights", timeout=240)
+                driver.wait_for(lambda s: s["labels"] > 0, "the dashboard shows no highlights", timeout=240)
                 driver.root.scroll_into_view_if_needed()
                 page.wait_for_timeout(500)
                 target = out / f"{EXPLORER.stem}-voila.png"
