@@ -44,6 +44,53 @@ def time_layer(text: str, nlp, repeat: int = 5) -> tuple[float, float, Analysis]
     return parse, (time.perf_counter() - t0) / repeat, a
 
 
+def _cue_spans(ann: Path) -> list[tuple[int, int]]:
+    spans = []
+    for line in ann.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].startswith("T") and parts[1].startswith("Cue"):
+            for piece in parts[1][4:].split(";"):
+                a, b = piece.split()[-2:]
+                spans.append((int(a), int(b)))
+    return spans
+
+
+def polnear_reporting(dev: Path, nlp, limit: int = 84) -> None:
+    """Reporting verbs against PolNeAR's annotated cues (development split, read in place).
+
+    Precision: share of the kit's reporting verbs that fall on an annotated cue. Recall: share
+    of annotated cues containing a verb the kit flags, among cues that contain a verb (PolNeAR
+    also marks nouns, colons and thoughts as cues)."""
+    tp_pred = n_pred = tp_cue = n_cue = 0
+    tp = tl = 0.0
+    n = 0
+    for txt in sorted((dev / "text").glob("*.txt"))[:limit]:
+        anns = sorted((dev / "attributions").glob(txt.stem + "*.ann"))
+        if not anns:
+            continue
+        cues = _cue_spans(anns[0])
+        try:
+            p, l, a = time_layer(txt.read_text(encoding="utf-8", errors="replace"), nlp, repeat=1)
+        except rhetoric.InputError:
+            continue
+        tp, tl, n = tp + p, tl + l, n + 1
+        preds = [s for s in a.signals if s.category == "reporting_verb"]
+        n_pred += len(preds)
+        tp_pred += sum(any(s.start < ce and cs < s.end for cs, ce in cues) for s in preds)
+        for cs, ce in cues:
+            span = a.doc.char_span(cs, ce, alignment_mode="expand")
+            if span is None or not any(t.pos_ == "VERB" for t in span):
+                continue
+            n_cue += 1
+            tp_cue += any(s.start < ce and cs < s.end for s in preds)
+    if n:
+        print(f"PolNeAR dev ({n} articles, first annotator): reporting verbs on annotated cues "
+              f"P {tp_pred / max(n_pred, 1):.2f} ({tp_pred}/{n_pred}), verb-cue recall {tp_cue / max(n_cue, 1):.2f} "
+              f"({tp_cue}/{n_cue})")
+        print(f"  time: parse {tp / n * 1000:.0f} ms/article, signal layer {tl / n * 1000:.0f} ms/article "
+              f"({100 * tl / tp:.0f}%)")
+
+
 def main(argv: list[str]) -> int:
     nlp = rhetoric.load_nlp()
     seed = next((REPO / "seeds").glob("*.txt"))
@@ -68,21 +115,10 @@ def main(argv: list[str]) -> int:
             for p in extra:
                 print(f"  FALSE {cat:13s} {p.text!r} @{p.start} ({p.subtype})")
     dev = Path(os.environ.get("RHETORIC_POLNEAR", REPO.parent / "shared" / "polnear-dev"))
-    files = sorted(dev.rglob("*.txt"))[:50] if dev.exists() else []
-    if not files:
+    if not (dev / "text").exists():
         print(f"(development articles not found at {dev}; skipped)")
     else:
-        tp = tl = 0.0
-        n = 0
-        for f in files:
-            try:
-                p, l, _ = time_layer(f.read_text(encoding="utf-8", errors="replace"), nlp, repeat=1)
-            except rhetoric.InputError:
-                continue
-            tp, tl, n = tp + p, tl + l, n + 1
-        if n:
-            print(f"development articles ({n}): parse {tp / n * 1000:.0f} ms/article, "
-                  f"signal layer {tl / n * 1000:.0f} ms/article ({100 * tl / tp:.0f}%)")
+        polnear_reporting(dev, nlp)
     return 0
 
 

@@ -50,20 +50,39 @@ def _is_addressee(tok, ctx: Context, addressees: set) -> bool:
     )
 
 
+CLOSE = ("”", '"', "''")
+OPEN = ("“", '"', "''", "``")
+
+
+def _has_mark(tok, marks) -> bool:
+    return any(m in tok.text for m in marks)
+
+
 def _quote_adjacent(tok, ctx: Context) -> bool:
-    """'“...,” Trump wrote' / 'he said, “...' / 'she wrote: “...'."""
+    """'“...,” Trump wrote' / 'he said, “...' / 'saying during the debate, “...'."""
     s_start, s_end = ctx.sent_start[tok.i], ctx.sent_end[tok.i]
+    doc = tok.doc
     lo = max(s_start, tok.i - 4)
-    before = tok.doc[lo:tok.i]
-    if any(t.text in "”\"" for t in before):
+    before = doc[lo:tok.i]
+    marks = [t.i for t in before if _has_mark(t, CLOSE)]
+    if marks:
         # only a subject (and its modifiers) between the closing mark and the verb
-        last_mark = max(t.i for t in before if t.text in "”\"")
-        between = tok.doc[last_mark + 1:tok.i]
+        between = doc[max(marks) + 1:tok.i]
         if all(t.dep_ in ("nsubj", "compound", "det", "amod", "advmod", "punct", "aux", "poss", "npadvmod")
                or t.pos_ in ("PROPN", "PUNCT") for t in between):
             return True
-    after = tok.doc[tok.i + 1:min(s_end, tok.i + 3)]
-    return any(t.text in "“\"" for t in after) and not any(c.dep_ == "dobj" for c in tok.children)
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    # an opening mark soon after, with no other verb in between ("said on Monday, “...")
+    for t in doc[tok.i + 1:min(s_end, tok.i + 9)]:
+        if _has_mark(t, OPEN) and t.i > tok.i:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+WH = {"when", "whether", "why", "how", "what", "if", "who", "where", "which"}
 
 
 def qualifies(tok, ctx: Context, entry: dict, frames: dict, addressees: set, as_frame=frozenset()) -> bool:
@@ -85,6 +104,12 @@ def qualifies(tok, ctx: Context, entry: dict, frames: dict, addressees: set, as_
             return True
     if lemma in as_frame and any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
         return True
+    if tok.dep_ == "parataxis" and subj is not None:
+        return True  # "Climate change, Mr. Obama said, is the greatest threat"
+    if any(c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in WH for c in kids) or any(
+            c.dep_ == "advcl" and any(g.dep_ == "advmod" and g.lower_ in WH and g.i < c.i for g in c.children)
+            for c in kids):
+        return True  # "have not said when they would vote" (a wh-clause parsed as an adverbial)
     if tok.dep_ == "advcl" and tok.head.i > tok.i and subj is not None and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in tok.head.children):
         return True  # "she suggested, shortly after..., that Moscow had been..." (parsed upside down)
@@ -170,7 +195,9 @@ def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
         s, e = tok.idx, tok.idx + len(tok.text)
         if lemma == "frame" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "as":
             e = doc[tok.i + 1].idx + 2
+        speaker = _speaker(tok, ctx)
+        who = f"what {speaker} said" if speaker else "what was said"
         out.append(make_signal(ctx, s, e, "reporting_verb",
-                               f"{stance_explanation(stance)}. “{doc.text[s:e]}” ({lemma}) introduces what was said.",
-                               subtype=stance, actor=_speaker(tok, ctx)))
+                               f"{stance_explanation(stance)}. “{doc.text[s:e]}” ({lemma}) introduces {who}.",
+                               subtype=stance, actor=speaker))
     return out
