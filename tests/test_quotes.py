@@ -200,3 +200,32 @@ def test_every_quote_span_indexes_the_text(analyze):
         assert text[q.start:q.end] == q.text
         if q.speaker_start is not None:
             assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+
+
+def test_quotes_in_a_title_case_headline_are_not_quotes(analyze):
+    text = ("Governor Says Budget Plan Is ‘Reckless’ And Vows A Fight\n\n"
+            "The governor attacked the plan on Monday. “It is reckless,” Governor Ann Ruiz said.")
+    a = analyze(text)
+    assert not any("Reckless" in q.text for q in _direct(a))
+    assert _by_text(a, "It is reckless").speaker == "Ann Ruiz"
+
+
+def test_a_time_stamp_is_never_a_speaker(analyze):
+    text = "4:15 p.m.\n\nThe mayor’s doctor is calling her “remarkably fit.”"
+    a = analyze(text)
+    q = _by_text(a, "remarkably fit")
+    assert q.speaker is None or "p.m." not in q.speaker
+
+
+def test_speaking_it_resolves_to_the_organisation_before_it(analyze):
+    text = ("The Acme Corporation issued a statement on Friday. It said the recall was “a precaution, "
+            "nothing more.”")
+    q = _by_text(analyze(text), "a precaution")
+    assert q.speaker_text == "It"
+    assert q.speaker and "Acme" in q.speaker
+
+
+def test_after_saying_takes_the_subject_of_the_main_clause(analyze):
+    text = "After saying her knee was “too sore to run,” Mia Ortiz withdrew from the race."
+    q = _by_text(analyze(text), "too sore to run")
+    assert q.speaker == "Mia Ortiz"

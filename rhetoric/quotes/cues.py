@@ -9,6 +9,7 @@ from .lexicon import lexicon
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp")
+TIME_PREPS = {"after", "before", "while", "since", "upon", "on", "in", "without", "despite"}
 SETTING_LABELS = {"GPE", "LOC", "FAC"}
 SETTING_WORDS = {"headquarters", "house", "hall", "summit", "conference", "capitol", "airport", "rally"}
 
@@ -65,6 +66,10 @@ def subject_of(verb):
                 for g in child.children:
                     if g.dep_ == "pobj":
                         return g
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in TIME_PREPS and \
+                v.head.head.i != v.head.i and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "After saying …, she was": the clause the phrase modifies
+            continue
         if v.dep_ in CLIMB and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 comma = v.i > 0 and v.doc[v.i - 1].text == ","

@@ -300,7 +300,8 @@ class SpeakerResolver:
                     cands.append((t.dep_.startswith("nsubj"), t.i, ent.actor or ent.text))
                 elif ent is None and t.pos_ == "NOUN" and t.lemma_.lower() in sources and t.lemma_.lower() not in (
                         "people", "person", "man", "woman", "friend", "family", "parent", "student"):
-                    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its") for c in t.children):
+                    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its") or c.dep_ == "poss"
+                           for c in t.children):
                         words = self.doc[t.left_edge.i: t.i + 1]
                         if "\n" not in words.text:
                             cands.append((t.dep_.startswith("nsubj"), t.i, words.text))
