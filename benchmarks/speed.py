@@ -29,6 +29,7 @@ import io
 import json
 import os
 import pstats
+import resource
 import statistics
 import subprocess
 import sys
@@ -109,15 +110,20 @@ def run_child(code: str, paths: list[Path]) -> dict:
         fh.write("\n".join(str(p) for p in paths))
         listing = fh.name
     try:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", code, listing], capture_output=True, text=True, cwd=REPO)
         wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
     finally:
         os.unlink(listing)
     if proc.returncode not in (0,) and '"rc"' not in proc.stderr:
         sys.exit(f"benchmark child failed:\n{proc.stderr[-3000:]}")
     result = json.loads(proc.stderr.strip().splitlines()[-1])
     result["wall"] = wall
+    # CPU seconds of the whole child process (user + system): unlike wall time, barely
+    # moved by other work on the machine, so the ratio holds on a busy computer too.
+    result["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return result
 
 
@@ -134,15 +140,21 @@ def ratio_section(files: list[Path], reps: int) -> None:
     base_wall = statistics.median(r["wall"] for r in runs["spaCy alone"])
     base_inside = statistics.median(r["inside"] for r in runs["spaCy alone"])
     print(f"   corpus: {words:,} words")
-    print(f"   {'':<22}{'process s':>10}{'ratio':>8}{'after load s':>14}{'ratio':>8}{'words/s':>10}{'peak MB':>9}")
+    base_cpu = statistics.median(r["cpu"] for r in runs["spaCy alone"])
+    print(f"   medians of {reps} runs; 'process' = the whole process (start, imports, model, texts)")
+    print(f"   {'':<22}{'process s':>10}{'ratio':>7}{'process CPU s':>15}{'ratio':>7}{'after load s':>14}"
+          f"{'ratio':>7}{'words/s':>9}{'peak MB':>9}")
     for name in order:
         wall = statistics.median(r["wall"] for r in runs[name])
+        cpu = statistics.median(r["cpu"] for r in runs[name])
         inside = statistics.median(r["inside"] for r in runs[name])
         peak = max(r["maxrss_mb"] for r in runs[name])
-        print(f"   {name:<22}{wall:>10.1f}{wall / base_wall:>8.2f}{inside:>14.1f}{inside / base_inside:>8.2f}"
-              f"{words / inside:>10,.0f}{peak:>9.0f}")
+        print(f"   {name:<22}{wall:>10.1f}{wall / base_wall:>7.2f}{cpu:>15.1f}{cpu / base_cpu:>7.2f}{inside:>14.1f}"
+              f"{inside / base_inside:>7.2f}{words / inside:>9,.0f}{peak:>9.0f}")
     kit = statistics.median(r["wall"] for r in runs["kit (analyze_many)"]) / base_wall
-    print(f"   whole-process ratio kit / spaCy: {kit:.2f} (target <= 1.2: {'met' if kit <= 1.2 else 'NOT met'})")
+    kit_cpu = statistics.median(r["cpu"] for r in runs["kit (analyze_many)"]) / base_cpu
+    print(f"   whole-process ratio kit / spaCy: {kit:.2f} wall, {kit_cpu:.2f} CPU "
+          f"(target <= 1.2: {'met' if max(kit, kit_cpu) <= 1.2 else 'NOT met'})")
 
 
 def memory_section(files: list[Path], sizes: list[int]) -> None:
