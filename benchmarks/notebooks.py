@@ -82,6 +82,7 @@ def main(argv=None) -> int:
         for _ in range(args.repeat):
             for p in notebooks:
                 runs[p.stem].append(run_notebook(p))
+                print(f"  ran {p.stem}: {runs[p.stem][-1]:.1f} s", file=sys.stderr, flush=True)
         print(f"Notebook execution (fresh kernel each, nbclient; median of {args.repeat}):")
         total = 0.0
         for name, times in runs.items():
