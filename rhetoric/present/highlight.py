@@ -35,9 +35,12 @@ from .layers import (
     LAYER_DESCRIPTIONS,
     LAYER_LABELS,
     LAYERS,
+    SUBTYPE_DESCRIPTIONS,
+    SUBTYPE_NAMES,
     layer_name,
+    subtype_label,
 )
-from .palette import color_class, entity_color, layer_color, text_color
+from .palette import DEFAULT_COLOR, LAYER_GROUPS, color_class, entity_color, layer_color, text_color
 
 _WORD = re.compile(r"\S+")
 
@@ -75,7 +78,7 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
     """
     records: list[dict] = []
 
-    def add(item, index, layer, key, label, color, actor, side, extra="", full_label=None):
+    def add(item, index, layer, key, label, color, actor, side, extra="", full_label=None, group=None):
         explanation = item.explanation or ""
         full_label = full_label or label
         tip = full_label + (f" ({extra})" if extra else "") + (f": {explanation}" if explanation else "")
@@ -89,7 +92,8 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
                 "label": full_label if subtypes else label,
                 "full_label": full_label,
                 "color": color,
-                "cclass": color_class(layer, key),
+                "cclass": color_class(layer, group or key),
+                "group": group or key,
                 "explanation": explanation,
                 "tooltip": tip,
                 "actor": actor,
@@ -111,14 +115,19 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
         add(q, i, "quotes", q.kind, label, layer_color("quotes"), q.speaker,
             q.side or _actor_side(analysis, q.speaker), "; ".join(extras))
     for i, s in enumerate(analysis.signals):
-        label = LAYER_LABELS.get(s.category, s.category.upper())
-        full = f"{label} · {s.subtype.replace('_', ' ')}" if s.subtype else label
+        own = subtype_label(s.category, s.subtype)
+        label = own or LAYER_LABELS.get(s.category, s.category.upper())
+        if own:
+            full = own
+        else:
+            full = f"{label} · {s.subtype.replace('_', ' ')}" if s.subtype else label
         actor = s.actor or s.speaker
         extras = []
         if s.in_quote:
             extras.append(f"in a quote by {s.speaker}" if s.speaker else "in a quote")
         add(s, i, s.category, s.category, label, layer_color(s.category), actor,
-            _actor_side(analysis, actor), "; ".join(extras), full_label=full)
+            _actor_side(analysis, actor), "; ".join(extras), full_label=full,
+            group=s.subtype if own else None)
     records.sort(key=lambda r: (r["start"], -(r["end"] - r["start"]), r["layer"]))
     for n, r in enumerate(records):
         r["id"] = f"s{n}"
@@ -175,6 +184,38 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _marks_unbalanced(segment: str) -> bool:
+    """True if ``segment`` opens a quotation mark it does not close (or closes one it did not open)."""
+    if segment.count('"') % 2:
+        return True
+    opens = sum(segment.count(c) for c in "“«„")
+    closes = sum(segment.count(c) for c in "”»")
+    if opens != closes:
+        return True
+    # ’ between letters is an apostrophe (Kyiv’s, don’t), not a closing mark
+    singles_close = sum(1 for i, c in enumerate(segment) if c == "’"
+                        and not (0 < i < len(segment) - 1 and segment[i - 1].isalnum() and segment[i + 1].isalnum()))
+    return segment.count("‘") != singles_close
+
+
+def snap_to_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to *draw* for ``text[start:end]``: never half of a pair of quotation marks.
+
+    An item whose span opens a quotation mark and stops before its closing mark
+    (``had been "massaged``), or the reverse, is drawn out to the whitespace around its
+    first and last words, over the punctuation only (never into a letter). Other spans
+    are drawn as they are. The item's own offsets do not change.
+    """
+    if not _marks_unbalanced(text[start:end]):
+        return start, end
+    a, b = start, end
+    while a > 0 and not text[a - 1].isspace() and not text[a - 1].isalnum():
+        a -= 1
+    while b < len(text) and not text[b].isspace() and not text[b].isalnum():
+        b += 1
+    return a, b
+
+
 def parse_paragraphs(
     text: str,
     spans: list[dict],
@@ -190,23 +231,24 @@ def parse_paragraphs(
     are cut at it.
     """
     end = len(text) if end is None else end
+    bounds = {r["id"]: snap_to_marks(text, r["start"], r["end"]) for r in spans}
     parsed = []
     for p_start, p_end in paragraph_bounds(text):
         s, e = max(p_start, start), min(p_end, end)
         if s >= e:
             continue
-        inside = [r for r in spans if r["start"] < e and r["end"] > s]
+        inside = [r for r in spans if bounds[r["id"]][0] < e and bounds[r["id"]][1] > s]
         cuts = {s, e}
         cuts.update(m.start() for m in _WORD.finditer(text, s, e))
         for r in inside:
-            cuts.add(max(r["start"], s))
-            cuts.add(min(r["end"], e))
+            cuts.add(max(bounds[r["id"]][0], s))
+            cuts.add(min(bounds[r["id"]][1], e))
         cuts = sorted(c for c in cuts if s <= c <= e)
         tokens = [text[a:b] for a, b in zip(cuts, cuts[1:])]
         starts = cuts[:-1]
         dspans = []
         for r in inside:
-            a, b = max(r["start"], s), min(r["end"], e)
+            a, b = max(bounds[r["id"]][0], s), min(bounds[r["id"]][1], e)
             ta = bisect_right(starts, a) - 1
             tb = bisect_right(starts, b - 1)
             # a segment that only holds the span's trailing whitespace is not part of it
@@ -226,16 +268,6 @@ def parse_paragraphs(
 
 # --------------------------------------------------------------------------------------
 # 3. rendering
-
-
-def _label_px(label: str) -> float:
-    """Rough width in px of a label at 12 px bold (for keeping labels from overlapping)."""
-    return 8.2 * len(label) + 14
-
-
-def _text_px(text: str) -> float:
-    """Rough width in px of article text at 18 px."""
-    return 8.0 * len(text)
 
 
 def _escaped(record: dict, key: str) -> str:
@@ -269,9 +301,16 @@ class HighlightRenderer(SpanRenderer):
         return "".join(paras)
 
     def _render_markup(self, per_token_info: list[dict]) -> str:
-        pads = self._label_pads(per_token_info)
+        """Each highlighted word: its labels in the text flow, then the word over its bars.
+
+        Labels are inline chips before the word a span starts on, so they wrap with the
+        text (never off the edge, never over another label or line). Bars are stacked in
+        the flow under the word (``display:block``), so a hidden layer's bar takes its
+        height with it. The word is bold through one nested wrapper per layer
+        (``rl-w rl-<layer>``), so hiding every layer on a word also removes its bold.
+        """
         out = []
-        for i, token in enumerate(per_token_info):
+        for token in per_token_info:
             text = token["text"]
             ents = sorted(token["entities"], key=lambda d: d["render_slot"])
             core = text.rstrip()
@@ -279,52 +318,31 @@ class HighlightRenderer(SpanRenderer):
                 out.append(esc(text))
                 continue
             infos = [self._info[e["label"]] for e in ents]
-            height = tpl.TOP_OFFSET + tpl.LABEL_ROOM + tpl.OFFSET_STEP * (max(e["render_slot"] for e in ents) - 1)
-            bars = "".join(self._bar(e) for e in ents)
-            classes = " ".join(sorted({f"rl-{info['layer']}" for info in infos}))
-            extra = f"padding-right:{pads[i]:.0f}px;" if pads.get(i) else ""
-            out.append(tpl.TOKEN.format(
-                classes=classes,
-                height=height,
-                extra_style=extra,
-                title="&#10;".join(_escaped(info, "tooltip") for info in infos),
-                text=esc(core),
-                bars=bars,
-            ))
+            aside = [i for i in infos if i["layer"] == "set_aside"]
+            marked = [(e, i) for e, i in zip(ents, infos) if i["layer"] != "set_aside"]
+            chips = "".join(self._chip(i) for e, i in zip(ents, infos) if e["is_start"])
+            word = esc(core)
+            for layer in sorted({i["layer"] for _, i in marked}, key=_layer_order, reverse=True):
+                word = f'<span class="rl-w rl-{layer}">{word}</span>'
+            if marked:
+                bars = "".join(tpl.BAR.format(classes=f"rl-{i['layer']} {i['cclass']}") for _, i in marked)
+                word = tpl.TOKEN.format(
+                    title="&#10;".join(_escaped(i, "tooltip") for _, i in marked), text=word, bars=bars)
+            if aside:
+                word = f'<span class="rl-aside" title="{_escaped(aside[0], "tooltip")}">{word}</span>'
+            out.append(tpl.GROUP.format(content=chips + word) if chips else word)
             out.append(esc(text[len(core):]))
         return "".join(out)
 
-    def _bar(self, ent: dict) -> str:
-        info = self._info[ent["label"]]
-        top = tpl.TOP_OFFSET + tpl.OFFSET_STEP * (ent["render_slot"] - 1)
-        classes = f"rl-{info['layer']} {info['cclass']}"
-        if ent["is_start"]:
-            return tpl.BAR_START.format(classes=classes, top=top, cclass=info["cclass"],
-                                        label=_escaped(info, "label"))
-        return tpl.BAR.format(classes=classes, top=top)
+    def _chip(self, info: dict) -> str:
+        if info["layer"] == "set_aside":
+            return tpl.ASIDE_LABEL.format(label=_escaped(info, "label"), title=_escaped(info, "tooltip"))
+        return tpl.LABEL.format(classes=f"rl-{info['layer']} {info['cclass']}", label=_escaped(info, "label"),
+                                title=_escaped(info, "tooltip"))
 
-    def _label_pads(self, per_token_info: list[dict]) -> dict[int, float]:
-        """Extra right padding so a label never runs under the next label in its row.
 
-        Widths are estimated from character counts; the padding goes on the last word of
-        the labelled span, so the bar runs under the whole label.
-        """
-        pads: dict[int, float] = {}
-        rows: dict[int, list[tuple[int, str]]] = {}
-        last: dict[str, int] = {}
-        for i, token in enumerate(per_token_info):
-            for e in token["entities"]:
-                last[e["label"]] = i
-                if e["is_start"]:
-                    rows.setdefault(e["render_slot"], []).append((i, e["label"]))
-        for row in rows.values():
-            for (i, label_id), (j, _) in zip(row, row[1:]):
-                need = _label_px(self._info[label_id]["label"])
-                room = _text_px("".join(t["text"] for t in per_token_info[i:j]))
-                if need > room:
-                    k = last[label_id]
-                    pads[k] = max(pads.get(k, 0), need - room)
-        return pads
+def _layer_order(layer: str) -> int:
+    return LAYERS.index(layer) if layer in LAYERS else len(LAYERS)
 
 
 #: Rendered paragraphs by (text, bounds, spans): a filter change re-renders only the
@@ -354,12 +372,22 @@ def _render_cached(text: str, parsed: list[dict]) -> str:
     return "".join(out)
 
 
+def _legend_key(record: dict) -> tuple[str, str]:
+    """What a legend chip stands for: an entity type, a subtype with its own label, or a layer."""
+    if record["layer"] == "entities":
+        return ("entities", record["key"])
+    return (record["layer"], record.get("group") or record["layer"])
+
+
 def legend_html(spans: Iterable[dict], title: str = "Key:") -> str:
-    """A legend for the highlights in ``spans``: one chip per entity type or layer, with counts."""
+    """A legend for the highlights in ``spans``: one chip per entity type, labelled subtype
+    or layer, with counts. Each chip shows the label, the colour and the bar's pattern."""
     counts: Counter = Counter()
     first: dict[tuple, dict] = {}
     for s in spans:
-        key = ("entities", s["key"]) if s["layer"] == "entities" else (s["layer"], s["layer"])
+        if s["layer"] == "set_aside":
+            continue
+        key = _legend_key(s)
         counts[key] += 1
         first.setdefault(key, s)
     order = {layer: n for n, layer in enumerate(LAYERS)}
@@ -367,20 +395,55 @@ def legend_html(spans: Iterable[dict], title: str = "Key:") -> str:
     for key in sorted(counts, key=lambda k: (order.get(k[0], 99), k[1])):
         layer, sub = key
         if layer == "entities":
-            color = entity_color(sub)
             label, name = sub or "ENTITY", ENTITY_TYPE_NAMES.get(sub, "named entities")
             description = f"{sub}: {name}"
+        elif (layer, sub) in SUBTYPE_NAMES:
+            label, name = subtype_label(layer, sub), SUBTYPE_NAMES[(layer, sub)]
+            description = SUBTYPE_DESCRIPTIONS.get((layer, sub), "")
         else:
-            color = first[key]["color"]
             label, name = LAYER_LABELS.get(layer, layer.upper()), layer_name(layer)
             description = LAYER_DESCRIPTIONS.get(layer, "")
+        if layer in LAYER_GROUPS:
+            description += f" (shares its colour with the other '{LAYER_GROUPS[layer]}' layer; the label tells them apart)"
         chips.append(tpl.LEGEND_CHIP.format(
-            description=esc(description), bg=color, fg=text_color(color), label=esc(label),
+            description=esc(description), cclass=first[key]["cclass"], label=esc(label),
             name=esc(name), count=counts[key],
         ))
     if not chips:
         return ""
     return tpl.LEGEND.format(title=esc(title), chips="".join(chips))
+
+
+#: Short names for the kinds of boilerplate ``rhetoric.intake`` sets aside.
+ASIDE_NAMES = {
+    "rss_footer": "publisher footer",
+    "originally_published": "syndication note",
+    "read_more": "link prompt",
+    "subscribe": "subscription prompt",
+    "copyright": "copyright line",
+}
+
+
+def set_aside_records(analysis) -> list[dict]:
+    """Records for the parts of the text the kit kept but did not analyse (greyed, labelled).
+
+    Only the parts a reader sees as text (publisher footers, syndication notes...); masked
+    markup is left out.
+    """
+    out = []
+    text = analysis.text
+    for n, part in enumerate(getattr(analysis, "set_aside", []) or []):
+        kind, _, why = (part.reason or "").partition(": ")
+        if kind not in ASIDE_NAMES or not text[part.start:part.end].strip():
+            continue
+        label = f"set aside: {ASIDE_NAMES[kind]}, not analysed"
+        out.append({
+            "id": f"a{n}", "start": part.start, "end": part.end, "text": text[part.start:part.end],
+            "layer": "set_aside", "key": kind, "group": kind, "label": label, "full_label": label,
+            "color": DEFAULT_COLOR, "cclass": "rl-c-other", "explanation": why,
+            "tooltip": f"{label}: {why}" if why else label, "actor": None, "side": "unknown",
+        })
+    return out
 
 
 def render_spans(
@@ -395,7 +458,8 @@ def render_spans(
     """HTML of ``text[start:end]`` with ``spans`` (records from ``span_records``) highlighted."""
     parsed = parse_paragraphs(text, spans, start, end)
     body = _render_cached(text, parsed)
-    shown = [s for s in spans if s["start"] < (len(text) if end is None else end) and s["end"] > start]
+    shown = [s for s in spans if s["start"] < (len(text) if end is None else end) and s["end"] > start
+             and s["layer"] != "set_aside"]
     parts = [tpl.STYLE] if style else []
     if legend:
         parts.append(legend_html(shown))
@@ -426,6 +490,7 @@ def highlight_html(
     signal subtypes (a reporting verb's stance, a metaphor's domain) in the visible labels.
     """
     spans = filter_spans(span_records(analysis, subtypes), layers, labels, actors, sides)
+    spans = sorted(spans + set_aside_records(analysis), key=lambda r: r["start"])
     return render_spans(analysis.text, spans, start, end, legend=legend, style=style)
 
 

@@ -34,8 +34,36 @@ LAYER_NAMES = {
     "booster": "Boosters",
     "loaded": "Loaded words",
     "metaphor": "Metaphors",
-    "agency": "Agency (hidden actors)",
+    "agency": "Agency (who does what; hidden agents)",
     "author_voice": "Author's voice",
+}
+
+#: Layers whose visible label depends on the signal's subtype: agency is mostly ordinary
+#: "who does what to whom" relations, and only some hide the doer.
+SUBTYPE_LABELS = {
+    ("quotes", "direct"): "QUOTE",
+    ("quotes", "indirect"): "REPORTED",
+    ("agency", "actor_action"): "WHO DOES WHAT",
+    ("agency", "agentless_passive"): "HIDDEN AGENT · passive",
+    ("agency", "hidden_agent_nominal"): "HIDDEN AGENT · nominalisation",
+}
+
+#: Legend names for those subtypes.
+SUBTYPE_NAMES = {
+    ("quotes", "direct"): "Direct quotes (in quotation marks)",
+    ("quotes", "indirect"): "Reported speech (in the writer's words)",
+    ("agency", "actor_action"): "Who does what to whom",
+    ("agency", "agentless_passive"): "Hidden agent: a passive with no doer",
+    ("agency", "hidden_agent_nominal"): "Hidden agent: an action turned into a noun",
+}
+
+#: What each subtype in ``SUBTYPE_NAMES`` flags, in one line.
+SUBTYPE_DESCRIPTIONS = {
+    ("quotes", "direct"): "someone's own words, inside quotation marks",
+    ("quotes", "indirect"): "what someone said, retold in the writer's words",
+    ("agency", "actor_action"): "an actor presented as doing something to another actor",
+    ("agency", "agentless_passive"): "something happened, and the sentence does not say who did it",
+    ("agency", "hidden_agent_nominal"): "an action named as a noun, with no doer (the invasion, the annexation)",
 }
 
 #: What each layer flags, in one line (legend and report).
@@ -85,6 +113,11 @@ def layer_of(item) -> str:
     if isinstance(item, Signal):
         return item.category
     raise TypeError(f"not a highlightable item: {type(item).__name__}")
+
+
+def subtype_label(layer: str, subtype: str | None) -> str | None:
+    """The visible label of a signal subtype that has its own (``None`` if it has none)."""
+    return SUBTYPE_LABELS.get((layer, subtype or ""))
 
 
 def layer_name(layer: str) -> str:

@@ -1,34 +1,22 @@
-"""The kit's colours, defined once: colour-blind-safe palettes and readable label text.
+"""The kit's colours, defined once: one colour-blind-safe palette and readable label text.
 
-Layers (entities, quotes and each signal category) take Paul Tol's "muted" scheme, nine
-colours chosen to stay distinct under the common colour-vision deficiencies. Entity types
-and actors' sides take the Okabe-Ito palette (Okabe and Ito 2008), the other widely used
-colour-blind-safe set. Colour is never the only signal: every highlight also carries a
-visible label and a tooltip, so these colours only make the labels quicker to scan.
+Every highlight layer takes a colour from the Okabe-Ito palette (Okabe and Ito 2008), the
+eight colours chosen to stay distinct under the common colour-vision deficiencies. Nine
+layers and many entity types would need more colours than can be told apart, so layers are
+*grouped*: hedges and boosters (how sure the writer sounds) share orange, loaded words and
+metaphors (word choice) share vermillion, every entity type shares sky blue. Within a group
+a highlight is told apart by its label text and by the pattern of its bar (solid, dashed,
+dotted; ``pattern_of``). Seven colours and a pale grey in all. Colour is never the only
+signal: every highlight also carries a visible label and a tooltip.
 
-References: Paul Tol, "Colour schemes" (SRON technical note, 2021);
-Masataka Okabe and Kei Ito, "Color Universal Design" (2008).
+Reference: Masataka Okabe and Kei Ito, "Color Universal Design" (2008).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-#: Paul Tol's muted scheme (plus its pale grey for "anything else").
-TOL_MUTED = {
-    "rose": "#CC6677",
-    "indigo": "#332288",
-    "sand": "#DDCC77",
-    "green": "#117733",
-    "cyan": "#88CCEE",
-    "wine": "#882255",
-    "teal": "#44AA99",
-    "olive": "#999933",
-    "purple": "#AA4499",
-    "pale_grey": "#DDDDDD",
-}
-
-#: The Okabe-Ito palette.
+#: The Okabe-Ito palette (its eight colours, plus its grey).
 OKABE_ITO = {
     "orange": "#E69F00",
     "sky_blue": "#56B4E9",
@@ -41,27 +29,43 @@ OKABE_ITO = {
     "black": "#000000",
 }
 
-#: One colour per highlight layer (see ``rhetoric.present.layers.LAYERS``).
+#: One colour per highlight layer (see ``rhetoric.present.layers.LAYERS``); grouped layers
+#: share a colour and differ by pattern and label.
 LAYER_COLORS = {
-    "entities": TOL_MUTED["cyan"],
-    "quotes": TOL_MUTED["sand"],
-    "reporting_verb": TOL_MUTED["indigo"],
-    "hedge": TOL_MUTED["teal"],
-    "booster": TOL_MUTED["rose"],
-    "loaded": TOL_MUTED["wine"],
-    "metaphor": TOL_MUTED["purple"],
-    "agency": TOL_MUTED["green"],
-    "author_voice": TOL_MUTED["olive"],
+    "entities": OKABE_ITO["sky_blue"],
+    "quotes": OKABE_ITO["yellow"],
+    "reporting_verb": OKABE_ITO["blue"],
+    "hedge": OKABE_ITO["orange"],
+    "booster": OKABE_ITO["orange"],
+    "loaded": OKABE_ITO["vermillion"],
+    "metaphor": OKABE_ITO["vermillion"],
+    "agency": OKABE_ITO["bluish_green"],
+    "author_voice": OKABE_ITO["reddish_purple"],
 }
 
-#: Entity types, used when the entity layer is shown on its own (by type).
-ENTITY_COLORS = {
-    "PERSON": OKABE_ITO["sky_blue"],
-    "GPE": OKABE_ITO["orange"],
-    "LOC": OKABE_ITO["yellow"],
-    "FAC": OKABE_ITO["yellow"],
-    "ORG": OKABE_ITO["bluish_green"],
-    "NORP": OKABE_ITO["reddish_purple"],
+#: The groups of layers that share a colour, with a name for the legend.
+LAYER_GROUPS = {
+    "hedge": "certainty",
+    "booster": "certainty",
+    "loaded": "word choice",
+    "metaphor": "word choice",
+}
+
+#: Entity types: all sky blue (the label says the type); kept as a mapping for callers.
+ENTITY_COLORS = {label: OKABE_ITO["sky_blue"] for label in ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP")}
+
+#: The bar pattern that tells apart highlights sharing a colour ("" = solid).
+PATTERNS = {
+    ("quotes", "indirect"): "dash",
+    ("hedge", "hedge"): "dash",
+    ("metaphor", "metaphor"): "dash",
+    ("agency", "agentless_passive"): "dash",
+    ("agency", "hidden_agent_nominal"): "dot",
+    ("entities", "GPE"): "dash",
+    ("entities", "LOC"): "dash",
+    ("entities", "FAC"): "dash",
+    ("entities", "ORG"): "dot",
+    ("entities", "NORP"): "dot",
 }
 
 #: Actors' sides (``rhetoric.items.SIDES``), for charts and side filters.
@@ -75,7 +79,7 @@ SIDE_COLORS = {
 }
 
 #: Anything without a colour of its own.
-DEFAULT_COLOR = TOL_MUTED["pale_grey"]
+DEFAULT_COLOR = "#DDDDDD"
 
 
 def _luminance(hex_color: str) -> float:
@@ -113,16 +117,32 @@ def side_color(side: str) -> str:
     return SIDE_COLORS.get(side, SIDE_COLORS["unknown"])
 
 
+def pattern_of(layer: str, key: str = "") -> str:
+    """The bar pattern of a highlight: ``""`` (solid), ``"dash"`` or ``"dot"``."""
+    return PATTERNS.get((layer, key or layer), "")
+
+
 def color_class(layer: str, key: str = "") -> str:
-    """The CSS class that colours a highlight (entities by type, other layers by layer)."""
+    """The CSS classes that colour a highlight (and pattern its bar; see ``pattern_of``)."""
     if layer == "entities":
-        return f"rl-c-e-{key}" if key in ENTITY_COLORS else "rl-c-other"
-    return f"rl-c-{layer}" if layer in LAYER_COLORS else "rl-c-other"
+        base = "rl-c-entities" if key in ENTITY_COLORS else "rl-c-other"
+    else:
+        base = f"rl-c-{layer}" if layer in LAYER_COLORS else "rl-c-other"
+    pattern = pattern_of(layer, key)
+    return f"{base} rl-p-{pattern}" if pattern else base
+
+
+def distinct_colors() -> set[str]:
+    """Every colour a highlight can take (for tests and the palette's promise)."""
+    return set(LAYER_COLORS.values()) | set(ENTITY_COLORS.values()) | {DEFAULT_COLOR}
 
 
 def color_css() -> str:
-    """CSS rules for every ``color_class``: background and a readable text colour."""
+    """CSS rules for every ``color_class``: background, a readable text colour, bar patterns."""
     rules = [(f"rl-c-{layer}", c) for layer, c in LAYER_COLORS.items()]
-    rules += [(f"rl-c-e-{label}", c) for label, c in ENTITY_COLORS.items()]
     rules.append(("rl-c-other", DEFAULT_COLOR))
-    return "".join(f".{name}{{background:{c};color:{text_color(c)};}}" for name, c in rules)
+    css = "".join(f".{name}{{background:{c};color:{text_color(c)};}}" for name, c in rules)
+    # a dashed or dotted bar: the colour in stripes over white
+    css += (".rl-bar.rl-p-dash{background-image:repeating-linear-gradient(90deg,transparent 0 7px,#fff 7px 10px);}"
+            ".rl-bar.rl-p-dot{background-image:repeating-linear-gradient(90deg,transparent 0 3px,#fff 3px 6px);}")
+    return css

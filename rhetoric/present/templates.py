@@ -9,28 +9,36 @@ JupyterLab's own styles.
 
 from .palette import color_css
 
-#: Geometry of the stacked underline bars, in px (article text is 18 px).
-TOP_OFFSET = 27  # from the top of a word to its first bar
-OFFSET_STEP = 21  # from one stacked bar to the next
-LABEL_ROOM = 15  # room below the lowest bar for its label
+#: Kept for callers of the old absolute layout (displaCy's ``top_offset`` options).
+TOP_OFFSET = 27
+OFFSET_STEP = 21
+
+#: Sizes (px): article text, labels; labels stay at 14 px or more for a projector.
+TEXT_PX = 18
+LABEL_PX = 14
 
 STYLE = """<style>""" + color_css() + """
 .rl-article{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;
-  font-size:18px;color:#111;background:#fff;max-width:62em;}
-.rl-para{line-height:2.7;margin:0 0 0.9em 0;}
-.rl-tok{display:inline-block;position:relative;line-height:1.3;font-weight:600;cursor:help;}
-.rl-bar{position:absolute;left:-1px;width:calc(100% + 2px);height:5px;}
-.rl-bar.rl-start{border-top-left-radius:3px;border-bottom-left-radius:3px;}
-.rl-label{position:absolute;left:0;top:-7px;z-index:5;white-space:nowrap;
-  font-size:12px;font-weight:700;line-height:1;padding:2px 4px;border-radius:3px;
-  letter-spacing:0.02em;box-shadow:0 0 0 1px #fff;}
-.rl-tok:hover .rl-label{z-index:20;}
+  font-size:18px;color:#111;background:#fff;max-width:62em;overflow-wrap:break-word;}
+.rl-para{line-height:1.9;margin:0 0 0.9em 0;}
+.rl-grp{display:inline-block;max-width:100%;}
+.rl-tok{display:inline-block;vertical-align:baseline;line-height:1.35;cursor:help;}
+.rl-w{font-weight:650;}
+.rl-bars{display:block;line-height:0;}
+.rl-bar{display:block;height:6px;margin:2px -1px 0 -1px;border-radius:1px;}
+.rl-label{display:inline-block;font-size:14px;font-weight:700;line-height:1.25;padding:1px 5px;
+  margin:0 4px 0 0;border-radius:4px;vertical-align:0.1em;white-space:normal;cursor:help;
+  letter-spacing:0.01em;}
+.rl-aside{color:#767676;font-style:italic;}
+.rl-aside-label{display:inline-block;font-size:14px;font-weight:600;line-height:1.25;padding:1px 6px;
+  margin:0 6px 0 0;border:1px dashed #767676;border-radius:4px;color:#444;background:#f4f4f4;font-style:normal;}
 .rl-mark{background:#FFF3B0;outline:2px solid #111;outline-offset:1px;border-radius:2px;}
 .rl-legend{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;
-  font-size:15px;display:flex;flex-wrap:wrap;gap:6px 14px;margin:0 0 12px 0;align-items:center;}
+  font-size:16px;display:flex;flex-wrap:wrap;gap:8px 16px;margin:0 0 12px 0;align-items:center;}
 .rl-legend-title{font-weight:700;}
-.rl-chip{display:inline-flex;align-items:center;gap:5px;cursor:help;}
-.rl-swatch{display:inline-block;font-size:12px;font-weight:700;padding:2px 5px;border-radius:3px;}
+.rl-chip{display:inline-flex;align-items:center;gap:6px;cursor:help;}
+.rl-swatch{display:inline-block;font-size:14px;font-weight:700;padding:1px 5px;border-radius:4px;}
+.rl-sample{display:inline-block;width:30px;height:6px;vertical-align:middle;}
 .rl-count{color:#555;}
 .rl-empty{font-family:system-ui,sans-serif;font-size:16px;color:#444;font-style:italic;margin:4px 0 10px 0;}
 .rl-caption{font-family:system-ui,sans-serif;font-size:16px;margin:6px 0 0 0;}
@@ -44,26 +52,27 @@ ARTICLE = '<div class="rl-article" lang="{lang}">{content}</div>'
 #: One paragraph; ``start`` is its character offset in the article.
 PARAGRAPH = '<p class="rl-para" data-start="{start}">{content}</p>'
 
-#: A highlighted word: its text, the bars under it and the labels of spans that start on it.
-TOKEN = (
-    '<span class="rl-tok {classes}" style="height:{height}px;{extra_style}" title="{title}">'
-    "{text}{bars}</span>"
-)
+#: A highlighted word (already wrapped in its ``rl-w`` layers) over its stacked bars.
+TOKEN = '<span class="rl-tok" title="{title}">{text}<span class="rl-bars">{bars}</span></span>'
 
-#: A bar under a word, one per span covering it, stacked by slot.
-BAR = '<span class="rl-bar {classes}" style="top:{top}px"></span>'
+#: One bar under a word, one per span covering it.
+BAR = '<span class="rl-bar {classes}"></span>'
 
-#: The first bar of a span also carries the span's visible label.
-BAR_START = (
-    '<span class="rl-bar rl-start {classes}" style="top:{top}px">'
-    '<span class="rl-label {cclass}">{label}</span></span>'
-)
+#: A span's visible label, in the text flow just before the word it starts on.
+LABEL = '<span class="rl-label {classes}" title="{title}">{label}</span>'
+
+#: The label of a part of the text set aside (publisher footer...), not analysed.
+ASIDE_LABEL = '<span class="rl-aside-label" title="{title}">{label}</span>'
+
+#: Labels and their first word kept together, so a label never ends a line alone.
+GROUP = '<span class="rl-grp">{content}</span>'
 
 #: The legend: one chip per layer or type shown.
 LEGEND = '<div class="rl-legend" role="list"><span class="rl-legend-title">{title}</span>{chips}</div>'
 LEGEND_CHIP = (
     '<span class="rl-chip" role="listitem" title="{description}">'
-    '<span class="rl-swatch" style="background:{bg};color:{fg}">{label}</span>'
+    '<span class="rl-swatch {cclass}">{label}</span>'
+    '<span class="rl-bar rl-sample {cclass}"></span>'
     '{name} <span class="rl-count">({count})</span></span>'
 )
 
