@@ -18,6 +18,7 @@ from ..data import load_json
 
 #: entity labels that stand for actors (people, places acting as states, groups, organisations)
 ACTOR_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
+MAX_QUOTE_CHARS = 20_000
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 
@@ -110,8 +111,8 @@ class Context:
                 if best is None or qe - qs < best[1] - best[0]:
                     best = (qs, qe, sp)
             i -= 1
-            if best is not None and qs < best[0] - 5000:
-                break
+            if qs < start - MAX_QUOTE_CHARS:
+                break  # no quote is this long: stop looking further back
         return best
 
     # -- actors -------------------------------------------------------------------------

@@ -170,7 +170,7 @@ def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
             stance = multi[key].get("stance", "neutral")
             taken.update(range(tok.i, end))
             out.append(make_signal(ctx, s, e, "reporting_verb",
-                                   f"{stance_explanation(stance)}. “{doc.text[s:e]}” frames what follows.",
+                                   f"{stance_explanation(stance)}. “{ctx.text[s:e]}” frames what follows.",
                                    subtype=stance, actor=_speaker(tok, ctx)))
 
     cue_tokens = set()
@@ -198,6 +198,6 @@ def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
         speaker = _speaker(tok, ctx)
         who = f"what {speaker} said" if speaker else "what was said"
         out.append(make_signal(ctx, s, e, "reporting_verb",
-                               f"{stance_explanation(stance)}. “{doc.text[s:e]}” ({lemma}) introduces {who}.",
+                               f"{stance_explanation(stance)}. “{ctx.text[s:e]}” ({lemma}) introduces {who}.",
                                subtype=stance, actor=speaker))
     return out
