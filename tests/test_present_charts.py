@@ -132,3 +132,9 @@ def test_sourcing_rows_come_from_the_quote_layer_and_survive_its_failure(seed_an
     monkeypatch.setattr(sourcing, "sourcing_balance", broken)
     fallback = adapter.sourcing_rows(seed_analysis)
     assert sum(r["quotes"] for r in fallback) == len(seed_analysis.quotes)
+
+
+def test_paragraph_profile_tells_apart_layers_that_share_a_colour(seed_analysis):
+    fig = charts.paragraph_profile_chart(seed_analysis)
+    look = {(t.marker.color, t.marker.pattern.shape or "") for t in fig.data}
+    assert len(look) == len(fig.data), "two categories drawn alike"

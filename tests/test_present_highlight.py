@@ -187,3 +187,21 @@ def test_a_quote_in_context_marks_its_speaker_and_cue(analyze):
     assert sorted(labels) == ["CUE", "QUOTE · Volodymyr Zelensky", "SPEAKER"]
     assert "Other news" not in plain(html)  # only the quote's paragraph
     assert "a direct quote &lt;with&gt; a cue" in html
+
+
+def test_a_highlight_never_cuts_a_pair_of_quotation_marks_in_half(analyze):
+    text = 'Nair claimed the estimates had been "massaged" to win support, and the city’s “plan” held.\n'
+    a = analyze(text)
+    s = text.index("had been")
+    e = text.index("massaged") + len("massaged")  # the item stops inside the marks
+    k = text.index("city")
+    a.quotes, a.entities = [], []
+    a.signals = [Signal(s, e, text[s:e], explanation="a passive", category="agency", subtype="agentless_passive"),
+                 Signal(k, k + 4, "city", explanation="apostrophe, not a mark", category="loaded")]
+    html = hl.highlight_html(a)
+    words = [w for w in re.findall(r'<span class="rl-w rl-\w+">([^<]*)</span>', html)]
+    assert "&quot;massaged&quot;" in words  # both marks inside the highlight, or neither
+    assert "&quot;massaged" not in words
+    assert "city" in words  # a possessive is not a quotation mark: the span stays as it is
+    assert hl.snap_to_marks(text, s, e) == (s, e + 1)
+    assert hl.snap_to_marks(text, k, k + 4) == (k, k + 4)

@@ -286,3 +286,44 @@ def test_explorer_charts_tab_draws_the_chosen_chart_for_the_article_on_view(seed
     for key in wd.EXPLORER_CHARTS:
         assert ex.show_chart(key) is not None
     assert not ex.errors
+
+
+OWN = (
+    "Harbour Bridge Approved\n"
+    "Mayor Elena Ruiz defended the bridge plan on Monday. \"This bridge will connect the city,\" "
+    "said Elena Ruiz after the vote.\n"
+    "Tom Okafor, who runs a fishing shop, objected. \"Nobody asked us,\" said Tom Okafor.\n"
+)
+
+
+def test_explorer_sets_an_actors_side_and_the_side_filter_and_chart_follow():
+    ex = wd.Explorer()
+    ex.add_text(OWN, name="Harbour")
+    a = ex.current.analysis
+    okafor = next(n for n in a.actors if "Okafor" in n)
+    assert okafor in [v for _, v in ex.side_actor.options]
+    assert {v for _, v in ex.sides.options} == {"unknown"}  # nothing known yet
+    assert "other" not in {x for x in charts_sides(ex)}
+
+    ex.side_actor.value = okafor
+    assert ex.side_value.value == "unknown"
+    ex.side_value.value = "other"  # the learner's choice is the whole action
+    assert a.actors[okafor].side == "other"
+    assert "other" in {v for _, v in ex.sides.options}
+    ex.sides.value = ("other",)
+    shown = visible(ex.html)
+    assert "Okafor" in shown and ex.shown and all(r["side"] == "other" for r in ex.shown)
+    assert "other" in charts_sides(ex), "the side-based sourcing chart follows"
+    ex.side_actor.value = okafor
+    assert ex.side_value.value == "other"  # the control shows the side it has now
+    assert not ex.errors
+
+
+def charts_sides(ex) -> set:
+    fig = ex.show_chart("sourcing_side")
+    out = set()
+    for trace in fig.data:
+        out.update(str(v) for v in (trace.y if trace.orientation == "h" else trace.x) or ())
+        if trace.name:
+            out.add(trace.name)
+    return out

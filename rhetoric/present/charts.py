@@ -20,12 +20,15 @@ import plotly.graph_objects as go
 from rhetoric.items import SIDES, SIGNAL_CATEGORIES
 
 from .layers import layer_name
-from .palette import OKABE_ITO, layer_color, side_color
+from .palette import OKABE_ITO, layer_color, pattern_of, side_color
 from .sourcing import sourcing_rows
 
 #: Font sizes chosen to stay legible on a classroom projector.
 FONT_SIZE = 16
 TITLE_SIZE = 20
+
+#: plotly bar hatching for the palette's bar patterns (``rhetoric.present.palette.pattern_of``).
+PLOTLY_PATTERNS = {"dash": "/", "dot": "."}
 
 #: Marker shapes per signal category, so the timeline does not rely on colour alone.
 CATEGORY_SYMBOLS = {
@@ -364,7 +367,10 @@ def paragraph_profile_chart(analysis, widget: bool = False):
     cats = [c for c in SIGNAL_CATEGORIES if any(r.get(c) for r in rows)]
     for cat in cats:
         fig.add_bar(x=[r["number"] for r in rows], y=[r.get(cat, 0) for r in rows], name=layer_name(cat),
-                    marker={"color": layer_color(cat), "line": {"color": "#222", "width": 0.5}},
+                    marker={"color": layer_color(cat), "line": {"color": "#222", "width": 0.5},
+                            # layers sharing a colour (hedges and boosters...) differ by hatching
+                            "pattern": {"shape": PLOTLY_PATTERNS.get(pattern_of(cat), ""),
+                                        "fgcolor": "#222", "solidity": 0.25}},
                     customdata=[r["words"] for r in rows],
                     hovertemplate="paragraph %{x}: %{y} " + layer_name(cat).lower()
                     + " (%{customdata} words)<extra></extra>")

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Optional
 
 import ipywidgets as W
 
-from rhetoric.items import SIGNAL_CATEGORIES
+from rhetoric.items import SIDES, SIGNAL_CATEGORIES
 
 from . import charts
 from . import templates as tpl
@@ -277,7 +277,9 @@ class QuoteExplorer(_Builder):
 def span_records_cached(analysis) -> list[dict]:
     """``span_records`` computed once per analysis object (kept on the analysis itself)."""
     cache = getattr(analysis, "_rl_span_records", None)
-    key = (len(analysis.entities), len(analysis.quotes), len(analysis.signals))
+    # records carry each actor's side: a side the learner sets makes them stale
+    key = (len(analysis.entities), len(analysis.quotes), len(analysis.signals),
+           tuple((name, actor.side) for name, actor in analysis.actors.items()))
     if cache is None or cache[0] != key:
         cache = (key, span_records(analysis))
         try:
@@ -458,9 +460,15 @@ class ArticleView:
     def __init__(self, name: str, analysis) -> None:
         self.name = name
         self.analysis = analysis
-        self.records = span_records_cached(analysis)
+        self._records = span_records_cached(analysis)
         self.sentences = [(s.start_char, s.end_char) for s in analysis.doc.sents
                           if analysis.text[s.start_char:s.end_char].strip()] or [(0, len(analysis.text))]
+
+    @property
+    def records(self) -> list[dict]:
+        """The span records, recomputed only when an actor's side has changed."""
+        self._records = span_records_cached(self.analysis)
+        return self._records
 
 
 class Explorer(_Builder):
@@ -496,6 +504,10 @@ class Explorer(_Builder):
                                        style=_DESC)
         self.sides = W.SelectMultiple(options=[], value=(), description="Sides (none = all)", rows=6,
                                       style=_DESC)
+        self.side_actor = W.Dropdown(options=[], description="Actor", style=_DESC,
+                                     tooltip="Choose an actor to say which side they are on")
+        self.side_value = W.Dropdown(options=list(SIDES), value="unknown", description="is on the side of",
+                                     style=_DESC, tooltip="The side of the chosen actor")
         self.view = W.ToggleButtons(options=[("Whole article", "article"), ("One sentence", "sentence")],
                                     value="article", description="Show", style=_DESC)
         self.sentence = W.BoundedIntText(value=1, min=1, max=1, description="Sentence", style=_DESC,
@@ -533,6 +545,9 @@ class Explorer(_Builder):
         self.prev_button.on_click(lambda b: self._safe("explorer_step", self.step)(-1))
         self.next_button.on_click(lambda b: self._safe("explorer_step", self.step)(1))
         self.highlight.observe(lambda ch: self._safe("explorer_select", self.explain)(), "value")
+        self.side_actor.observe(lambda ch: None if self._quiet else self._show_actor_side(), "value")
+        self.side_value.observe(lambda ch: None if self._quiet else self._safe("explorer_side", self._apply_side)(),
+                                "value")
         self.analyse_button.on_click(lambda b: self._safe("explorer_own", self._analyse_paste)())
         self.upload.observe(lambda ch: self._safe("explorer_upload", self._on_upload)(), "value")
         for kind, button in self.export_buttons.items():
@@ -543,6 +558,8 @@ class Explorer(_Builder):
             W.HBox([self.article, self.compare]),
             W.HBox(list(self.toggles.values()), layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.actors, self.sides]),
+            W.HBox([W.HTML("<b>Set a side:</b>"), self.side_actor, self.side_value],
+                   layout=W.Layout(flex_flow="row wrap", align_items="center")),
             W.HBox([self.view, self.sentence, self.prev_button, self.next_button]),
             panes,
             self.highlight,
@@ -655,6 +672,7 @@ class Explorer(_Builder):
             self.actors.options = _count_options(actors)
             self.sides.value = ()
             self.sides.options = _count_options(sides)
+            self._fill_side_controls(view)
             self.sentence.max = max(1, len(view.sentences))
             self.sentence.value = 1
             counts = Counter(r["layer"] for r in view.records)
@@ -667,6 +685,58 @@ class Explorer(_Builder):
             self.show_chart()
         if a.warnings:
             self.say(f"Note: {a.warnings[0]}")
+
+    # -- sides -------------------------------------------------------------------------
+
+    def _fill_side_controls(self, view: ArticleView, keep: Optional[str] = None) -> None:
+        """Actors (most mentioned first) in the side control; show the chosen one's side."""
+        a = view.analysis
+        names = sorted(a.actors, key=lambda n: (-len(getattr(a.actors[n], "mentions", []) or []), n))
+        self.side_actor.options = [(f"{n} ({a.actors[n].side or 'unknown'})", n) for n in names]
+        self.side_actor.value = keep if keep in names else (names[0] if names else None)
+        self._show_actor_side()
+
+    def _show_actor_side(self) -> None:
+        view, name = self.current, self.side_actor.value
+        if view is None or name is None or name not in view.analysis.actors:
+            return
+        was, self._quiet = self._quiet, True
+        try:
+            self.side_value.value = view.analysis.actors[name].side or "unknown"
+        finally:
+            self._quiet = was
+
+    def _apply_side(self) -> None:
+        name, side = self.side_actor.value, self.side_value.value
+        if name is None or side is None:
+            return
+        self.set_side(name, side)
+
+    def set_side(self, actor: str, side: str) -> None:
+        """Put ``actor`` on ``side`` (``Analysis.set_side``); the side filter, the highlights'
+        sides and the side-based charts follow."""
+        view = self.current
+        if view is None:
+            return
+        try:
+            view.analysis.set_side(actor, side)
+        except (KeyError, ValueError) as exc:
+            self.say(f"Cannot set that side: {exc}", error=True)
+            return
+        self._html_cache.clear()
+        sides = Counter(r["side"] for r in view.records if r["actor"])
+        self._quiet = True
+        try:
+            kept = tuple(v for v in self.sides.value if v in sides)
+            self.sides.options = _count_options(sides)
+            self.sides.value = kept
+            self._fill_side_controls(view, keep=actor)
+        finally:
+            self._quiet = False
+        self.refresh()
+        if self.tabs.selected_index == 1:
+            self.show_chart()
+        self.say(f"{actor} is now on the side “{side}”: filters and charts follow.")
 
     # -- views -------------------------------------------------------------------------
 
