@@ -7,7 +7,6 @@ Kept apart from the detectors so that each detector module stays small and reads
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -173,10 +172,6 @@ class Context:
                         return a
         return None
 
-    def has_actor_modifier(self, head) -> bool:
-        """Does the noun phrase name an actor among its left modifiers or possessor?"""
-        return self.actor_of_phrase(head) is not None and head.i not in self.token_actor
-
 
 def _in_subject(tok, root_only: bool = False) -> bool:
     """Is the token (part of) a clause subject? ("Trump" in "Trump wrote", "Pete Hegseth" in an
@@ -280,10 +275,3 @@ def make_signal(ctx: Context, start: int, end: int, category: str, explanation: 
 def span_chars(doc, i: int, j: int) -> tuple[int, int]:
     """Character offsets of tokens ``i..j-1``."""
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-
-
-def whose(sig: Signal) -> str:
-    """"the writer" or the quoted speaker, for explanations."""
-    if sig.in_quote:
-        return f"the speaker ({sig.speaker})" if sig.speaker else "the quoted speaker"
-    return "the writer"
