@@ -112,3 +112,17 @@ def test_explanations_are_grammatical_and_name_the_speaker(analyze):
 def test_told_reads_as_said_in_the_explanation(analyze):
     q = _one(analyze("Donald Trump told reporters that he and Putin might meet in Riyadh."), "might meet")
     assert "what Donald Trump said ('Donald Trump told')" in q.explanation
+
+
+def test_parenthetical_cue_reports_the_clause_around_it(analyze):
+    text = "But to avoid delays, Lars Holm said, every county should hire more clerks before the vote."
+    q = _one(analyze(text), "every county should hire")
+    assert q.speaker == "Lars Holm"
+    assert "said" not in q.text
+
+
+def test_content_stays_in_the_cues_paragraph(analyze):
+    text = "Officials should stay calm, the mayor said on Monday\n\nThe city then closed its schools for a week."
+    a = analyze(text)
+    for q in _indirect(a):
+        assert "\n" not in q.text

@@ -101,10 +101,12 @@ def _conjunct_nearest(subj, verb):
     clear ..." is parsed with "Putin" as subject and "president" as its conjunct; a dash
     between two conjuncts ends the first phrase, so the conjunct after the last dash
     (nearest the verb) is the subject."""
-    text = subj.doc.text
+    if not any(c.dep_ == "conj" for c in subj.children):
+        return subj
+    doc = subj.doc
     best = subj
     for c in subj.subtree:
-        if c.dep_ == "conj" and best.i < c.i < verb.i and any(d in text[best.idx: c.idx] for d in DASHES):
+        if c.dep_ == "conj" and best.i < c.i < verb.i and any(d in doc[best.i: c.i].text for d in DASHES):
             best = c
     return best
 

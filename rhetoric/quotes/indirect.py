@@ -66,6 +66,11 @@ def indirect_candidates(doc, inside_quote, text=None):
             if span is not None:
                 found = True
                 yield t, span[0], span[1]
+        if not found and t.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in t.children):
+            span = _around_parenthetical(doc, text, t)
+            if span is not None:
+                found = True
+                yield t, span[0], span[1]
         if not found:
             span = _inverted_that(doc, text, t)
             if span is not None:
@@ -82,9 +87,17 @@ def _finish(doc, text, cue, lo, hi, *, need_verb=True):
     while hi > lo and (doc[hi].is_space or (doc[hi].is_punct and not any(ch in CLOSERS for ch in doc[hi].text))):
         hi -= 1
     cs, ce = doc[lo].idx, doc[hi].idx + len(doc[hi])
-    lo_c, hi_c = min(cs, cue.idx), max(ce, cue.idx)
-    if "\n" in text[lo_c:hi_c]:
-        return None  # a parse that runs across a paragraph break
+    # a parse that runs across a paragraph break: keep the cue's own paragraph
+    p_lo = text.rfind("\n", 0, cue.idx) + 1
+    p_hi = text.find("\n", cue.idx)
+    p_hi = len(text) if p_hi < 0 else p_hi
+    cs, ce = max(cs, p_lo), min(ce, p_hi)
+    while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ".,;:—–-_" ):
+        ce -= 1
+    while cs < ce and (text[cs].isspace() or text[cs] in ".,;:—–-_"):
+        cs += 1
+    if ce - cs < 8:
+        return None
     sent_end = cue.sent.end_char
     if cue.idx < cs and _unpaired_dash(text, cue.idx + len(cue), cs, sent_end) is not None:
         return None  # the content sits in the writer's comment after a dash
@@ -127,6 +140,23 @@ def _unpaired_dash(text, start, end, sent_end):
             return p if len(text[p:end].split()) >= 2 else None
         i = partner + 1
     return None
+
+
+def _around_parenthetical(doc, text, cue):
+    """'But to prevent problems, he said, local officials should be vigilant': the cue is a
+    parenthetical inside the clause it reports; the content is the longer side of the clause."""
+    h = cue.head
+    if h.i == cue.i or h.pos_ not in ("VERB", "AUX"):
+        return None
+    lo, hi = h.left_edge.i, h.right_edge.i
+    c_lo, c_hi = cue.left_edge.i, cue.right_edge.i
+    before = (lo, c_lo - 1) if c_lo - 1 >= lo else None
+    after = (c_hi + 1, hi) if hi >= c_hi + 1 else None
+    parts = [p for p in (before, after) if p is not None]
+    if not parts:
+        return None
+    lo, hi = max(parts, key=lambda p: p[1] - p[0])
+    return _finish(doc, text, cue, lo, hi)
 
 
 def _inverted_that(doc, text, cue):
