@@ -126,3 +126,20 @@ def test_content_stays_in_the_cues_paragraph(analyze):
     a = analyze(text)
     for q in _indirect(a):
         assert "\n" not in q.text
+
+
+def test_urged_x_to_is_a_reported_demand(analyze):
+    q = _one(analyze("Lars Holm urged farmers to sell their grain before winter."), "farmers to sell")
+    assert q.text == "farmers to sell their grain before winter"
+    assert q.speaker == "Lars Holm"
+
+
+def test_called_for_and_called_x_y(analyze):
+    a = analyze("Mia Ortiz called for a recount in every county. She called the result a disgrace.")
+    assert _one(a, "a recount").text == "a recount in every county"
+    assert _one(a, "the result a disgrace").speaker == "Mia Ortiz"
+
+
+def test_a_thing_that_urges_is_not_a_speaker(analyze):
+    a = analyze("The heat urged the crowd to seek shade under the trees.")
+    assert not _indirect(a)

@@ -19,6 +19,10 @@ CONTENT_DEPS = ("ccomp",)
 MIN_TOKENS = 3
 WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how", "whether", "if"}
 CLOSERS = "”\"’'"
+# verbs that report a demand or a label through their object: 'urged supporters to monitor
+# polling places', 'called for more school investment', 'called the charges fabricated'
+DIRECTIVE = {"urge", "ask", "tell", "call", "encourage", "implore", "press", "advise", "warn", "beg", "instruct",
+             "order", "demand", "invite", "challenge", "exhort"}
 
 
 def indirect_candidates(doc, inside_quote, text=None):
@@ -63,6 +67,11 @@ def indirect_candidates(doc, inside_quote, text=None):
                         lo = c.i
                         hi = max(hi, c.right_edge.i)
             span = _finish(doc, text, t, lo, hi)
+            if span is not None:
+                found = True
+                yield t, span[0], span[1]
+        if not found and t.lemma_.lower() in DIRECTIVE:
+            span = _object_content(doc, text, t)
             if span is not None:
                 found = True
                 yield t, span[0], span[1]
@@ -139,6 +148,35 @@ def _unpaired_dash(text, start, end, sent_end):
             # a dash at the very end of the content is no comment
             return p if len(text[p:end].split()) >= 2 else None
         i = partner + 1
+    return None
+
+
+def _object_content(doc, text, verb):
+    """'urged X to …', 'called on X to …', 'called for X', 'called X Y': the demand or the label,
+    when someone (a speaker-like subject) makes it."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not speaker_like(subj):
+        return None
+    kids = list(verb.children)
+    obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    xcomp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+    oprd = next((c for c in kids if c.dep_ == "oprd" and c.i > verb.i), None)
+    if verb.lemma_.lower() == "call":
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1), None)
+        if prep is not None:
+            pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None:
+                return None
+            end = max(pobj.right_edge.i, xcomp.right_edge.i if xcomp is not None else 0,
+                      max((c.right_edge.i for c in kids if c.dep_ in ("xcomp", "advcl") and c.i > pobj.i
+                           and c.lower_ != "to"), default=0))
+            return _finish(doc, text, verb, pobj.left_edge.i, end, need_verb=False)
+        if obj is not None and oprd is not None:
+            return _finish(doc, text, verb, obj.left_edge.i, oprd.right_edge.i, need_verb=False)
+        return None
+    if obj is not None and xcomp is not None and xcomp.i > obj.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+        return _finish(doc, text, verb, obj.left_edge.i, xcomp.right_edge.i)
     return None
 
 
