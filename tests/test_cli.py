@@ -75,11 +75,6 @@ def test_usage_errors_exit_2(args, capsys):
     assert "usage" in capsys.readouterr().err
 
 
-def test_a_usage_error_exits_2_from_the_real_command(tmp_path):
-    proc = _run("analyze", "--format", "xml", "x.txt", cwd=tmp_path)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "usage" in proc.stderr
-
-
 def test_json_is_an_object_for_one_file_and_a_list_for_several(files, capsys, monkeypatch, nlp):
     monkeypatch.chdir(files)
     assert cli.main(["analyze", "good.txt"]) == 0
