@@ -206,3 +206,29 @@ def test_cli_render_writes_the_report(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"Angela Merkel", out.read_text(encoding="utf-8"))
+
+
+def test_report_in_a_projector_sized_browser(seed_report, tmp_path):
+    """At 1280x800: no sideways scrolling, labels of 14 px or more, every chart drawn, and
+    unticking a layer takes its labels, its bold and its line height with it."""
+    from tests.browser.fixtures import chromium
+
+    html, _ = seed_report
+    page_file = tmp_path / "report.html"
+    page_file.write_text(html, encoding="utf-8")
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(page_file.as_uri())
+        page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === 7", timeout=30_000)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+        assert page.evaluate("Math.min(...[...document.querySelectorAll('.rl-label')]"
+                             ".map(e => parseFloat(getComputedStyle(e).fontSize)))") >= 14
+        probe = """() => { const w = [...document.querySelectorAll('.rl-w.rl-quotes')]
+                     .find(e => !e.parentElement.closest('.rl-w') && !e.querySelector('.rl-w'));
+                   return [getComputedStyle(w).fontWeight, w.closest('.rl-tok').getBoundingClientRect().height,
+                           [...document.querySelectorAll('.rl-label.rl-quotes')].filter(e => e.offsetParent).length]; }"""
+        weight, height, labels = page.evaluate(probe)
+        assert int(weight) >= 600 and labels > 0
+        page.click("label[for=rl-t-quotes]")
+        weight2, height2, labels2 = page.evaluate(probe)
+        assert int(weight2) < 600 and height2 < height and labels2 == 0

@@ -279,7 +279,7 @@ def actor_signal_heatmap(analysis, top: int = 12, widget: bool = False):
     cats += sorted({c for a in actors for c in table[a]} - set(cats))
     z = [[table[a][c] for c in cats] for a in actors]
     fig.add_heatmap(
-        z=z, x=[layer_name(c) for c in cats], y=[_t(a) for a in actors], colorscale="Cividis",
+        z=z, x=[layer_name(c).replace(" (", "<br>(") for c in cats], y=[_t(a) for a in actors], colorscale="Cividis",
         text=z, texttemplate="%{text}", textfont={"size": FONT_SIZE},
         hovertemplate="<b>%{y}</b><br>%{x}: %{z}<extra></extra>", colorbar={"title": {"text": "count"}},
     )

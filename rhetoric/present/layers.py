@@ -34,7 +34,7 @@ LAYER_NAMES = {
     "booster": "Boosters",
     "loaded": "Loaded words",
     "metaphor": "Metaphors",
-    "agency": "Agency (who does what; hidden agents)",
+    "agency": "Agency (who does what to whom)",
     "author_voice": "Author's voice",
 }
 
