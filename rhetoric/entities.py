@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from .data import load_json
 from .items import Actor, Entity
+from .layout import headline_lines
 
 #: spaCy labels the kit treats as names (dates, numbers and amounts are left out).
 NAMED_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -140,7 +141,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading lower-case words ('the', 'a'), trailing possessives and punctuation."""
     while end - start > 1 and (doc[start].text in _LEADING or doc[start].text.islower()):
         start += 1  # "the", "a", "former": not part of the name
-    while end - start > 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    while end - start > 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -210,7 +211,7 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
     # 1. the model's named entities, cut at line breaks and trimmed
     mentions: dict[tuple[int, int], _Mention] = {}
     dropped: list[_Mention] = []
-    headlines = _headline_lines(doc.text)
+    headlines = headline_lines(doc.text)
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
@@ -316,28 +317,6 @@ def _split_at_line_breaks(doc: Doc, start: int, end: int) -> list[tuple[int, int
             s = i + 1
     pieces.append((s, end))
     return [(a, b) for a, b in pieces if b > a]
-
-
-def _headline_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of headline-style lines: short, Title Case, no closing punctuation.
-
-    On such a line capital letters say nothing about names, so the model's guesses there
-    are not trusted unless the body confirms them.
-    """
-    lines, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        words = [w for w in stripped.split() if sum(c.isalpha() for c in w) >= 4]
-        if (
-            stripped
-            and len(stripped.split()) <= 20
-            and stripped[-1] not in ".?!:;,\"”’'"
-            and len(words) >= 3
-            and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-        ):
-            lines.append((pos, pos + len(line)))
-        pos += len(line)
-    return lines
 
 
 def _in_headline(span: Span, headlines) -> bool:

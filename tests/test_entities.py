@@ -312,3 +312,13 @@ def test_headline_name_that_the_body_confirms_is_kept(nlp):
 def test_first_mention_corrected_by_a_later_one_does_not_claim_an_earlier_one(seed_analysis):
     first_trump = next(e for e in seed_analysis.entities if e.text == "Trump")
     assert first_trump.label == "PERSON" and "earlier" not in first_trump.explanation
+
+
+def test_headline_lines_are_short_title_case_lines_without_closing_punctuation():
+    from rhetoric.layout import headline_lines, is_headline
+
+    assert is_headline("City Council Backs Harbour Bridge Plan Despite Protests")
+    assert not is_headline("Trump paused.")
+    assert not is_headline("He did not answer further")  # not Title Case
+    text = "Council Backs Bridge Plan Despite Protests\nThe council voted on Monday.\n"
+    assert headline_lines(text) == [(0, 42)]
