@@ -9,6 +9,8 @@ the checks can fail.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.browser import servers
@@ -134,6 +136,22 @@ def test_explorer_selecting_a_highlight_shows_its_explanation(explorer):
     state = driver.wait_for(lambda s: len(s["caption"]) > 15, f"choosing {chosen!r} showed no explanation")
     label = chosen.split("—")[0].strip()
     assert state["caption"].lower().startswith(label.lower()[:6]), (chosen, state["caption"])
+
+
+def test_explorer_charts_tab_draws_its_figures(explorer):
+    driver, _ = explorer
+    if not driver.has_tab("Charts"):
+        pytest.skip("this explorer has no Charts tab")
+    driver.tab("Charts")
+    deadline = time.monotonic() + 60
+    plots = driver.plots()
+    while not (plots and all(p["svg"] and (p["marks"] or p["note"]) for p in plots)) and time.monotonic() < deadline:
+        time.sleep(0.25)
+        plots = driver.plots()
+    driver.tab("Explore")
+    assert plots, "the Charts tab shows no plotly figure"
+    assert all(p["svg"] for p in plots), f"a chart was never drawn: {plots}"
+    assert all(p["marks"] or p["note"] for p in plots), f"a chart is drawn empty: {plots}"
 
 
 def test_explorer_analyses_a_pasted_article(explorer, request):

@@ -75,6 +75,17 @@ class ExplorerDriver:
     def tab(self, title: str) -> None:
         self.root.locator(".lm-TabBar-tab", has_text=title).first.click()
 
+    def has_tab(self, title: str) -> bool:
+        return self.root.locator(".lm-TabBar-tab", has_text=title).count() > 0
+
+    def plots(self) -> list[dict]:
+        """Each plotly figure inside the explorer that is on screen: its svg count and drawn marks."""
+        return self.root.evaluate("""(root) => Array.from(root.querySelectorAll('.js-plotly-plot'))
+            .filter(e => e.offsetWidth > 0)
+            .map(e => ({svg: e.querySelectorAll('svg.main-svg').length,
+                        marks: e.querySelectorAll('g.trace, g.hm, g.slice, .scatterlayer path.point').length,
+                        note: (e.querySelector('.annotation-text') || {}).textContent || ''}))""")
+
     def layer_toggles(self) -> list[tuple[str, bool, int]]:
         """(label, checked, count) for each layer checkbox."""
         boxes = self.root.locator(".widget-checkbox")

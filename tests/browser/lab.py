@@ -137,6 +137,8 @@ JS_SCREEN = _js("""
         // drawn marks: cartesian traces, heatmaps, pie slices, table cells, polar/ternary traces
         marks: e.querySelectorAll('g.trace, g.hm, g.slice, g.table-cell, .scatterlayer path.point, .choroplethlocation').length,
         width: r.width, height: r.height,
+        // in a tab not on view (display: none above it): drawn when the learner opens that tab
+        hidden: e.checkVisibility ? !e.checkVisibility() : false,
         note: Array.from(e.querySelectorAll('.annotation-text')).map(TEXT).join(' ').slice(0, 160),
       };
   });
@@ -317,7 +319,7 @@ class NotebookPage:
                 rep.notes.append(f"cell {plot['cell']}: a plotly figure shows no data, only: {plot['note']!r}")
             elif not plot["marks"]:
                 problems.append(f"cell {plot['cell']}: a plotly figure is drawn empty (axes, no data)")
-            elif plot["width"] < 50 or plot["height"] < 50:
+            elif not plot["hidden"] and (plot["width"] < 50 or plot["height"] < 50):
                 problems.append(f"cell {plot['cell']}: a plotly figure is only {plot['width']:.0f}x{plot['height']:.0f} px")
         if len(screen["plots"]) < expected:
             problems.append(f"{expected} plotly figures were output but {len(screen['plots'])} are on the page")
@@ -356,6 +358,10 @@ class NotebookPage:
             self.page.set_viewport_size({"width": VIEWPORT["width"], "height": window + chrome})
             self.page.wait_for_timeout(1000)  # let plotly and the layout settle to the new size
             for part, top in enumerate(range(0, max(content, 1), window), start=1):
+                if part > 1 and content - top < window:  # the last part: only as tall as what is left
+                    rest = max(VIEWPORT["height"], content - top + chrome)
+                    self.page.set_viewport_size({"width": VIEWPORT["width"], "height": rest})
+                    self.page.wait_for_timeout(500)
                 self.evaluate(f"w.content.node.querySelector('.jp-WindowedPanel-outer').scrollTop = {top};")
                 self.page.wait_for_timeout(300)
                 target = path if part == 1 else path.with_name(f"{path.stem}-{part}{path.suffix}")
