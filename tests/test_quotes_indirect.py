@@ -143,3 +143,9 @@ def test_called_for_and_called_x_y(analyze):
 def test_a_thing_that_urges_is_not_a_speaker(analyze):
     a = analyze("The heat urged the crowd to seek shade under the trees.")
     assert not _indirect(a)
+
+
+def test_the_with_an_ordinal_is_no_person_for_she(analyze):
+    text = ("Ava Reed said the 19th Amendment deserved a film because “few people know its history,” she said.")
+    q = [q for q in analyze(text).quotes if q.kind == "direct"][0]
+    assert q.speaker == "Ava Reed"

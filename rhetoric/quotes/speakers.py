@@ -267,7 +267,7 @@ class SpeakerResolver:
             return Speaker(AUTHOR_NAME, *span, tok.text, "author")
         want = "m" if low in MALE else "f" if low in FEMALE else "pl" if low in PLURAL else None
         if want is None:
-            name = self.thing_antecedent(tok) if low == "it" else None
+            name = self.thing_antecedent(tok) if low in ("it", "its") else None
             return Speaker(name, *span, tok.text, "pronoun")
         name = None
         if want in ("m", "f"):
@@ -364,7 +364,9 @@ class SpeakerResolver:
             # a proper-noun subject the entity layer did not tag ("Blige said")
             span = self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
             for t in (span or []):
-                if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") and t.idx not in seen_pos:
+                if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") and t.idx not in seen_pos \
+                        and not any(c.dep_ == "det" or c.ent_type_ == "ORDINAL" for c in t.children):
+                    # ("the 13th Amendment" is no person: names of people take no article)
                     named = self._named(t)
                     if named is not None and named.start not in seen_pos:
                         g = self.gender.get(named.name)
