@@ -69,6 +69,9 @@ def drive(seed: str) -> tuple[dict[str, float], dict[str, float]]:
     for i in range(min(10, len(ex.highlight.options))):
         ex.highlight.value = ex.highlight.options[i][1]
     ex.add_text(seed, name="copy")
+    for (_, actor), side in zip(ex.side_actor.options[:6], ("US", "Russia", "Ukraine", "Europe", "other", "unknown")):
+        ex.side_actor.value = actor  # the learner sets sides on their own article
+        ex.side_value.value = side if side != ex.side_value.value else "other"
     ex.compare.value = "seed"
     for box in list(ex.toggles.values())[:3]:
         box.value = not box.value
