@@ -327,3 +327,9 @@ def charts_sides(ex) -> set:
         if trace.name:
             out.add(trace.name)
     return out
+
+
+def test_explorer_shows_the_publisher_footer_as_set_aside(seed_analysis):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    assert "set aside: publisher footer, not analysed" in ex.html
+    assert not any(r["layer"] == "set_aside" for r in ex.shown)  # not a highlight to explain

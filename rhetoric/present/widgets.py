@@ -41,6 +41,7 @@ from .highlight import (
     paragraph_bounds,
     record_in_context,
     render_spans,
+    set_aside_records,
     span_records,
 )
 from .layers import LAYERS, layer_name
@@ -792,7 +793,10 @@ class Explorer(_Builder):
                tuple(self.actors.value) if with_actors else (), start, end)
         html = self._html_cache.get(key)
         if html is None:
-            html = render_spans(view.analysis.text, spans, start, end,
+            # the parts set aside (a publisher footer) stay visible, greyed and labelled
+            aside = set_aside_records(view.analysis)
+            drawn = sorted(spans + aside, key=lambda r: r["start"]) if aside else spans
+            html = render_spans(view.analysis.text, drawn, start, end,
                                 empty_message="Nothing to highlight with these filters.")
             if len(self._html_cache) >= 64:
                 self._html_cache.pop(next(iter(self._html_cache)))
