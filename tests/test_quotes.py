@@ -229,3 +229,18 @@ def test_after_saying_takes_the_subject_of_the_main_clause(analyze):
     text = "After saying her knee was “too sore to run,” Mia Ortiz withdrew from the race."
     q = _by_text(analyze(text), "too sore to run")
     assert q.speaker == "Mia Ortiz"
+
+
+def test_question_then_a_short_speaker_sentence(analyze):
+    text = ("Tom Baker spoke first. “We will win,” Baker said.\n"
+            "“How many times must we ask for help?” Ann Lee said. “Nobody listens.”")
+    q = _by_text(analyze(text), "How many times")
+    assert q.speaker == "Ann Lee"
+
+
+def test_role_phrase_after_a_multiword_office(analyze):
+    text = ("Former Secretary of State Ann Lee visited Ohio on Monday. The former secretary said that "
+            "the plant would reopen next spring.")
+    q = [q for q in analyze(text).quotes if q.kind == "indirect" and "plant would reopen" in q.text][0]
+    assert q.speaker == "Ann Lee"
+    assert q.speaker_text == "The former secretary"

@@ -132,7 +132,10 @@ class DirectAttributor:
         if frame_end < len(doc) and doc[frame_end - 1].idx >= q.end - 1:
             nxt = doc[frame_end].sent
             head = next((t for t in nxt if not t.is_space), None)
-            if head is not None and head.is_lower and len(nxt) <= 25:
+            # ('“… ?” Clinton said.': a short sentence that is only a speaker and a reporting verb)
+            tail = head is not None and len(nxt) <= 10 and is_cue(nxt.root) and not any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children)
+            if head is not None and (head.is_lower and len(nxt) <= 25 or tail):
                 frame_end = nxt.end
         frame = [t for t in doc[first_sent.start: frame_end] if in_region(t) and p_lo <= t.idx < p_hi]
         p_lo, p_hi = self.paragraph_bounds(q.start, q.end)

@@ -24,6 +24,7 @@ FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "queen", "princess
 PERSON_LABELS = {"PERSON"}
 GROUP_LABELS = {"ORG", "NORP", "GPE"}
 AUTHOR_NAME = "the author"
+TITLE_GLUE = {"of", "former", "then", "acting", "deputy", "vice", "the", "u.s.", "state", "foreign", "defense"}
 NOT_SPEAKERS = {"TIME", "DATE", "MONEY", "QUANTITY"}
 
 
@@ -148,12 +149,17 @@ class SpeakerResolver:
             span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
+            # the run of title words right before the name: capitalised words, role words and
+            # the glue of multi-word offices ("former Secretary of State Hillary Clinton")
             j = span.start - 1
             words = []
-            while j >= 0 and span.start - j <= 4 and self.doc[j].dep_ in ("compound", "amod", "nmod") and \
-                    j < self.doc[j].head.i < span.end + 3 and self.doc[j].sent.start == span.sent.start:
+            while j >= 0 and span.start - j <= 6 and self.doc[j].sent.start == span.sent.start and (
+                    self.doc[j].text[:1].isupper() and self.doc[j].pos_ in ("PROPN", "NOUN", "ADJ")
+                    or self.doc[j].lower_ in roles or self.doc[j].lower_ in TITLE_GLUE):
                 words.append(self.doc[j].lower_)
                 j -= 1
+            while words and words[-1] in ("of", "the"):
+                words.pop()
             if not words:
                 continue
             words.reverse()
