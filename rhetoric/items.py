@@ -77,6 +77,8 @@ class Signal(Item):
     in_quote: bool = False  # inside a quote: the speaker's words, not the author's
     speaker: Optional[str] = None  # whose words, when in_quote
     target: Optional[str] = None  # agency: the actor acted upon ("whom" in who does what to whom)
+    reported: bool = False  # inside reported (indirect) speech: in_quote is set too, the words are the writer's
+    negated: bool = False  # agency: the action is denied ("does not support"), not done
 
 
 SIGNAL_CATEGORIES = (

@@ -54,7 +54,7 @@ def test_every_seed_signal_is_an_exact_span_with_a_named_concept(seed_analysis, 
         "booster": "booster:",
         "loaded": "loaded word",
         "metaphor": "metaphor:",
-        "agency": "agency:",
+        "agency": "agency, ",
         "author_voice": "author's voice:",
     }
     assert seed_analysis.signals

@@ -251,7 +251,7 @@ def test_in_quote_takes_the_speaker_from_the_quotes_layer(nlp):
     assert "Volodymyr Zelensky" in hedge[0].explanation
 
 
-def test_indirect_quotes_do_not_count_as_inside_a_quote(nlp):
+def test_indirect_quotes_mark_their_content_as_the_speakers(nlp):
     from types import SimpleNamespace
 
     from rhetoric.items import Quote
@@ -261,4 +261,64 @@ def test_indirect_quotes_do_not_count_as_inside_a_quote(nlp):
     quote = Quote(19, 54, text[19:54], speaker="Volodymyr Zelensky", kind="indirect")
     analysis = SimpleNamespace(text=text, quotes=[quote], entities=[])
     hedge = [s for s in find_signals(doc, analysis) if s.text == "probably"]
-    assert hedge and not hedge[0].in_quote
+    assert hedge and hedge[0].in_quote and hedge[0].reported and hedge[0].speaker == "Volodymyr Zelensky"
+
+
+# --- agency: relative clauses, control verbs, negation, wording (review item 3) ----------------
+
+def test_relative_clause_action_takes_its_own_subject_not_the_main_object(analyze):
+    a = analyze("Governor Tom Reyes did not grant Maria Lopez the same hearing he offered James Carter on Friday.")
+    offered = [s for s in found(a, "agency", "actor_action") if s.text == "offered"]
+    assert offered and offered[0].target == "James Carter" and offered[0].actor == "Tom Reyes"
+
+
+def test_control_verb_passes_its_object_as_the_doer_of_the_infinitive(analyze):
+    a = analyze("Poland has relied on Germany for the loans that allowed Poland to rebuild Warsaw. "
+                "Canada urged Mexico to expel Cuba's envoy.")
+    expel = [s for s in found(a, "agency", "actor_action") if s.text == "expel"]
+    assert expel and expel[0].actor == "Mexico"
+
+
+def test_pronoun_in_a_relative_clause_resolves_to_the_relative_subject(analyze):
+    a = analyze("That decision has worried Finland, which has relied on Sweden for the help "
+                "that has allowed it to resist Russia's pressure.")
+    resist = [s for s in found(a, "agency", "actor_action") if s.text == "resist"]
+    assert resist and resist[0].actor == "Finland"
+
+
+def test_negated_action_is_marked_and_explained(analyze):
+    a = analyze("The Italian government does not support France on the treaty. Spain backs Portugal.")
+    acts = {s.text: s for s in found(a, "agency", "actor_action")}
+    assert acts["support"].negated and "negated" in acts["support"].explanation
+    assert not acts["backs"].negated and "negated" not in acts["backs"].explanation
+
+
+def test_agentless_passive_explanation_is_grammatical(analyze):
+    a = analyze("The project was shelved in 2019. Then Moscow had been provoked, officials said.")
+    exps = [s.explanation for s in found(a, "agency", "agentless_passive")]
+    assert any("what was done to the project" in e for e in exps)
+    assert not any("happened" in e for e in exps)
+
+
+def test_nationality_actor_reads_as_a_side_in_explanations(analyze):
+    a = analyze("Russian forces shelled Ukrainian towns again on Sunday, officials said.")
+    exps = " ".join(s.explanation for s in a.signals)
+    assert "about Russian " not in exps and "about Russian." not in exps
+    acts = found(a, "agency", "actor_action")
+    if acts and acts[0].actor == "Russian":
+        assert "the Russian side" in acts[0].explanation
+
+
+# --- reported speech (review item 4) -----------------------------------------------------------
+
+def test_hedge_in_a_reported_clause_is_the_speakers(analyze):
+    a = analyze("The mayor told reporters that she and the governor might first meet in Albany.")
+    might = [s for s in found(a, "hedge") if s.text == "might"]
+    assert might and might[0].in_quote and might[0].reported
+    assert "writer" not in might[0].explanation.split("(")[0]
+
+
+def test_hedge_outside_any_quote_stays_the_writers(analyze):
+    a = analyze("The two leaders might first meet in Albany next week.")
+    might = [s for s in found(a, "hedge") if s.text == "might"]
+    assert might and not might[0].in_quote and not might[0].reported

@@ -16,13 +16,37 @@ Word lists are data: ``data/lexicons/agency.json``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .common import Context, lexicon, make_signal, span_chars
 
+
+@lru_cache(maxsize=1)
+def _control_verbs() -> frozenset:
+    return frozenset(lexicon("agency.json").get("control_verbs", ()))
+
 EXPLAIN = {
-    "actor_action": "agency: who does what to whom. {agent} is presented as the doer and {patient} as the one it is done to (“{text}”)",
-    "agentless_passive": "agency: a passive with no doer. “{text}” says {what} happened without saying who did it",
-    "hidden_agent_nominal": "agency: an action turned into a noun. “{text}” names the action but not who carried it out",
+    "actor_action": "agency, who does what to whom: in “{text}”, {agent} is the one who acts and {patient} the one acted on",
+    "actor_action_negated": "agency, who does what to whom (negated): “{text}” is denied, so {agent} is presented as not doing it to {patient}",
+    "agentless_passive": "agency, a hidden agent: “{text}” is a passive with no doer. It tells what was done to {what}, but not who did it",
+    "agentless_passive_nothing": "agency, a hidden agent: “{text}” is a passive with no doer. It tells what was done, but not who did it",
+    "hidden_agent_nominal": "agency, a hidden agent: “{text}” turns an action into a noun, so the sentence need not say who carried it out",
 }
+NEGATORS = {"not", "n't", "never", "no"}
+
+
+def negated(verb) -> bool:
+    """Is the action denied ("does not support", "never met", "no longer backs")? A negation on
+    the verb itself, or on the verb that governs its infinitive ("did not want to meet")."""
+    for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        if v is None:
+            continue
+        for c in v.children:
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+                return True
+            if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+                return True
+    return False
 
 
 def _subject(verb, ctx: Context, depth: int = 0):
@@ -31,6 +55,8 @@ def _subject(verb, ctx: Context, depth: int = 0):
         return None
     for c in verb.children:
         if c.dep_ == "nsubj":
+            if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return ctx.actor_of_phrase(verb.head)  # "the forces that shelled the town"
             return ctx.actor_of_phrase(c)
         if c.dep_ == "agent":
             for g in c.children:
@@ -48,8 +74,10 @@ def _subject(verb, ctx: Context, depth: int = 0):
         if psubj is not None:
             return ctx.actor_of_phrase(psubj)
     if verb.dep_ == "xcomp":
+        # a control verb hands its object to the infinitive ("urged Europe to take on"):
+        # Europe takes on; otherwise the subject carries on ("Trump chose the occasion to declare")
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
-        if obj is not None:
+        if obj is not None and head.lemma_.lower() in _control_verbs():
             return ctx.actor_of_phrase(obj)
         return _subject(head, ctx, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.pos_ == "ADP":
@@ -68,10 +96,18 @@ def _subject(verb, ctx: Context, depth: int = 0):
     return None
 
 
+def _verb_by_function(tok) -> bool:
+    """A word the tagger mislabelled but the parse uses as a verb: it has an auxiliary and a
+    direct object ("it will no longer *back* Kyiv's goals", tagged as a preposition)."""
+    kids = list(tok.children)
+    return (tok.pos_ in ("ADP", "ADV", "ADJ", "NOUN") and any(c.dep_ == "aux" for c in kids)
+            and any(c.dep_ == "dobj" for c in kids))
+
+
 def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
     out = []
     for tok in doc:
-        if tok.pos_ != "VERB" or not tok.is_alpha or tok.i in skip or tok.lemma_.lower() in not_actions or tok.dep_ in ("amod", "compound"):
+        if not (tok.pos_ == "VERB" or _verb_by_function(tok)) or not tok.is_alpha or tok.i in skip or tok.lemma_.lower() in not_actions or tok.dep_ in ("amod", "compound"):
             continue
         patient_tok = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
         passive = any(c.dep_ == "auxpass" for c in tok.children)
@@ -93,7 +129,10 @@ def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
         s, e = tok.idx, tok.idx + len(tok.text)
         sig = make_signal(ctx, s, e, "agency", "", subtype="actor_action", actor=doer)
         sig.target = patient
-        sig.explanation = EXPLAIN["actor_action"].format(agent=doer, patient=patient, text=sig.text) + "."
+        sig.negated = negated(tok)
+        key = "actor_action_negated" if sig.negated else "actor_action"
+        sig.explanation = EXPLAIN[key].format(agent=ctx.describe(doer), patient=ctx.describe(patient),
+                                              text=sig.text) + "."
         out.append(sig)
     return out
 
@@ -110,10 +149,16 @@ def _agentless_passives(doc, ctx: Context, exclusions: set) -> list:
         first = min([c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i] + [tok.i])
         s, e = span_chars(doc, first, tok.i + 1)
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        what = f"“{doc[subj.left_edge.i:subj.i + 1].text}”" if subj is not None else "something"
         sig = make_signal(ctx, s, e, "agency", "", subtype="agentless_passive",
                           actor=ctx.actor_of_phrase(subj) if subj is not None else None)
-        sig.explanation = EXPLAIN["agentless_passive"].format(text=sig.text, what=what) + "."
+        if subj is not None and subj.tag_ not in ("WDT", "WP"):
+            words = doc[subj.left_edge.i:subj.i + 1]
+            what = words.text
+            if words[0].pos_ != "PROPN" and words[0].text not in ("I",):
+                what = what[:1].lower() + what[1:]  # "The project was shelved": what was done to the project
+            sig.explanation = EXPLAIN["agentless_passive"].format(text=sig.text, what=what) + "."
+        else:
+            sig.explanation = EXPLAIN["agentless_passive_nothing"].format(text=sig.text) + "."
         out.append(sig)
     return out
 

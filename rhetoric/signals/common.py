@@ -19,6 +19,8 @@ from ..data import load_json
 ACTOR_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
 MAX_QUOTE_CHARS = 20_000
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+#: endings of nationality and group adjectives used as names ("Russian", "Chinese", "Israeli", "Dutch")
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic", "ite")
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 
 
@@ -71,6 +73,10 @@ class Context:
         self.text = getattr(analysis, "text", None) or doc.text
         self.quotes = _quote_ranges(self.text, getattr(analysis, "quotes", None) or [])
         self._qstarts = [q[0] for q in self.quotes]
+        self.reported = sorted(
+            ((q.start, q.end, q.speaker) for q in (getattr(analysis, "quotes", None) or [])
+             if getattr(q, "kind", "direct") == "indirect"), key=lambda r: r[:2])
+        self._rstarts = [q[0] for q in self.reported]
         self.token_actor: dict[int, tuple[str, str]] = {}
         self.entity_tokens: set[int] = set()
         entities = getattr(analysis, "entities", None)
@@ -97,15 +103,41 @@ class Context:
         self._subject_people = [i for i in self._people if _in_subject(doc[i])]
         self._root_subject_people = [i for i in self._subject_people if _in_subject(doc[i], root_only=True)]
         self._groups = sorted(i for i, (_, lab) in self.token_actor.items() if lab in {"GPE", "ORG", "NORP"})
+        # groups that were the subject of a clause, a relative "which"/"that" standing for its noun
+        # ("Kyiv, which has relied on the United States ... allowed it to repel": it = Kyiv)
+        self._relative_actor: dict[int, str] = {}
+        for tok in doc:
+            if tok.tag_ in ("WDT", "WP") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
+                a = self.token_actor.get(tok.head.head.i)
+                if a and a[1] in {"GPE", "ORG", "NORP"}:
+                    self._relative_actor[tok.i] = a[0]
+        self._subject_groups = sorted([i for i in self._groups if _in_subject(doc[i])] + list(self._relative_actor))
+        self.name_label: dict[str, str] = {}
+        for name, lab in self.token_actor.values():
+            self.name_label.setdefault(name, lab)
+        for name, actor in (getattr(analysis, "actors", None) or {}).items():
+            kind = getattr(actor, "type", None)
+            if kind == "group":
+                self.name_label[name] = "NORP"
 
     # -- quotes -------------------------------------------------------------------------
     def quote_at(self, start: int, end: Optional[int] = None):
         """``(start, end, speaker)`` of the direct quote containing ``[start, end)``, or None."""
+        return self._range_at(self.quotes, self._qstarts, start, end)
+
+    def reported_at(self, start: int, end: Optional[int] = None):
+        """``(start, end, speaker)`` of the reported (indirect) clause containing ``[start, end)``,
+        or None: "Trump told reporters that he and Putin *might* meet" (the content span
+        the quotes layer found)."""
+        return self._range_at(self.reported, self._rstarts, start, end)
+
+    @staticmethod
+    def _range_at(ranges, starts, start, end):
         end = start + 1 if end is None else end
-        i = bisect.bisect_right(self._qstarts, start) - 1
+        i = bisect.bisect_right(starts, start) - 1
         best = None
         while i >= 0:
-            qs, qe, sp = self.quotes[i]
+            qs, qe, sp = ranges[i]
             if qs <= start and end <= qe:
                 if best is None or qe - qs < best[1] - best[0]:
                     best = (qs, qe, sp)
@@ -130,15 +162,29 @@ class Context:
                 pools = ((self._subject_people, lo), (self._people, lo), (self._root_subject_people, tok.i - 80),
                          (self._subject_people, tok.i - 80), (self._people, tok.i - 80))
             else:
-                pools = ((self._groups, tok.i - 80),)
+                lo = self.sent_start[tok.i]
+                pools = ((self._subject_groups, lo), (self._groups, lo), (self._subject_groups, tok.i - 80),
+                         (self._groups, tok.i - 80))
             for pool, floor in pools:
                 j = bisect.bisect_left(pool, tok.i) - 1
                 while j >= 0 and pool[j] >= floor:
-                    name = self.token_actor[pool[j]][0]
+                    name = self._relative_actor.get(pool[j]) or self.token_actor[pool[j]][0]
                     if name != exclude:
                         return name
                     j -= 1
         return None
+
+    def describe(self, name: Optional[str], start_of_sentence: bool = False) -> str:
+        """An actor's name as it reads in a sentence: a nationality adjective that the entity
+        layer uses as a group's name ("Russian", "Ukrainian") becomes "the Russian side";
+        people, places and organisations keep their names."""
+        if not name:
+            return ""
+        out = name
+        if self.name_label.get(name) == "NORP" and " " not in name and not name.endswith("s") and \
+                name[:1].isupper() and name.lower().endswith(NATIONALITY_ENDINGS):
+            out = f"the {name} side"
+        return out[:1].upper() + out[1:] if start_of_sentence else out
 
     def is_actor_token(self, tok) -> bool:
         return tok.i in self.token_actor or (
@@ -257,8 +303,15 @@ def _paragraph_spans(text: str):
 
 def make_signal(ctx: Context, start: int, end: int, category: str, explanation: str,
                 subtype: Optional[str] = None, actor: Optional[str] = None) -> Signal:
-    """A ``Signal`` over ``text[start:end]`` with its quote status filled in."""
+    """A ``Signal`` over ``text[start:end]`` with its quote status filled in: inside a direct
+    quote, or inside a reported clause ("told reporters that he *might*..."), the words
+    are the speaker's position, not the writer's, so ``in_quote`` and ``speaker`` are set
+    either way and ``reported`` tells the two apart."""
     q = ctx.quote_at(start, end)
+    reported = False
+    if q is None:
+        q = ctx.reported_at(start, end)
+        reported = q is not None
     return Signal(
         start=start,
         end=end,
@@ -269,6 +322,7 @@ def make_signal(ctx: Context, start: int, end: int, category: str, explanation: 
         actor=actor,
         in_quote=q is not None,
         speaker=q[2] if q else None,
+        reported=reported,
     )
 
 

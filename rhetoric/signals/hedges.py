@@ -50,8 +50,11 @@ def _find(doc, ctx: Context, category: str, lexicon_name: str) -> list:
         sig = make_signal(ctx, s, e, category, "", subtype=p["kind"])
         who = "the quoted speaker" if sig.in_quote else "the writer"
         if sig.in_quote and sig.speaker:
-            who = sig.speaker
-        sig.explanation = f"{EXPLAIN[category].format(who=who)}. “{sig.text}”: {p['why']}."
+            who = ctx.describe(sig.speaker)
+        where = " (in reported speech: the speaker's hedge, retold by the writer)" if sig.reported else ""
+        if category == "booster" and sig.reported:
+            where = " (in reported speech: the speaker's certainty, retold by the writer)"
+        sig.explanation = f"{EXPLAIN[category].format(who=who)}{where}. “{sig.text}”: {p['why']}."
         out.append(sig)
     return out
 

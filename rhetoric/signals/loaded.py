@@ -74,8 +74,13 @@ def find_loaded(doc, ctx: Context) -> list:
         s, e = span_chars(doc, s_tok, e_tok)
         actor = _target_actor(doc[s_tok], ctx)
         sig = make_signal(ctx, s, e, "loaded", "", subtype=kind, actor=actor)
-        who = f"{sig.speaker}'s words, quoted" if sig.in_quote and sig.speaker else ("quoted words" if sig.in_quote else "the writer's word")
-        about = f"; it is about {actor}" if actor else ""
+        if sig.reported:
+            who = f"{ctx.describe(sig.speaker)}'s view, retold by the writer" if sig.speaker else "reported speech"
+        elif sig.in_quote:
+            who = f"{ctx.describe(sig.speaker)}'s words, quoted" if sig.speaker else "quoted words"
+        else:
+            who = "the writer's word"
+        about = f"; it is aimed at {ctx.describe(actor)}" if actor else ""
         sig.explanation = f"{why[kind]}. “{sig.text}” ({who}){about}." + (f" {reason}." if reason else "")
         out.append(sig)
     return out

@@ -71,7 +71,10 @@ def find_metaphors(doc, ctx: Context) -> list:
         last_end = end
         s, e_ = span_chars(doc, start, end)
         sig = make_signal(ctx, s, e_, "metaphor", "", subtype=e["domain"])
-        whose = f" (in {sig.speaker}'s quoted words)" if sig.in_quote and sig.speaker else (" (in a quote)" if sig.in_quote else "")
+        if sig.reported:
+            whose = f" (in what {ctx.describe(sig.speaker)} said, retold)" if sig.speaker else " (in reported speech)"
+        else:
+            whose = f" (in {ctx.describe(sig.speaker)}'s quoted words)" if sig.in_quote and sig.speaker else (" (in a quote)" if sig.in_quote else "")
         sig.explanation = (f"metaphor: describes one thing in terms of another. “{sig.text}”{whose} borrows "
                            f"{domains.get(e['domain'], e['domain'])}.")
         out.append(sig)

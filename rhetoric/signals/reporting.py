@@ -196,7 +196,7 @@ def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
         if lemma == "frame" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "as":
             e = doc[tok.i + 1].idx + 2
         speaker = _speaker(tok, ctx)
-        who = f"what {speaker} said" if speaker else "what was said"
+        who = f"what {ctx.describe(speaker)} said" if speaker else "what was said"
         out.append(make_signal(ctx, s, e, "reporting_verb",
                                f"{stance_explanation(stance)}. “{ctx.text[s:e]}” ({lemma}) introduces {who}.",
                                subtype=stance, actor=speaker))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from ..layout import headline_lines
 from .common import Context, lexicon, make_signal
 
 WORD = re.compile(r"[A-Za-z0-9’'-]+")
@@ -57,6 +58,7 @@ def find_voice(doc, ctx: Context, reporting_tokens: set = frozenset()) -> list:
             out.append(sig)
     beat = lex["beat"]
     paras = [(s, e, p) for s, e, p in _paragraphs(doc.text)]
+    headlines = set(headline_lines(ctx.text))
     if len(paras) >= beat["min_paragraphs"]:
         typical = median(len(WORD.findall(p)) for _, _, p in paras)
         if typical >= beat["min_median_words"]:
@@ -66,9 +68,11 @@ def find_voice(doc, ctx: Context, reporting_tokens: set = frozenset()) -> list:
                     continue
                 if any(m in p for m in "“”\"") or "''" in p:
                     continue
+                if (s, e) in headlines:
+                    continue  # a headline or subhead (rhetoric.layout), not a beat
                 words = WORD.findall(p)
                 if sum(w[:1].isupper() for w in words) >= max(3, 0.6 * len(words)):
-                    continue  # a headline in title case, not a beat
+                    continue  # a title-case line that ends in a full stop: still a heading
                 if any(t in reporting_tokens for t in range(*_token_range(doc, s, e))):
                     continue  # "X reported that ...": attribution, not the writer's beat
                 span = doc.char_span(s, e, alignment_mode="expand")
