@@ -205,3 +205,15 @@ def test_a_highlight_never_cuts_a_pair_of_quotation_marks_in_half(analyze):
     assert "city" in words  # a possessive is not a quotation mark: the span stays as it is
     assert hl.snap_to_marks(text, s, e) == (s, e + 1)
     assert hl.snap_to_marks(text, k, k + 4) == (k, k + 4)
+
+
+def test_a_label_never_separates_an_opening_quotation_mark_from_its_word(analyze):
+    text = 'Trump wrote that they “agreed to work together,” he said.\n'
+    a = analyze(text)
+    q, v = text.index("“"), text.index("agreed")
+    a.entities, a.signals = [], [Signal(v, v + 6, "agreed", explanation="a verb", category="reporting_verb")]
+    a.quotes = [Quote(q, text.index("”") + 1, text[q:text.index("”") + 1], explanation="direct", speaker="Trump")]
+    html = hl.highlight_html(a)
+    group = re.search(r'<span class="rl-grp">(.*?)</span> ', html).group(1)
+    assert group.count('class="rl-label') == 2  # both labels first, then the whole word
+    assert re.sub(r"<[^>]+>", "", group).endswith("“agreed")

@@ -149,7 +149,7 @@ def test_report_uses_few_colours_from_okabe_ito(seed_report):
 def test_report_labels_are_at_least_14px_and_flow_with_the_text(seed_report):
     html, _ = seed_report
     css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
-    rule = re.search(r"\.rl-label\{([^}]*)\}", css).group(1)
+    rule = re.search(r"(?m)^\.rl-label\{([^}]*)\}", css).group(1)
     assert int(re.search(r"font-size:(\d+)px", rule).group(1)) >= 14
     assert "position:absolute" not in rule and "nowrap" not in rule, "labels wrap with the text"
 

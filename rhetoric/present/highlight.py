@@ -304,34 +304,56 @@ class HighlightRenderer(SpanRenderer):
         """Each highlighted word: its labels in the text flow, then the word over its bars.
 
         Labels are inline chips before the word a span starts on, so they wrap with the
-        text (never off the edge, never over another label or line). Bars are stacked in
+        text (never off the edge, never over another label or line), and a word split by
+        span boundaries (an opening quotation mark, then a highlighted word) keeps its parts
+        together, with every label before the whole word. Bars are stacked in
         the flow under the word (``display:block``), so a hidden layer's bar takes its
         height with it. The word is bold through one nested wrapper per layer
         (``rl-w rl-<layer>``), so hiding every layer on a word also removes its bold.
         """
-        out = []
+        out: list[str] = []
+        pieces: list[str] = []  # the parts of the current word (between two spaces)
+        chips: list[str] = []  # labels of spans starting anywhere in it, shown before it
+
+        def flush() -> None:
+            if pieces:
+                body = "".join(pieces)
+                together = chips or len(pieces) > 1  # never break inside a word, or after its label
+                out.append(tpl.GROUP.format(content="".join(chips) + body) if together else body)
+            pieces.clear()
+            chips.clear()
+
         for token in per_token_info:
             text = token["text"]
             ents = sorted(token["entities"], key=lambda d: d["render_slot"])
             core = text.rstrip()
-            if not ents or not core:
+            if not core:
+                flush()
                 out.append(esc(text))
                 continue
-            infos = [self._info[e["label"]] for e in ents]
-            aside = [i for i in infos if i["layer"] == "set_aside"]
-            marked = [(e, i) for e, i in zip(ents, infos) if i["layer"] != "set_aside"]
-            chips = "".join(self._chip(i) for e, i in zip(ents, infos) if e["is_start"])
-            word = esc(core)
-            for layer in sorted({i["layer"] for _, i in marked}, key=_layer_order, reverse=True):
-                word = f'<span class="rl-w rl-{layer}">{word}</span>'
-            if marked:
-                bars = "".join(tpl.BAR.format(classes=f"rl-{i['layer']} {i['cclass']}") for _, i in marked)
-                word = tpl.TOKEN.format(
-                    title="&#10;".join(_escaped(i, "tooltip") for _, i in marked), text=word, bars=bars)
-            if aside:
-                word = f'<span class="rl-aside" title="{_escaped(aside[0], "tooltip")}">{word}</span>'
-            out.append(tpl.GROUP.format(content=chips + word) if chips else word)
-            out.append(esc(text[len(core):]))
+            if not ents:
+                pieces.append(esc(core))
+            else:
+                infos = [self._info[e["label"]] for e in ents]
+                aside = [i for i in infos if i["layer"] == "set_aside"]
+                marked = [i for i in infos if i["layer"] != "set_aside"]
+                chips.extend(self._chip(i) for e, i in zip(ents, infos) if e["is_start"])
+                word = esc(core)
+                for layer in sorted({i["layer"] for i in marked}, key=_layer_order, reverse=True):
+                    word = f'<span class="rl-w rl-{layer}">{word}</span>'
+                if marked:
+                    bars = "".join(tpl.BAR.format(classes=f"rl-{i['layer']} {i['cclass']}") for i in marked)
+                    word = tpl.TOKEN.format(
+                        title="&#10;".join(_escaped(i, "tooltip") for i in marked), text=word, bars=bars)
+                if aside:
+                    word = f'<span class="rl-aside" title="{_escaped(aside[0], "tooltip")}">{word}</span>'
+                pieces.append(word)
+            if len(core) < len(text):  # the word ends here: its labels go before all of it
+                flush()
+                out.append(esc(text[len(core):]))
+            elif core.endswith(("—", "–", "/")):  # "House—would": a dash also ends a word
+                flush()
+        flush()
         return "".join(out)
 
     def _chip(self, info: dict) -> str:

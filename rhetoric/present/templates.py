@@ -22,6 +22,8 @@ STYLE = """<style>""" + color_css() + """
   font-size:18px;color:#111;background:#fff;max-width:62em;overflow-wrap:break-word;}
 .rl-para{line-height:1.9;margin:0 0 0.9em 0;}
 .rl-grp{display:inline-block;max-width:100%;}
+.rl-grp{white-space:nowrap;}
+.rl-grp .rl-label{white-space:normal;}
 .rl-tok{display:inline-block;vertical-align:baseline;line-height:1.35;cursor:help;}
 .rl-w{font-weight:650;}
 .rl-bars{display:block;line-height:0;}
