@@ -40,7 +40,7 @@ from .layers import (
     layer_name,
     subtype_label,
 )
-from .palette import DEFAULT_COLOR, LAYER_GROUPS, color_class, entity_color, layer_color, text_color
+from .palette import DEFAULT_COLOR, LAYER_GROUPS, color_class, entity_color, layer_color
 
 _WORD = re.compile(r"\S+")
 
