@@ -53,3 +53,30 @@ def test_plain_wire_passage_stays_quiet(analyze):
     noisy = [s for s in a.signals if s.category in ("hedge", "booster", "loaded", "metaphor", "author_voice")]
     assert noisy == []
     assert [s.text for s in a.signals if s.category == "reporting_verb"] == ["said"]
+
+
+# --- general news language (review item 8): passages written for the tests ------------------
+
+def test_everyday_news_metaphors_are_found(analyze):
+    a = analyze("The county board approved the stadium plan on Tuesday after a heated debate. Critics say the "
+                "project will bury the old market square under concrete. An earlier plan was dropped when its "
+                "funding collapsed, and opponents claim the cost figures had been massaged. Home prices soared "
+                "last year, and the mayor's approval ratings plunged.")
+    got = {s.text.lower() for s in a.signals if s.category == "metaphor"}
+    for word in ("heated", "bury", "collapsed", "massaged", "soared", "plunged"):
+        assert word in got, word
+
+
+def test_literal_uses_of_the_new_metaphor_words_stay_out(analyze):
+    a = analyze("The roof of the old barn collapsed under the snow. Firefighters said the kitchen was heated "
+                "by a wood stove. The family buried their dog in the garden. The diver plunged into the lake, "
+                "and the therapist massaged his shoulder.")
+    assert not [s.text for s in a.signals if s.category == "metaphor"]
+
+
+def test_emotive_news_words_are_loaded_and_plain_ones_are_not(analyze):
+    a = analyze("The senator's scathing speech drew a furious response, and the rollout was called a fiasco. "
+                "The committee met on Tuesday and published its annual report on road maintenance.")
+    got = {s.text.lower() for s in a.signals if s.category == "loaded"}
+    assert {"scathing", "furious", "fiasco"} <= got
+    assert not got & {"committee", "report", "maintenance", "annual"}
