@@ -59,9 +59,6 @@ def test_character_references_keep_offsets_into_the_text_as_given(nlp):
     assert any(e.text.startswith("Vladimir Putin") for e in a.entities)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "entities._trim drops a trailing possessive but not the whitespace token a masked "
-    "reference leaves before it ('Putin      ’s'); drop this marker with that fix"))
 def test_character_references_do_not_hide_names_behind_possessives(nlp):
     a = rhetoric.analyze(REFERENCES)
     texts = {e.text for e in a.entities}
