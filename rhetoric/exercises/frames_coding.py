@@ -53,14 +53,20 @@ def disagreement_table(comparison: dict) -> Optional[Table]:
                  "Where you and the kit disagree: who is right? Read the evidence.")
 
 
-def _in_kernel() -> bool:
-    """Inside a Jupyter kernel (where an Output widget can show a figure)?"""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
-        return False
-    ip = get_ipython()
-    return ip is not None and getattr(ip, "kernel", None) is not None
+def _plotly_output(fig) -> dict:
+    """A display output of ``fig`` for an Output widget's ``outputs``.
+
+    Set directly, not captured with ``with output: display(fig)``: capturing during a cell's run
+    stalled nbclient for minutes in a notebook full of widgets, and this is also faster.
+    """
+    import json
+
+    import plotly.io as pio
+
+    spec = json.loads(pio.to_json(fig, validate=False))
+    spec["config"] = {"displaylogo": False, "responsive": True}
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"application/vnd.plotly.v1+json": spec, "text/plain": "Generic frames: the kit and you"}}
 
 
 class FrameCoder:
@@ -81,15 +87,15 @@ class FrameCoder:
         saved = self.work.section(section)
         self.buttons: dict[str, Any] = {}
         rows, current = [], None
+        layout, style = W.Layout(width="190px"), W.ToggleButtonsStyle(button_width="52px")  # shared: fewer models
         for q in frames.questions():
             if q["frame"] != current:
                 current = q["frame"]
                 rows.append(W.HTML(f"<h4 style='margin:10px 0 2px;font-family:sans-serif'>"
                                    f"{escape(self.labels.get(current, current))}</h4>"))
             value = saved.get(q["id"]) if saved.get(q["id"]) in ANSWERS else "—"
-            tb = W.ToggleButtons(options=list(ANSWERS), value=value, style={"button_width": "52px"},
-                                 tooltips=["not answered", "yes", "no"], description="",
-                                 layout=W.Layout(width="190px"))
+            tb = W.ToggleButtons(options=list(ANSWERS), value=value, style=style,
+                                 tooltips=["not answered", "yes", "no"], description="", layout=layout)
             tb.observe(lambda ch, qid=q["id"]: self._changed(qid, ch["new"]), names="value")
             self.buttons[q["id"]] = tb
             rows.append(W.HBox([tb, W.HTML(f"<span style='font-family:sans-serif'>{escape(q['question'])}</span>")],
@@ -119,8 +125,6 @@ class FrameCoder:
             self.result.value = f"<div style='color:#D55E00'>Could not update ({escape(type(exc).__name__)}).</div>"
 
     def refresh(self) -> None:
-        from IPython.display import display
-
         comp = self.comparison()
         html = score_table(comp, self.labels).to_html()
         disagreements = disagreement_table(comp)
@@ -130,12 +134,9 @@ class FrameCoder:
         learner = {f: s["you"] for f, s in comp["frames"].items()}
         try:
             self._update_figure(learner)
+            self.chart.outputs = (_plotly_output(self.figure),)
         except Exception:  # the chart is a bonus; the tables say the same
             return
-        if _in_kernel():
-            self.chart.clear_output(wait=True)
-            with self.chart:
-                display(self.figure)
 
     def _update_figure(self, learner: dict) -> None:
         """Build the frame chart once (with a 'You' trace), then only move the learner's marks."""

@@ -13,6 +13,7 @@ from html import escape
 from typing import Any, Callable, Optional
 
 import ipywidgets as W
+from ipywidgets.widgets.widget_bool import ToggleButtonStyle  # not exported at the top level
 
 from .. import course
 from . import annotate
@@ -122,14 +123,18 @@ class WordMarker(ExerciseWidget):
         rows = []
         by_par = {p.number: p for p in course.paragraphs()}
         all_words = annotate.words(ex)
+        # One layout and one style shared by every word button: a passage has a couple of hundred
+        # words, and each widget model is a message to the browser.
+        layout = W.Layout(width="auto", height="26px", padding="0 3px", margin="1px")
+        style = ToggleButtonStyle()
         for number in ex.key["paragraphs"]:
             p = by_par[number]
             row = []
             for s, e, word in all_words:
                 if p.start <= s < p.end:
-                    b = W.ToggleButton(value=(s, e) in saved, description=word, tooltip=f"¶{number}: {word}",
-                                       layout=W.Layout(width="auto", height="26px", padding="0 3px", margin="1px"))
-                    b.style.font_weight = "bold" if (s, e) in saved else "normal"
+                    marked = (s, e) in saved
+                    b = W.ToggleButton(value=marked, description=word, tooltip=f"¶{number}: {word}",
+                                       icon="check" if marked else "", layout=layout, style=style)
                     b.observe(self._toggled, names="value")
                     self.buttons.append((b, (s, e)))
                     row.append(b)
@@ -144,9 +149,22 @@ class WordMarker(ExerciseWidget):
     def _toggled(self, change) -> None:
         self._safely(lambda: self._after_toggle(change["owner"]))
 
+    _bulk = False  # while clearing or marking many words, save once at the end
+
     def _after_toggle(self, button: W.ToggleButton) -> None:
-        button.style.font_weight = "bold" if button.value else "normal"
-        button.icon = "check" if button.value else ""
+        button.icon = "check" if button.value else ""  # pressed look and a tick: not colour alone
+        if not self._bulk:
+            self._save([list(span) for span in self.marked_words()])
+            self._update_summary()
+
+    def _set_many(self, spans: set, value: bool) -> None:
+        self._bulk = True
+        try:
+            for b, sp in self.buttons:
+                if sp in spans and b.value != value:
+                    b.value = value
+        finally:
+            self._bulk = False
         self._save([list(span) for span in self.marked_words()])
         self._update_summary()
 
@@ -166,17 +184,14 @@ class WordMarker(ExerciseWidget):
                               + "</span>")
 
     def clear(self) -> None:
-        for b, _ in self.buttons:
-            b.value = False
+        self._set_many({sp for _, sp in self.buttons}, False)
 
     def mark(self, *phrases: str) -> None:
         """Mark words from Python (used by tests and by teachers on a projector)."""
         wanted = set()
         for span in annotate.learner_spans(list(phrases), self.ex):
             wanted |= {sp for _, sp in self.buttons if span[0] <= sp[0] and sp[1] <= span[1]}
-        for b, sp in self.buttons:
-            if sp in wanted:
-                b.value = True
+        self._set_many(wanted, True)
 
 
 # --- choosing from a list per item ---------------------------------------------------------------
