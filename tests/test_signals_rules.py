@@ -322,3 +322,37 @@ def test_hedge_outside_any_quote_stays_the_writers(analyze):
     a = analyze("The two leaders might first meet in Albany next week.")
     might = [s for s in found(a, "hedge") if s.text == "might"]
     assert might and not might[0].in_quote and not might[0].reported
+
+
+# --- false alarms found by reading signals on unseen news (review item 8) ---------------------
+
+def test_polling_and_rating_terms_are_not_hedges(analyze):
+    a = analyze("Among likely voters, the governor leads by four points. The fact-checkers rated the claim Mostly False.")
+    assert not {"likely", "Mostly"} & set(texts(a, "hedge"))
+
+
+def test_make_sure_and_failing_to_make_clear_are_not_boosters(analyze):
+    a = analyze("The agency is making sure that every form is filed. The minister failed to make clear what she meant.")
+    assert not found(a, "booster")
+    b = analyze("The plan clearly failed, and it will surely fail again.")
+    assert {"clearly", "surely"} <= set(texts(b, "booster"))
+
+
+def test_terrorist_as_a_plain_category_is_not_loaded(analyze):
+    a = analyze("The State Department keeps a list of foreign terrorist organizations. Critics called the raid reckless.")
+    got = texts(a, "loaded")
+    assert "terrorist" not in got and "reckless" in got
+
+
+def test_credit_lines_and_headline_fragments_are_not_dramatic_beats(analyze):
+    long = ("The council met for six hours on Tuesday and argued about the budget, the schools, the roads and the "
+            "harbour, and in the end it voted to delay every decision until the spring session of next year.")
+    text = "\n".join(["Council not ready for the budget vote.", long, long, "The mayor left early.", long, long,
+                      "Anna Berg contributed reporting."])
+    beats = texts(analyze(text), "author_voice", "one_line_paragraph")
+    assert beats == ["The mayor left early."]
+
+
+def test_a_share_of_respondents_is_not_an_actor(analyze):
+    a = analyze("In the poll, 40 percent support Maria Lopez and 5 percent support James Carter.")
+    assert not [s for s in found(a, "agency", "actor_action") if s.text == "support"]

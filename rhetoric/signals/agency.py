@@ -119,6 +119,9 @@ def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
             doer = _subject(tok, ctx)
         if patient_tok is None or doer is None:
             continue
+        subj_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj_tok is not None and (subj_tok.like_num or subj_tok.lower_ in ("percent", "%", "share", "majority", "minority")):
+            continue  # "1 percent support the Green Party": a share of respondents, not the actor
         if patient_tok.lower_ in ("himself", "herself", "itself", "themselves"):
             continue
         patient = ctx.actor_of_phrase(patient_tok)

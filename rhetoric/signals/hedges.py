@@ -24,7 +24,15 @@ def _negated(span) -> bool:
         if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children):
             return True
     prev = doc[span.start - 1] if span.start > 0 else None
-    return prev is not None and prev.lower_ in ("not", "n't", "never", "no")
+    if prev is not None and prev.lower_ in ("not", "n't", "never", "no"):
+        return True
+    # 'failed to make clear', 'refused to say for sure': the governing verb denies it
+    verb = span.root
+    while verb.dep_ in ("xcomp", "acomp", "ccomp", "advmod") and verb.head is not verb:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail", "refuse", "decline"):
+            return True
+        verb = verb.head
+    return False
 
 
 def _find(doc, ctx: Context, category: str, lexicon_name: str) -> list:
@@ -38,6 +46,10 @@ def _find(doc, ctx: Context, category: str, lexicon_name: str) -> list:
         s_tok, e_tok = start + a, start + b
         if category == "booster" and _negated(doc[s_tok:e_tok]):
             continue
+        if e_tok < len(doc) and doc[e_tok].lower_ in p.get("not_before", ()):
+            continue  # a fixed term: 'likely voters', 'Mostly True'
+        if s_tok > 0 and doc[s_tok - 1].lower_ in p.get("not_after", ()):
+            continue  # 'make sure that' = ensure
         spans.append((s_tok, e_tok, p))
     # keep the longest of overlapping matches ("at least in a sense" over "in a sense")
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))

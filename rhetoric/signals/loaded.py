@@ -67,6 +67,8 @@ def find_loaded(doc, ctx: Context) -> list:
             continue
         if entry.get("pos") and tok.pos_ not in entry["pos"]:
             continue
+        if entry.get("plain_with") and tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in entry["plain_with"]:
+            continue  # a plain category: 'terrorist groups', 'dangerous pollutants'
         found[tok.i] = (tok.i, tok.i + 1, entry["appraisal"], "")
     out = []
     for i in sorted(found):

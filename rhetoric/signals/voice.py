@@ -39,12 +39,15 @@ def find_voice(doc, ctx: Context, reporting_tokens: set = frozenset()) -> list:
     first = set(lex["first_person"])
     adverbs = set(lex["evaluative_adverbs"])
     out = []
+    headlines = headline_lines(ctx.text)
     for tok in doc:
         if tok.i in ctx.entity_tokens:
             continue
         if tok.text in first and tok.pos_ == "PRON":
-            if ctx.quote_at(tok.idx, tok.idx + len(tok.text)):
-                continue
+            if ctx.quote_at(tok.idx, tok.idx + len(tok.text)) or ctx.reported_at(tok.idx, tok.idx + len(tok.text)):
+                continue  # the speaker's "we", retold or quoted
+            if any(hs <= tok.idx < he for hs, he in headlines):
+                continue  # a headline's "our" ('Reclaim Our Schools') is not the reporter's
             sig = make_signal(ctx, tok.idx, tok.idx + len(tok.text), "author_voice", "", subtype="first_person")
             sig.explanation = (f"author's voice: the writer steps into the story. “{tok.text}” is the first person "
                                "outside any quote, so the reporter is now a participant, not only an observer.")
@@ -58,7 +61,8 @@ def find_voice(doc, ctx: Context, reporting_tokens: set = frozenset()) -> list:
             out.append(sig)
     beat = lex["beat"]
     paras = [(s, e, p) for s, e, p in _paragraphs(doc.text)]
-    headlines = set(headline_lines(ctx.text))
+    headline_set = set(headlines)
+    credits = tuple(lex.get("credit_lines", ()))
     if len(paras) >= beat["min_paragraphs"]:
         typical = median(len(WORD.findall(p)) for _, _, p in paras)
         if typical >= beat["min_median_words"]:
@@ -68,7 +72,9 @@ def find_voice(doc, ctx: Context, reporting_tokens: set = frozenset()) -> list:
                     continue
                 if any(m in p for m in "“”\"") or "''" in p:
                     continue
-                if (s, e) in headlines:
+                if any(c in p.lower() for c in credits):
+                    continue  # a reporter's or photo credit
+                if (s, e) in headline_set:
                     continue  # a headline or subhead (rhetoric.layout), not a beat
                 words = WORD.findall(p)
                 if sum(w[:1].isupper() for w in words) >= max(3, 0.6 * len(words)):
@@ -78,8 +84,8 @@ def find_voice(doc, ctx: Context, reporting_tokens: set = frozenset()) -> list:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is None or len(list(span.sents)) != 1:
                     continue
-                if not p[:1].isupper() or not any(t.pos_ in ("VERB", "AUX") for t in span):
-                    continue  # a photo credit or a broken line, not a sentence
+                if not p[:1].isupper() or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
+                    continue  # headline grammar ("Trump not walking the walk"), a credit or a broken line
                 sig = make_signal(ctx, s, e, "author_voice", "", subtype="one_line_paragraph")
                 sig.explanation = (f"author's voice: a one-sentence paragraph used as a dramatic beat. “{p}” stands "
                                    f"alone ({n} words where a typical paragraph here has {int(typical)}), which makes "
