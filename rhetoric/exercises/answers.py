@@ -209,7 +209,18 @@ def same_actor(answer: Any, name: Optional[str], aliases: Iterable[str] = ()) ->
     if any(a == norm(c) for c in candidates):
         return True
     words = name_tokens(a)
-    return bool(words) and any(words == name_tokens(c)[-len(words):] for c in candidates if name_tokens(c))
+    if not words:
+        return False
+    for c in candidates:
+        known = name_tokens(c)
+        if not known:
+            continue
+        # a surname for a full name ("Putin"), or a full name for a surname ("Donald Trump" when the
+        # article only ever writes "Trump"): the shorter must end the longer, surname to surname
+        shorter, longer = sorted((words, known), key=len)
+        if shorter == longer[-len(shorter):]:
+            return True
+    return False
 
 
 NO_SPEAKER_WORDS = {"none", "nobody", "nobody named", "no one", "unknown", "unnamed", "a reporter", "reporter", "an unnamed reporter",

@@ -37,7 +37,18 @@ def check_choice(answer: Any, ex: Exercise) -> Verdict:
     chosen = option_of(answer, ex)
     if chosen == ex.answer:
         return right(f"“{chosen}”")
-    return wrong(f"You chose “{chosen}”.", hint=ex.why.get(chosen))
+    return wrong(f"You chose {echo(answer, chosen, ex)}.", hint=ex.why.get(chosen))
+
+
+def echo(answer: Any, chosen: str, ex: Exercise) -> str:
+    """The learner's answer as they gave it, with the option it stands for when that differs.
+
+    "Trump" stays “Trump” (not the option's “Trump's”); a letter or number names its option.
+    """
+    if isinstance(answer, str) and len(norm(answer)) > 1:  # the words they typed, as typed
+        return f"“{answer.strip().rstrip('.')}”"
+    label = str(answer).strip()
+    return f"{label} (“{chosen}”)"
 
 
 def register_choices() -> None:

@@ -134,17 +134,24 @@ def check_top_actor(answer: Any, ex: Exercise) -> Verdict:
         return wrong("The kit found no actors in this text.")
     top = ranked[0]
     ties = [act for act in ranked if len(act.mentions) == len(top.mentions)]
+
+    def names(act) -> set[str]:
+        return {a.text[s:e] for s, e in act.mentions}
+
     for act in ties:
-        aliases = {a.text[s:e] for s, e in act.mentions}
-        if same_actor(name, act.name, aliases):
+        if same_actor(name, act.name, names(act)):
             return right(f"{act.name}, with {len(act.mentions)} mentions.")
+    kinds = {str(getattr(act, "type", "")).lower() for act in ties}
+    who = "one person" if kinds == {"person"} else "one actor"
     for act in ranked:
-        aliases = {a.text[s:e] for s, e in act.mentions}
-        if same_actor(name, act.name, aliases):
-            return wrong(f"{act.name} has {len(act.mentions)} mentions; one actor has more.",
-                         hint="Places are actors too: count the countries.")
+        if same_actor(name, act.name, names(act)):
+            hint = None
+            if str(getattr(act, "type", "")).lower() != "person" and kinds == {"person"}:
+                hint = "Countries are actors too, but here a person has the most mentions."
+            n = len(act.mentions)
+            return wrong(f"{act.name} has {n} mention{'' if n == 1 else 's'}; {who} has more.", hint=hint)
     return wrong(f"The kit has no actor called “{name}”.",
-                 hint="Use a name as it appears in analysis.actors, e.g. list(analysis.actors)[:5].")
+                 hint="Use a name as the chart shows it, or list them: list(analysis.actors)[:5].")
 
 
 # --- 02: quotes -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ never lets a traceback reach the learner: an answer of the wrong kind becomes a 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Optional
@@ -143,6 +144,35 @@ def _graded_hint(ex: Exercise, attempt: int) -> str:
     return hint
 
 
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z_.]+", text.casefold()) if len(w) > 3}
+
+
+def _repeats(a: str, b: str) -> bool:
+    """True if ``b`` says mostly what ``a`` already says (half its content words or more)."""
+    wa, wb = _content_words(a), _content_words(b)
+    return bool(wa) and bool(wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+
+
+def combine_hints(specific: Optional[str], graded: str) -> str:
+    """The hint for this very mistake, then the graded hint, never saying the same thing twice.
+
+    When the graded hint repeats the specific one, only its pointer to the solution (after the
+    last hint) is kept.
+    """
+    if not specific:
+        return graded
+    if not graded:
+        return specific
+    pointer = ""
+    if " (That was the last hint" in graded:
+        graded, pointer = graded.split(" (That was the last hint", 1)
+        pointer = " (That was the last hint" + pointer
+    if _repeats(specific, graded) or _repeats(graded, specific):
+        return (specific + pointer).strip()
+    return f"{specific} {graded}{pointer}".strip()
+
+
 def evaluate(exercise_id: str, answer: Any) -> Verdict:
     """Run the check of ``exercise_id`` on ``answer`` without recording progress.
 
@@ -177,8 +207,8 @@ def check(exercise_id: str, answer: Any = None, *, record: bool = True) -> Feedb
     blank = contains_blank(answer) or blank_was_used()
     Blank.touched = False  # outside IPython no cell hook resets it: each check starts afresh
     if blank:
-        return Feedback(ex.id, "blank", "Replace ____ with your answer, then run the cell again.",
-                        hint=ex.hints[0] if ex.hints else None)
+        # No hint here: a learner who has not tried yet must not be shown the way (let alone the answer).
+        return Feedback(ex.id, "blank", "Replace ____ with your answer, then run the cell again.")
     verdict = evaluate(ex.id, answer)
     if verdict.ok:
         if record:
@@ -191,8 +221,7 @@ def check(exercise_id: str, answer: Any = None, *, record: bool = True) -> Feedb
         PROGRESS.attempts[ex.id] = attempt
         PROGRESS.hints_seen[ex.id] = max(PROGRESS.hints_seen.get(ex.id, 0), min(attempt, len(ex.hints)))
         _changed()
-    graded = _graded_hint(ex, attempt)
-    hint = f"{verdict.hint} {graded}".strip() if verdict.hint else graded
+    hint = combine_hints(verdict.hint, _graded_hint(ex, attempt))
     return Feedback(ex.id, "not_yet", verdict.message, hint=hint or None,
                     details=verdict.details, tables=verdict.tables)
 
