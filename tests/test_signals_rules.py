@@ -356,3 +356,9 @@ def test_credit_lines_and_headline_fragments_are_not_dramatic_beats(analyze):
 def test_a_share_of_respondents_is_not_an_actor(analyze):
     a = analyze("In the poll, 40 percent support Maria Lopez and 5 percent support James Carter.")
     assert not [s for s in found(a, "agency", "actor_action") if s.text == "support"]
+
+
+def test_it_never_stands_for_a_plural_group(analyze):
+    a = analyze("Democrats said the deal was only partial, meaning it protected the Republicans from any charges.")
+    protected = [s for s in found(a, "agency", "actor_action") if s.text == "protected"]
+    assert not protected or protected[0].actor != "Democrats"

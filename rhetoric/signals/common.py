@@ -21,6 +21,7 @@ MAX_QUOTE_CHARS = 20_000
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 #: endings of nationality and group adjectives used as names ("Russian", "Chinese", "Israeli", "Dutch")
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic", "ite")
+SINGULAR_PRONOUNS = {"it", "its", "itself"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 
 
@@ -169,8 +170,10 @@ class Context:
                 j = bisect.bisect_left(pool, tok.i) - 1
                 while j >= 0 and pool[j] >= floor:
                     name = self._relative_actor.get(pool[j]) or self.token_actor[pool[j]][0]
-                    if name != exclude:
-                        return name
+                    label = self.token_actor[pool[j]][1] if pool[j] in self.token_actor else self.name_label.get(name)
+                    plural_group = label == "NORP" and name.endswith("s")
+                    if name != exclude and not (plural_group and low in SINGULAR_PRONOUNS):
+                        return name  # "it" is never "Democrats"
                     j -= 1
         return None
 
