@@ -359,6 +359,6 @@ def test_a_share_of_respondents_is_not_an_actor(analyze):
 
 
 def test_it_never_stands_for_a_plural_group(analyze):
-    a = analyze("Democrats said the deal was only partial, meaning it protected the Republicans from any charges.")
-    protected = [s for s in found(a, "agency", "actor_action") if s.text == "protected"]
-    assert not protected or protected[0].actor != "Democrats"
+    a = analyze("The Senate met on Monday. Democrats complained that it had ignored the Republicans again.")
+    ignored = [s for s in found(a, "agency", "actor_action") if s.text == "ignored"]
+    assert ignored and ignored[0].actor == "Senate"
