@@ -17,7 +17,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 __all__ = [
     "HTML", "Passage", "analyse", "corrections", "entity_counts", "find", "frames_table", "mark_counts",
-    "paragraphs", "quote_with", "quotes_table", "seed_analysis", "seed_path", "seed_text", "sentence_with", "sentences",
+    "paragraph_with", "paragraphs", "quote_counts", "quote_with", "quotes_table", "seed_analysis", "seed_path", "seed_text", "sentence_with", "sentences",
     "show", "show_article", "show_passages", "signal_counts", "signals_overview", "signals_table", "table", "tokens",
 ]
 
@@ -113,6 +113,18 @@ def paragraphs(text: Optional[str] = None, analysis=None) -> list[Passage]:
                 out.append(Passage(len(out) + 1, start, end, stripped))
         pos += len(line)
     return out
+
+
+def paragraph_with(*words: str, analysis=None) -> Passage:
+    """The first paragraph that contains every one of ``words`` (case-insensitive).
+
+    Notebooks find a paragraph by what it says, not by its number, so the prose that talks
+    about it stays true if the paragraphs are numbered differently. ``LookupError`` if none.
+    """
+    for p in paragraphs(analysis=analysis):
+        if all(w.casefold() in p.text.casefold() for w in words):
+            return p
+    raise LookupError(f"no paragraph contains all of {words!r}")
 
 
 def sentences(analysis=None) -> list[Passage]:
@@ -233,8 +245,10 @@ def corrections(analysis=None) -> HTML:
     Includes the mentions the kit removed (the model's label, then "not a name").
     """
     analysis = analysis or seed_analysis()
-    items = [e for e in analysis.entities if e.model_label != e.label or e.rule] + _dropped(analysis)
-    items.sort(key=lambda e: e.start)
+    changed = [e for e in analysis.entities if e.model_label != e.label]
+    confirmed = [e for e in analysis.entities if e.model_label == e.label and e.rule]
+    removed = _dropped(analysis)
+    items = sorted(changed + confirmed + removed, key=lambda e: e.start)
     rows = [
         (e.text, e.model_label or "(missed)", e.label or "not a name", e.rule or "", e.explanation)
         for e in items
@@ -242,8 +256,13 @@ def corrections(analysis=None) -> HTML:
     if not rows:
         return HTML("<p><em>The kit changed none of the model's labels in this text.</em></p>",
                     "The kit changed none of the model's labels in this text.")
-    return table(("mention", "spaCy model said", "kit says", "rule", "why"), rows,
-                 caption=f"{len(rows)} corrections")
+    parts = [f"{len(changed)} label{'s' if len(changed) != 1 else ''} changed"]
+    if removed:
+        parts.append(f"{len(removed)} mention{'s' if len(removed) != 1 else ''} removed as not names "
+                     "(no longer entities)")
+    if confirmed:
+        parts.append(f"{len(confirmed)} kept, with the rule that confirms them")
+    return table(("mention", "spaCy model said", "kit says", "rule", "why"), rows, caption="; ".join(parts))
 
 
 _MARKS = [("“", "left double quotation mark"), ("”", "right double quotation mark"),
@@ -280,6 +299,26 @@ def quotes_table(analysis=None, kind: Optional[str] = None) -> HTML:
     return table(("speaker", "cue", "kind", "channel", "words"), rows, caption=f"{len(qs)} quotes")
 
 
+def quote_counts(analysis=None) -> HTML:
+    """Who is heard: per speaker, direct quotes, quoted words, and how many came second-hand.
+
+    Computed from the analysis, so the notebook's prose can point at it instead of stating
+    numbers that could drift from what the kit finds.
+    """
+    analysis = analysis or seed_analysis()
+    rows: dict[str, list[int]] = {}
+    for q in analysis.quotes:
+        if q.kind != "direct":
+            continue
+        r = rows.setdefault(q.speaker or "(nobody named)", [0, 0, 0])
+        r[0] += 1
+        r[1] += len(q.text.split())
+        r[2] += 1 if getattr(q, "relayed_by", None) else 0
+    ranked = sorted(rows.items(), key=lambda kv: -kv[1][1])
+    return table(("speaker", "direct quotes", "quoted words", "passed on by someone else"),
+                 [(name, *r) for name, r in ranked], caption="who is heard, in their own words")
+
+
 def quote_with(snippet: str, analysis=None):
     """The first quote the kit found whose words contain ``snippet`` (``LookupError`` if none)."""
     analysis = analysis or seed_analysis()
@@ -289,8 +328,18 @@ def quote_with(snippet: str, analysis=None):
     raise LookupError(f"the kit found no quote containing {snippet!r}")
 
 
-def signal_counts(analysis=None) -> dict[str, int]:
-    """How many signals of each category the kit found."""
+_SIGNAL_NAMES = {
+    "reporting_verb": ("reporting verbs", "the verb that introduces someone's words: said, declared, claimed"),
+    "hedge": ("hedges", "words that soften how sure the writer is: likely, seems, nearly"),
+    "booster": ("boosters", "words that close down doubt: clearly, surely, made clear"),
+    "loaded": ("loaded words", "words that carry a judgement or a feeling: gutsy, unjustified"),
+    "metaphor": ("metaphors", "one thing described as another: war machine, slipping away"),
+    "agency": ("who does what", "who does what to whom, and actions whose doer is hidden (passives, nominalisations)"),
+    "author_voice": ("the author's voice", "the writer stepping in: I, rightly, one-line paragraphs"),
+}
+
+
+def _category_counts(analysis=None) -> dict[str, int]:
     from .items import SIGNAL_CATEGORIES
 
     analysis = analysis or seed_analysis()
@@ -300,20 +349,14 @@ def signal_counts(analysis=None) -> dict[str, int]:
     return counts
 
 
-_SIGNAL_NAMES = {
-    "reporting_verb": ("reporting verbs", "the verb that introduces someone's words: said, declared, claimed"),
-    "hedge": ("hedges", "words that soften how sure the writer is: likely, seems, nearly"),
-    "booster": ("boosters", "words that close down doubt: clearly, surely, made clear"),
-    "loaded": ("loaded words", "words that carry a judgement or a feeling: gutsy, unjustified"),
-    "metaphor": ("metaphors", "one thing described as another: war machine, slipping away"),
-    "agency": ("agency", "who does what to whom, and actions whose doer is hidden"),
-    "author_voice": ("the author's voice", "the writer stepping in: I, rightly, one-line paragraphs"),
-}
+def signal_counts(analysis=None) -> dict[str, int]:
+    """How many signals of each kind the kit found, by plain-language name ("hedges": 12)."""
+    return {_SIGNAL_NAMES.get(c, (c.replace("_", " "),))[0]: n for c, n in _category_counts(analysis).items()}
 
 
 def signals_overview(analysis=None) -> HTML:
     """How many signals of each kind the kit found, with a one-line definition of each kind."""
-    counts = signal_counts(analysis)
+    counts = _category_counts(analysis)
     rows = [(_SIGNAL_NAMES.get(c, (c, ""))[0], n, _SIGNAL_NAMES.get(c, ("", ""))[1]) for c, n in counts.items()]
     return table(("signal", "how many", "what it is"), rows)
 

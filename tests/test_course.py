@@ -189,3 +189,82 @@ def test_signals_overview_names_every_category_in_plain_words(a):
     text = str(course.signals_overview(a))
     for cat in SIGNAL_CATEGORIES:
         assert course._SIGNAL_NAMES[cat][0] in text
+
+
+# --- every number the prose states, pinned to what it counts ------------------------------------
+
+NOTEBOOK_MINUTES = {"00_start_here": 20, "01_entities": 30, "02_quotes": 35, "03_framing": 45, "04_explorer": 30}
+
+
+def _prose(stem: str) -> str:
+    nb = nbformat.read(NB_DIR / f"{stem}.ipynb", as_version=4)
+    return re.sub(r"\s+", " ", "\n".join(c.source for c in nb.cells if c.cell_type == "markdown"))
+
+
+def test_one_time_per_notebook_in_its_header_the_path_table_and_the_guide():
+    guide = re.sub(r"\s+", " ", (NB_DIR / "TEACHERS_GUIDE.md").read_text(encoding="utf-8"))
+    path_table = _prose("00_start_here")
+    for stem, minutes in NOTEBOOK_MINUTES.items():
+        header = nbformat.read(NB_DIR / f"{stem}.ipynb", as_version=4).cells[0].source
+        assert re.search(rf"\*\*Time\*\* \| {minutes} minutes", header), stem
+        if stem != "00_start_here":
+            assert re.search(rf"\*\*{stem}\*\* \|[^|]*\| {minutes} min \|", path_table), stem
+        assert f"Notebook {stem[:2]}** ({minutes} min" in guide or f"Notebook {stem[:2]} ({minutes} min" in guide \
+            or f"Notebook {stem[:2]} (final lesson or homework, {minutes} min" in guide, stem
+    assert NOTEBOOK_MINUTES["00_start_here"] + NOTEBOOK_MINUTES["01_entities"] <= 50  # lesson 1
+    assert NOTEBOOK_MINUTES["02_quotes"] + 5 <= 50 and NOTEBOOK_MINUTES["03_framing"] + 5 <= 50
+
+
+def test_numbers_in_02_prose_match_the_text_and_the_analysis(a, seed_text):
+    prose = _prose("02_quotes")
+    assert "Sixteen “ and sixteen ”" in prose and seed_text.count("“") == seed_text.count("”") == 16
+    assert "nineteen of them, and only one ‘" in prose and seed_text.count("’") == 19 and seed_text.count("‘") == 1
+    assert "sixteen direct quotes" not in prose.lower()  # the kit counts the nested ‘COMMON SENSE.’ too
+    # "Putin's words reach the reader only second-hand": every direct quote of his is relayed
+    putin = [q for q in a.quotes if q.kind == "direct" and q.speaker == "Vladimir Putin"]
+    assert "only second-hand" in prose and putin and all(q.relayed_by for q in putin)
+    assert "quoted once" not in prose
+    # "he finally said": Trump is named in the sentence just before
+    before = [s for s in course.sentences(a) if s.end <= course.sentence_with("he finally said").start][-1]
+    assert "sentence just before (*Trump paused.*)" in prose and before.text == "Trump paused."
+
+
+def test_counts_in_feedback_and_tables_agree(a):
+    from rhetoric.exercises import registry
+
+    changed = [e for e in a.entities if e.model_label != e.label]
+    assert f"{len(changed)} labels changed" in str(course.corrections(a))
+    fb = registry.check("01.3", [e.text for e in changed], record=False)
+    assert fb.ok and fb.message.startswith(f"{len(changed)} corrections")
+    assert "quoted once" not in json.dumps([vars(e) for e in registry.exercises().values()])
+
+
+def test_the_kinds_of_signal_the_prose_states_are_the_kinds_the_kit_counts(a):
+    from rhetoric.items import SIGNAL_CATEGORIES
+
+    words = {6: "six", 7: "seven", 8: "eight"}
+    prose = _prose("03_framing")
+    assert f"{words[len(SIGNAL_CATEGORIES)]} kinds" in prose
+    counts = course.signal_counts(a)
+    assert len(counts) == len(SIGNAL_CATEGORIES) and all("_" not in k for k in counts)
+    assert str(course.signals_overview(a)).count("\n") >= len(SIGNAL_CATEGORIES)
+
+
+def test_rewrite_the_frame_opens_on_a_paragraph_with_what_the_prose_asks_to_change(a):
+    prose = _prose("03_framing")
+    p = course.paragraph_with("Hegseth", "declared", "illusionary")
+    flagged = {s.text.casefold() for s in a.signals if p.start <= s.start < p.end}
+    for word in ("declared", "illusionary", "suffering"):
+        assert f"*{word}*" in prose and word in flagged, word
+    assert "drop the hedges" not in prose and "make a passive active" not in prose
+
+
+def test_counts_the_hints_state_come_from_the_gold():
+    from rhetoric.exercises import annotate, registry
+
+    for ex_id, phrase in (("03.5", "eight hedges"), ("04.3", "There are five"), ("00.4", "four names")):
+        ex = registry.get(ex_id)
+        n = {"eight": 8, "five": 5, "four": 4}[phrase.split()[-2 if ex_id != "04.3" else -1]]
+        assert phrase in " ".join(ex.hints)
+        spans = annotate.gold_spans(ex)[0]
+        assert len(spans) == n, (ex_id, len(spans))
