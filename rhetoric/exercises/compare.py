@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Sequence
 
+from ..evaluate import Score
 from .feedback import Table
 
 Span = tuple[int, int]
@@ -31,25 +32,9 @@ class SpanRow:
 
 
 @dataclass
-class Scores:
-    """Precision (how many marks are right), recall (how many right ones were marked), F1."""
-
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+class Scores(Score):
+    """Precision (how many marks are right), recall (how many right ones were marked), F1,
+    with a sentence a learner can read."""
 
     def sentence(self, who: str) -> str:
         return (f"{who}: {self.tp} of the gold's {self.tp + self.fn} found (recall {self.recall:.0%}), "
