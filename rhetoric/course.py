@@ -15,6 +15,8 @@ from html import escape
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
+from .layout import lines
+
 __all__ = [
     "HTML", "Passage", "analyse", "corrections", "entity_counts", "find", "frames_table", "mark_counts",
     "paragraph_with", "paragraphs", "quote_counts", "quote_with", "quotes_table", "seed_analysis", "seed_path", "seed_text", "sentence_with", "sentences",
@@ -103,15 +105,10 @@ def paragraphs(text: Optional[str] = None, analysis=None) -> list[Passage]:
         analysis = seed_analysis()
     text = analysis.text if analysis is not None else text
     aside = [(s.start, s.end) for s in analysis.set_aside] if analysis is not None else []
-    out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped:
-            start = pos + (len(line) - len(line.lstrip()))
-            end = start + len(stripped)
-            if not any(a <= start and end <= b for a, b in aside):
-                out.append(Passage(len(out) + 1, start, end, stripped))
-        pos += len(line)
+    out = []
+    for start, end in lines(text):
+        if not any(a <= start and end <= b for a, b in aside):
+            out.append(Passage(len(out) + 1, start, end, text[start:end]))
     return out
 
 

@@ -173,15 +173,9 @@ def filter_spans(
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each non-blank line of ``text`` (news text: a line is a paragraph)."""
-    bounds = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
-            lead = len(body) - len(body.lstrip())
-            bounds.append((pos + lead, pos + len(body.rstrip())))
-        pos += len(line)
-    return bounds
+    from ..layout import lines
+
+    return lines(text)
 
 
 def _marks_unbalanced(segment: str) -> bool:

@@ -17,7 +17,6 @@ Rules (all local, so one stray mark costs at most its own paragraph):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -59,15 +58,9 @@ class MarkedSpan:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, stripped of surrounding spaces."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        s, e = m.span()
-        seg = m.group()
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg) - len(seg.rstrip())
-        if seg.strip():
-            out.append((s + lead, e - trail))
-    return out
+    from ..layout import lines
+
+    return lines(text)
 
 
 def _classify(text: str, i: int, open_kinds: list[str]) -> Optional[tuple[str, str]]:

@@ -19,13 +19,10 @@ WORD = re.compile(r"[A-Za-z0-9’'-]+")
 
 
 def _paragraphs(text: str):
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            yield pos + lead, pos + lead + len(stripped), stripped
-        pos += len(line) + 1
+    from ..layout import lines
+
+    for start, end in lines(text):
+        yield start, end, text[start:end]
 
 
 def _token_range(doc, s, e):
