@@ -124,13 +124,13 @@ def titles() -> list[str]:
 @lru_cache(maxsize=4)
 def _matchers(vocab_id: int, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     """Phrase matchers for gazetteer names (case-sensitive) and titles (case-insensitive)."""
-    from spacy.lang.en import English
+    from .model import pattern_tokenizer
 
-    tokenizer = English().tokenizer
+    tokenizer = pattern_tokenizer(vocab)
     places = PhraseMatcher(vocab, attr="ORTH")
-    places.add("PLACE", [tokenizer(form) for form in gazetteer()])
+    places.add("PLACE", list(tokenizer.pipe(gazetteer())))
     title_m = PhraseMatcher(vocab, attr="LOWER")
-    title_m.add("TITLE", [tokenizer(t) for t in titles()])
+    title_m.add("TITLE", list(tokenizer.pipe(titles())))
     return places, title_m
 
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import spacy
 
 from .common import Context, build_phrase_matcher, lexicon, make_signal, span_chars
 
 WINDOW = 3
 
 
-@lru_cache(maxsize=1)
 def _tokenizer():
-    return spacy.blank("en").tokenizer
+    from ..model import pattern_tokenizer
+
+    return pattern_tokenizer()
 
 
 @lru_cache(maxsize=1)
