@@ -217,6 +217,8 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
             continue
         for s0, e0 in _split_at_line_breaks(doc, ent.start, ent.end):
             s, e = _trim(doc, s0, e0)
+            if e - s > _MAX_NAME_TOKENS:
+                continue  # a runaway span (a list or a headline run together), not a name
             if not any(c.isalpha() for c in doc[s:e].text):
                 continue
             m = _Mention(s, e, ent.label_, ent.label_)
@@ -230,12 +232,12 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
     title_spans = [doc[s:e] for _, s, e in titles_m(doc)]
     title_spans = _longest(title_spans)
     for t in title_spans:
-        for key, m in list(mentions.items()):
+        for m in _overlapping(mentions, t.start, t.end):
             inside = m.start >= t.start and m.end <= t.end and (m.end - m.start) < len(t)
             if inside and m.label != "PERSON":
                 dropped.append(_replace(m, None, "title", f"'{doc[m.start:m.end].text}' is part of the title '{t.text}', not a name"))
-                del mentions[key]
-        nxt = [m for m in mentions.values() if m.start == t.end]
+                del mentions[(m.start, m.end)]
+        nxt = [m for m in _overlapping(mentions, t.end, t.end + 1) if m.start == t.end]
         for m in nxt:
             span = doc[m.start : m.end]
             if span.text in gaz and len(span) == 1:
@@ -249,7 +251,7 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
     for _, s, e in places_m(doc):
         span = doc[s:e]
         place = gaz[span.text]
-        overlapping = [m for m in mentions.values() if m.start < e and s < m.end]
+        overlapping = _overlapping(mentions, s, e)
         if any((m.end - m.start) > (e - s) and (m.start < s or m.end > e) for m in overlapping):
             continue  # part of a longer name ("Moscow State University", "Jordan Peterson")
         for m in overlapping:
@@ -258,7 +260,7 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
             if m.label == "PERSON" and span.text in also_person:
                 continue
             del mentions[(m.start, m.end)]
-        if not any(m.start == s and m.end == e for m in mentions.values()) and (s, e) not in mentions:
+        if (s, e) not in mentions:
             old = next((m.model_label for m in overlapping), None)
             what = place.kind if place.label != "NORP" else f"nationality ({place.country})"
             reason = f"the kit's gazetteer lists '{span.text}' as a {what}"
@@ -321,6 +323,27 @@ def _split_at_line_breaks(doc: Doc, start: int, end: int) -> list[tuple[int, int
 
 def _in_headline(span: Span, headlines) -> bool:
     return any(a <= span.start_char and span.end_char <= b for a, b in headlines)
+
+
+def _overlapping(mentions: dict, start: int, end: int) -> list[_Mention]:
+    """Mentions whose tokens overlap ``[start, end)``, found by their start positions.
+
+    Names are short, so only starts a little before ``start`` need checking: this keeps
+    the rules linear in the length of the text (a 2 MB report has tens of thousands of
+    mentions).
+    """
+    found = []
+    for s in range(max(0, start - _MAX_NAME_TOKENS), end):
+        for e in range(max(s + 1, start + 1), s + _MAX_NAME_TOKENS + 1):
+            m = mentions.get((s, e))
+            if m is not None:
+                found.append(m)
+    return found
+
+
+#: The longest name, in tokens, whose overlaps ``_overlapping`` finds; longer model
+#: entities are cut to this length when they are read (no real name is longer).
+_MAX_NAME_TOKENS = 12
 
 
 def _named_in_body(doc: Doc, surface: str, headlines) -> bool:
