@@ -79,7 +79,7 @@ def _sets() -> dict:
         "charge_modifiers": frozenset(charge.get("modifiers", [])),
         "charge_heads": frozenset(charge.get("heads", [])),
         "intensifiers": frozenset(lex.get("intensifiers", [])),
-        "anaphora": frozenset(lex.get("event_anaphora_determiners", [])),
+        "reference_classes": frozenset(lex.get("reference_classes", [])),
         "suffixes": tuple(lex.get("label_suffixes", [])),
     }
 
@@ -111,18 +111,32 @@ def _is_actor_like(tok, ctx: Context) -> bool:
 
 
 def _done_to_people(tok, ctx: Context) -> bool:
-    """Is the verb's object (or a passive verb's subject) a person, group or their idea?"""
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            return _is_actor_like(c, ctx)
-        if c.dep_ == "prep" and c.lower_ in ("on", "upon"):  # "preyed on the poor"
-            return any(_is_actor_like(g, ctx) for g in c.children if g.dep_ == "pobj")
+    """Is the verb's object (or a passive verb's subject) a person, group or their idea? A verb
+    joined to another ("were banished, tortured and annihilated") shares its object; "millions of
+    people" is judged by its "of" phrase."""
+    verb = tok
+    for _ in range(3):
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                return _is_actor_like(c, ctx) or any(
+                    _is_actor_like(g, ctx) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj")
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):  # "preyed on the poor"
+                return any(_is_actor_like(g, ctx) for g in c.children if g.dep_ == "pobj")
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
     return False
 
 
 def _literal_object(tok, plain_objects) -> bool:
     """An emotive verb used literally: "slammed the door", "blasted music"."""
     return any(c.dep_ in OBJECT_DEPS[:2] and c.lemma_.lower() in plain_objects for c in tok.children)
+
+
+def _literal_with_prep(tok, preps) -> bool:
+    """A verb made literal by what follows it: "the answer lies in", "lie down", "lies ahead"."""
+    return any(c.dep_ in ("prep", "prt", "advmod", "acomp", "oprd") and c.lower_ in preps for c in tok.children)
 
 
 def _plain_term(tok, entry) -> bool:
@@ -140,9 +154,9 @@ def _plain_term(tok, entry) -> bool:
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "counter")
 
 
-def _names_an_event(tok, ctx: Context, seen_events: set) -> bool:
-    """An event noun that is the affair's name or refers back to one already named: "the Watergate
-    scandal", "the abuse scandal", "the Las Vegas massacre", later "the massacre"."""
+def _names_an_event(tok, ctx: Context) -> bool:
+    """An event noun that is the affair's name: "the Watergate scandal", "the abuse scandal",
+    "the Las Vegas massacre", "Russia's disaster"."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     for c in tok.children:
@@ -152,10 +166,20 @@ def _names_an_event(tok, ctx: Context, seen_events: set) -> bool:
             return True
         if c.dep_ == "amod" and (c.i in ctx.entity_tokens or c.ent_type_ in ("DATE", "NORP", "GPE", "ORDINAL")):
             return True
+    return False
+
+
+def _refers_back(tok, entry, seen_labels: set) -> bool:
+    """A label the article has already used ("the regime", "the scandal" again): the later mention
+    names the same thing, the judgement was made at the first. Only for the lexicon's
+    ``reference_classes``; records the first mention."""
+    if entry.get("class") not in _sets()["reference_classes"]:
+        return False
     lemma = tok.lemma_.lower()
-    back = lemma in seen_events and any(c.dep_ == "det" and c.lower_ in _sets()["anaphora"] for c in tok.children)
-    seen_events.add(lemma)
-    return back
+    if lemma in seen_labels:
+        return True
+    seen_labels.add(lemma)
+    return False
 
 
 def _names_a_charge(tok) -> bool:
@@ -172,7 +196,7 @@ def _names_a_charge(tok) -> bool:
     return False
 
 
-def _context_says_plain(tok, entry, ctx: Context, seen_events: set) -> bool:
+def _context_says_plain(tok, entry, ctx: Context, seen_labels: set) -> bool:
     """Is this use of a lexicon word plain description (see the module docstring)?"""
     if _plain_term(tok, entry):
         return True
@@ -182,11 +206,13 @@ def _context_says_plain(tok, entry, ctx: Context, seen_events: set) -> bool:
             return True
     if entry.get("plain_objects") and _literal_object(tok, entry["plain_objects"]):
         return True
-    if cls == "event" and _names_an_event(tok, ctx, seen_events):
+    if entry.get("plain_preps") and tok.pos_ == "VERB" and _literal_with_prep(tok, entry["plain_preps"]):
+        return True
+    if cls == "event" and _names_an_event(tok, ctx):
         return True
     if cls == "charge" and _names_a_charge(tok):
         return True
-    return False
+    return _refers_back(tok, entry, seen_labels)
 
 
 def _label_suffix(tok) -> bool:
@@ -221,7 +247,7 @@ def find_loaded(doc, ctx: Context) -> list:
         if start + a not in found:
             found[start + a] = (start + a, start + b, p["appraisal"], p["why"], {})
     covered = {i for s, e, *_ in found.values() for i in range(s, e)}
-    seen_events: set = set()
+    seen_labels: set = set()
     for tok in doc:
         if tok.i in covered or tok.i in ctx.entity_tokens or tok.pos_ not in CONTENT_POS:
             continue
@@ -232,7 +258,7 @@ def find_loaded(doc, ctx: Context) -> list:
             continue
         if entry.get("pos") and tok.pos_ not in entry["pos"]:
             continue
-        if _context_says_plain(tok, entry, ctx, seen_events):
+        if _context_says_plain(tok, entry, ctx, seen_labels):
             continue
         reason = class_why.get(entry.get("class", ""), "")
         found[tok.i] = (_widen_with_intensifier(doc, tok.i), tok.i + 1, entry["appraisal"], reason, entry)
