@@ -81,6 +81,8 @@ def _sets() -> dict:
         "intensifiers": frozenset(lex.get("intensifiers", [])),
         "reference_classes": frozenset(lex.get("reference_classes", [])),
         "suffixes": tuple(lex.get("label_suffixes", [])),
+        "person_nouns": frozenset(lex.get("person_nouns", [])),
+        "drive_endings": tuple(lex.get("drive_endings", [])),
     }
 
 
@@ -108,6 +110,43 @@ def _is_actor_like(tok, ctx: Context) -> bool:
     if ctx.actor_of_phrase(tok):
         return True
     return tok.lemma_.lower() in _sets()["actor_objects"] or tok.lower_ in _sets()["actor_objects"]
+
+
+def _is_person_noun(tok, ctx: Context) -> bool:
+    """A noun phrase head that names people or a group: an actor, a pronoun, or a person noun
+    ("senators", "bureaucrats", "the mob")."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS
+    return tok.i in ctx.token_actor or tok.lemma_.lower() in _sets()["person_nouns"] or \
+        tok.lower_ in _sets()["person_nouns"]
+
+
+def _judges_a_person(tok, ctx: Context) -> bool:
+    """Does the adjective describe a person or group? "ambitious senators", "the senator is
+    ambitious", "a senator, ambitious and ...", not "an ambitious plan"."""
+    for _ in range(2):
+        if tok.dep_ == "amod":
+            return _is_person_noun(tok.head, ctx)
+        if tok.dep_ in ("acomp", "attr", "oprd"):
+            return any(_is_person_noun(c, ctx) for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        if tok.dep_ != "conj" or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _drive_compound(tok, ctx: Context) -> int | None:
+    """The first token of a hyphenated compound that sums a person up by a drive or habit
+    ("attention-craving senators", "a power-hungry governor", "self-serving bureaucrats"), or None."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or tok.dep_ not in ("amod", "acomp"):
+        return None
+    first = doc[tok.i - 2]
+    if first.pos_ not in ("NOUN",) or first.i in ctx.entity_tokens or first.head.i != tok.i:
+        return None
+    if not tok.lower_.endswith(_sets()["drive_endings"]):
+        return None
+    return first.i if _judges_a_person(tok, ctx) else None
 
 
 def _done_to_people(tok, ctx: Context) -> bool:
@@ -201,6 +240,8 @@ def _context_says_plain(tok, entry, ctx: Context, seen_labels: set) -> bool:
     if _plain_term(tok, entry):
         return True
     cls = entry.get("class")
+    if entry.get("only_of_people") and not _judges_a_person(tok, ctx):
+        return True
     if cls == "destruction_verb" or entry.get("needs_actor_object"):
         if tok.pos_ == "VERB" and not _done_to_people(tok, ctx):
             return True
@@ -223,11 +264,12 @@ def _label_suffix(tok) -> bool:
 
 def _widen_with_intensifier(doc, start: int) -> int:
     """The first token of the loaded phrase: an intensifier right before the word joins it
-    ("utterly disgraceful", "so-called" is left alone)."""
+    ("utterly disgraceful") or a manner adverb before an adjective ("politically ambitious")."""
     tok = doc[start]
     prev = doc[start - 1] if start > 0 else None
-    if prev is not None and prev.lower_ in _sets()["intensifiers"] and prev.head.i == tok.i and prev.dep_ == "advmod":
-        return start - 1
+    if prev is not None and prev.head.i == tok.i and prev.dep_ == "advmod" and (
+            prev.lower_ in _sets()["intensifiers"] or (prev.lower_.endswith("ly") and tok.pos_ == "ADJ")):
+        return start - 1  # "utterly disgraceful", "politically ambitious"
     return start
 
 
@@ -255,6 +297,8 @@ def find_loaded(doc, ctx: Context) -> list:
         if entry is None:
             if tok.pos_ in ("NOUN", "ADJ", "VERB") and _label_suffix(tok):
                 found[tok.i] = (tok.i, tok.i + 1, "judgement", class_why.get("name_calling", ""), {})
+            elif (first := _drive_compound(tok, ctx)) is not None:
+                found[tok.i] = (first, tok.i + 1, "judgement", class_why.get("drive_compound", ""), {})
             continue
         if entry.get("pos") and tok.pos_ not in entry["pos"]:
             continue
