@@ -195,3 +195,15 @@ def test_figurative_uses_of_the_same_words_are_loaded(analyze):
 
 def test_plain_emotion_words_are_not_loaded(analyze):
     assert words(analyze("Residents were worried about the water. Some were afraid to go out.")) == []
+
+
+def test_a_word_inside_a_longer_name_is_not_loaded(analyze):
+    assert words(analyze("The senator read Brave New World at school.")) == []
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Outrageous. That was the word on every lip.", "Outrageous"),
+    ("Disgraceful! The minister has resigned.", "Disgraceful"),
+])
+def test_a_one_word_exclamation_is_loaded(analyze, sentence, word):
+    assert word in words(analyze(sentence))

@@ -256,6 +256,16 @@ def _context_says_plain(tok, entry, ctx: Context, seen_labels: set) -> bool:
     return _refers_back(tok, entry, seen_labels)
 
 
+def _inside_a_name(tok, ctx: Context) -> bool:
+    """Is the token part of a name ("Brave New World", "Hope Not Hate")? A capitalised word that
+    the entity layer took for a one-word name on its own ("Horror.", "Childish, indeed.") is
+    not: the small model often reads a capitalised common word as a name."""
+    if tok.i not in ctx.entity_tokens:
+        return False
+    alone = (tok.i - 1 not in ctx.entity_tokens) and (tok.i + 1 not in ctx.entity_tokens)
+    return not alone
+
+
 def _label_suffix(tok) -> bool:
     """A word made a label by its ending: "warmonger", "fearmongering", "rumour-mongers"."""
     low = tok.lower_
@@ -291,7 +301,7 @@ def find_loaded(doc, ctx: Context) -> list:
     covered = {i for s, e, *_ in found.values() for i in range(s, e)}
     seen_labels: set = set()
     for tok in doc:
-        if tok.i in covered or tok.i in ctx.entity_tokens or tok.pos_ not in CONTENT_POS:
+        if tok.i in covered or tok.pos_ not in CONTENT_POS or _inside_a_name(tok, ctx):
             continue
         entry = words.get(tok.lower_) or words.get(tok.lemma_.lower())
         if entry is None:
