@@ -207,3 +207,23 @@ def test_a_word_inside_a_longer_name_is_not_loaded(analyze):
 ])
 def test_a_one_word_exclamation_is_loaded(analyze, sentence, word):
     assert word in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("These rats in Congress voted for it.", "rats"),
+    ("Critics say the minister is a snake.", "snake"),
+    ("The governor, a weasel if ever there was one, stayed silent.", "weasel"),
+    ("Only a fool would sign that deal.", "fool"),
+    ("The angry mob chased the reporters away.", "mob"),
+])
+def test_animal_words_and_insults_for_people_are_name_calling(analyze, sentence, word):
+    assert word in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rats in the cellar ate the grain.",
+    "The dogs barked all night on the farm.",
+    "A snake was found in the school garden.",
+])
+def test_animal_words_for_animals_are_plain(analyze, sentence):
+    assert words(analyze(sentence)) == []

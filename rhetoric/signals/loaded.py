@@ -83,6 +83,7 @@ def _sets() -> dict:
         "suffixes": tuple(lex.get("label_suffixes", [])),
         "person_nouns": frozenset(lex.get("person_nouns", [])),
         "drive_endings": tuple(lex.get("drive_endings", [])),
+        "animals": frozenset(lex.get("animal_nouns", [])),
     }
 
 
@@ -147,6 +148,25 @@ def _drive_compound(tok, ctx: Context) -> int | None:
     if not tok.lower_.endswith(_sets()["drive_endings"]):
         return None
     return first.i if _judges_a_person(tok, ctx) else None
+
+
+def _animal_for_people(tok, ctx: Context) -> bool:
+    """An animal word used of people: "they are vermin", "the senator, a snake, ...", "these rats in
+    Congress", "Democrat rats". Not of animals: "rats in the cellar", "the dogs barked"."""
+    if tok.pos_ != "NOUN" or (tok.lemma_.lower() not in _sets()["animals"] and tok.lower_ not in _sets()["animals"]):
+        return False
+    if tok.dep_ == "attr":
+        return any(_is_person_noun(c, ctx) for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if tok.dep_ == "appos":
+        return _is_person_noun(tok.head, ctx)
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in ctx.token_actor:
+            return True  # "Democrat rats", "Moscow's dogs"
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") and any(
+                g.i in ctx.token_actor and ctx.token_actor[g.i][1] in ("ORG", "NORP", "GPE")
+                for g in c.children if g.dep_ == "pobj"):
+            return True  # "rats in Congress"
+    return False
 
 
 def _done_to_people(tok, ctx: Context) -> bool:
@@ -309,6 +329,8 @@ def find_loaded(doc, ctx: Context) -> list:
                 found[tok.i] = (tok.i, tok.i + 1, "judgement", class_why.get("name_calling", ""), {})
             elif (first := _drive_compound(tok, ctx)) is not None:
                 found[tok.i] = (first, tok.i + 1, "judgement", class_why.get("drive_compound", ""), {})
+            elif _animal_for_people(tok, ctx):
+                found[tok.i] = (tok.i, tok.i + 1, "judgement", class_why.get("animal", ""), {})
             continue
         if entry.get("pos") and tok.pos_ not in entry["pos"]:
             continue
