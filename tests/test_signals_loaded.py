@@ -227,3 +227,18 @@ def test_animal_words_and_insults_for_people_are_name_calling(analyze, sentence,
 ])
 def test_animal_words_for_animals_are_plain(analyze, sentence):
     assert words(analyze(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Critics called the hearing a kangaroo court.", "kangaroo court"),
+    ("The paper ran a hit piece on the mayor.", "hit piece"),
+    ("Opponents say the country is becoming a police state.", "police state"),
+    ("The senator dismissed the report as fake news.", "fake news"),
+])
+def test_set_phrases_that_judge_are_loaded(analyze, sentence, phrase):
+    assert phrase in words(analyze(sentence))
+
+
+def test_treason_as_a_charge_is_plain_and_as_a_verdict_is_loaded(analyze):
+    assert words(analyze("He was charged with treason in 1951.")) == []
+    assert "treason" in words(analyze("Selling the port to a rival power is treason."))
