@@ -242,3 +242,10 @@ def test_set_phrases_that_judge_are_loaded(analyze, sentence, phrase):
 def test_treason_as_a_charge_is_plain_and_as_a_verdict_is_loaded(analyze):
     assert words(analyze("He was charged with treason in 1951.")) == []
     assert "treason" in words(analyze("Selling the port to a rival power is treason."))
+
+
+def test_a_speaker_who_takes_up_a_label_chooses_it_too(analyze):
+    a = analyze("The regime jailed three reporters. “The regime is afraid of the truth,” said Maria Lopez. "
+                "The regime denied it.")
+    flagged = loaded(a)
+    assert [s.in_quote for s in flagged if s.text == "regime"] == [False, True]

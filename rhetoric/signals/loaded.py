@@ -228,16 +228,19 @@ def _names_an_event(tok, ctx: Context) -> bool:
     return False
 
 
-def _refers_back(tok, entry, seen_labels: set) -> bool:
-    """A label the article has already used ("the regime", "the scandal" again): the later mention
-    names the same thing, the judgement was made at the first. Only for the lexicon's
-    ``reference_classes``; records the first mention."""
+def _refers_back(tok, entry, ctx: Context, seen_labels: set) -> bool:
+    """A label the same voice has already used ("the regime", "the scandal" again): the later
+    mention names the same thing, the judgement was made at the first. The writer's voice and
+    each quoted speaker count apart: a speaker who takes up the word chooses it too. Only for the
+    lexicon's ``reference_classes``; records the first mention."""
     if entry.get("class") not in _sets()["reference_classes"]:
         return False
-    lemma = tok.lemma_.lower()
-    if lemma in seen_labels:
+    quote = ctx.quote_at(tok.idx, tok.idx + len(tok.text))
+    voice = "writer" if quote is None else (quote[2] or quote[:2])  # each speaker chooses labels too
+    key = (tok.lemma_.lower(), voice)
+    if key in seen_labels:
         return True
-    seen_labels.add(lemma)
+    seen_labels.add(key)
     return False
 
 
@@ -273,7 +276,7 @@ def _context_says_plain(tok, entry, ctx: Context, seen_labels: set) -> bool:
         return True
     if cls == "charge" and _names_a_charge(tok):
         return True
-    return _refers_back(tok, entry, seen_labels)
+    return _refers_back(tok, entry, ctx, seen_labels)
 
 
 def _inside_a_name(tok, ctx: Context) -> bool:
