@@ -11,6 +11,17 @@ from __future__ import annotations
 
 from .common import Context, build_matcher, lexicon, make_signal, span_chars
 
+def hedge_kinds() -> dict[str, dict]:
+    """The hedge subtypes of ``data/lexicons/hedges.json``: kind -> {"uncertainty": bool,
+    "teach": plain description}. ``uncertainty`` kinds say the matter is open (modal,
+    probability, appearance, belief...); the others limit or round a claim (approximators,
+    limiting words) without doubting it."""
+    return lexicon("hedges.json")["kinds"]
+
+
+#: hedge subtypes that mark a claim as uncertain (scored against FactBank's uncertainty cues)
+UNCERTAINTY_KINDS = frozenset(k for k, v in hedge_kinds().items() if v["uncertainty"])
+
 EXPLAIN = {
     "hedge": "hedge: softens how sure {who} is",
     "booster": "booster: makes {who} sound certain and shuts out doubt",
