@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
-from .layout import lines
+from .layout import count_words, lines
 
 __all__ = [
     "HTML", "Passage", "analyse", "corrections", "entity_counts", "find", "frames_table", "mark_counts",
@@ -309,7 +309,7 @@ def quote_counts(analysis=None) -> HTML:
             continue
         r = rows.setdefault(q.speaker or "(nobody named)", [0, 0, 0])
         r[0] += 1
-        r[1] += len(q.text.split())
+        r[1] += count_words(q.text)
         r[2] += 1 if getattr(q, "relayed_by", None) else 0
     ranked = sorted(rows.items(), key=lambda kv: -kv[1][1])
     return table(("speaker", "direct quotes", "quoted words", "passed on by someone else"),
