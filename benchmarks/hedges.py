@@ -64,43 +64,69 @@ def factbank_path() -> Path:
 
 
 def load_factbank(path: Path) -> list[FBDoc]:
-    """The documents of a BioScope-style XML file, in file order."""
+    """The documents of a BioScope-style XML file, in file order: sentences joined by a space,
+    document parts by a blank line, cue and sentence offsets into the joined text."""
     docs = []
     for d in ET.parse(path).getroot().iter("Document"):
         doc = FBDoc(doc_id=(d.findtext("DocID") or "").strip(), text="")
-        parts = []
-        for part in d.findall("DocumentPart"):
-            sents = part.findall("Sentence")
-            if sents:
-                parts.append(sents)
-        pieces: list[str] = []
+        out: list[str] = []
         pos = 0
-        for pi, sents in enumerate(parts):
-            for si, sent in enumerate(sents):
-                sep = "" if pos == 0 else (" " if si else "\n\n")
-                pieces.append(sep)
+        for part in d.findall("DocumentPart"):
+            for si, sent in enumerate(part.findall("Sentence")):
+                text, cues = _sentence(sent)
+                if not text:
+                    continue
+                sep = "" if not out else (" " if si else "\n\n")
+                out += [sep, text]
                 pos += len(sep)
-                start = pos
-                for chunk, cue_type in _sentence_pieces(sent):
-                    if cue_type is not None:
-                        doc.cues.append((pos, pos + len(chunk), cue_type.strip()))
-                    pieces.append(chunk)
-                    pos += len(chunk)
-                doc.sentences.append((start, pos))
-        doc.text = "".join(pieces)
+                doc.sentences.append((pos, pos + len(text)))
+                doc.cues += [(pos + s, pos + e, kind) for s, e, kind in cues]
+                pos += len(text)
+        doc.text = "".join(out)
         docs.append(doc)
     return docs
 
 
-def _sentence_pieces(sent):
-    """(text, cue type or None) pieces of a ``<Sentence>`` in order."""
-    if sent.text:
-        yield sent.text, None
+def _sentence(sent) -> tuple[str, list[tuple[int, int, str]]]:
+    """A ``<Sentence>``'s text with one space for every run of whitespace, and its cues.
+
+    FactBank's text has runs of spaces round its event words ("has  not   raised") left by
+    its event markup, not by the newspaper; they are squeezed so the kit reads the sentence
+    as it was printed."""
+    raw, cues = [], []
+    pos = 0
+    pieces = [(sent.text or "", None)]
     for child in sent:
-        text = "".join(child.itertext())
-        yield text, (child.get("type", "") if child.tag == "ccue" else None)
-        if child.tail:
-            yield child.tail, None
+        pieces.append(("".join(child.itertext()), child.get("type", "") if child.tag == "ccue" else None))
+        pieces.append((child.tail or "", None))
+    for chunk, kind in pieces:
+        if kind is not None:
+            cues.append((pos, pos + len(chunk), kind.strip()))
+        raw.append(chunk)
+        pos += len(chunk)
+    raw_text = "".join(raw)
+    kept, new_at = [], []
+    for ch in raw_text:
+        new_at.append(len(kept))
+        if ch.isspace():
+            if kept and kept[-1] != " ":
+                kept.append(" ")
+        else:
+            kept.append(ch)
+    new_at.append(len(kept))
+    while kept and kept[-1] == " ":
+        kept.pop()
+    text = "".join(kept)
+    out = []
+    for s, e, kind in cues:
+        s2, e2 = new_at[s], new_at[e]
+        while s2 < e2 and text[s2] == " ":
+            s2 += 1
+        while e2 > s2 and text[e2 - 1:e2] == " ":
+            e2 -= 1
+        if s2 < e2:
+            out.append((s2, min(e2, len(text)), kind))
+    return text, out
 
 
 def baseline_cues(text: str) -> list[tuple[int, int, str]]:
@@ -156,8 +182,8 @@ def kit_hedges(doc: FBDoc, analysis, kinds: set[str]) -> list[tuple[int, int, st
 
 def main(argv: list[str]) -> int:
     import rhetoric
-    from rhetoric.signals.hedges import UNCERTAINTY_KINDS, find_hedges, hedge_kinds
     from rhetoric.signals.common import Context
+    from rhetoric.signals.hedges import UNCERTAINTY_KINDS, find_hedges, hedge_kinds
 
     path = factbank_path()
     if not path.exists():
