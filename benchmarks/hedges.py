@@ -101,7 +101,7 @@ def _sentence(sent) -> tuple[str, list[tuple[int, int, str]]]:
         pieces.append((child.tail or "", None))
     for chunk, kind in pieces:
         if kind is not None:
-            cues.append((pos, pos + len(chunk), kind.strip()))
+            cues.append((pos, pos + len(chunk), kind.replace(" ", "").strip("_")))
         raw.append(chunk)
         pos += len(chunk)
     raw_text = "".join(raw)

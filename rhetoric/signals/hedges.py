@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..english import CONDITIONAL_SUBORDINATORS, NEGATIVE_PRONOUNS, NEGATORS, QUESTION_SUBORDINATORS
+from ..english import CONDITIONAL_SUBORDINATORS, FIRST_PERSON_SUBJECTS, NEGATIVE_PRONOUNS, NEGATORS, QUESTION_SUBORDINATORS
 from ..negation import is_negated
 from .common import Context, build_matcher, lexicon, make_signal, span_chars
 
@@ -276,15 +276,25 @@ def _longest(spans: list) -> list:
     return out
 
 
-def _holder(doc, ctx: Context, s_tok: int):
-    """Who holds a belief or passes on a rumour: the subject of the belief verb ("officials" in
-    "officials expect"), or None for a passive or a participle ("is expected to")."""
+def _holder(doc, ctx: Context, s_tok: int) -> tuple[str | None, str | None]:
+    """Who holds a belief: (actor, words for it) from the subject of the belief verb
+    ("officials" in "officials expect", an actor's name for "he"). ``(None, None)`` for a
+    passive ("is expected to": the sentence hides whose belief it is), a noun or a pronoun
+    the kit cannot resolve; ``(None, "")`` for "I"/"we", the speaker's own belief."""
     tok = doc[s_tok]
     subj = _subject(tok) if tok.pos_ in VERBAL else None
     if subj is None or subj.dep_ == "nsubjpass" or subj.tag_ in ("WDT", "WP"):
         return None, None
+    if subj.lower_ in FIRST_PERSON_SUBJECTS:
+        return None, ""
     actor = ctx.actor_of_phrase(subj)
-    return actor, (ctx.describe(actor) if actor else doc[subj.left_edge.i:subj.i + 1].text)
+    if actor:
+        return actor, ctx.describe(actor)
+    if subj.pos_ == "PRON":
+        return None, None
+    words = doc[subj.left_edge.i:subj.i + 1]
+    text = words.text
+    return None, (text if words[0].pos_ == "PROPN" else text[:1].lower() + text[1:])
 
 
 def _explain(category: str, sig, ctx: Context, p: dict, holder: str | None) -> str:
@@ -299,7 +309,8 @@ def _explain(category: str, sig, ctx: Context, p: dict, holder: str | None) -> s
     head = EXPLAIN[category].format(who=who)
     if category == "hedge":
         template = hedge_kinds().get(p.get("kind"), {}).get("explain", EXPLAIN["hedge"])
-        head = template.format(who=who, holder=holder or who)
+        of_holder = f" of {holder}" if holder else (f" of {who}" if holder == "" else " (whose, the sentence does not say)")
+        head = template.format(who=who, of_holder=of_holder)
     return f"{head}{where}. “{sig.text}”: {p['why']}."
 
 
