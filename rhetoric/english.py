@@ -48,3 +48,5 @@ CONDITIONAL_SUBORDINATORS = frozenset({"if", "unless"})
 QUESTION_SUBORDINATORS = frozenset({"whether", "if"})
 #: Pronouns that deny their clause when they are its subject ("nobody doubts", "no one could say").
 NEGATIVE_PRONOUNS = frozenset({"nobody", "no-one", "noone", "none", "nothing", "neither"})
+#: Subordinators of purpose ("so she could vote", "so that they might see").
+PURPOSE_SUBORDINATORS = frozenset({"so"})

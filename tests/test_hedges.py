@@ -265,3 +265,41 @@ def test_benchmark_scores_sentences_and_cues(tmp_path):
     t.add(doc, bench.baseline_cues(doc.text))  # the 13-word list finds 'may', misses 'whether'
     assert (t.sent_tp, t.sent_fp, t.sent_fn) == (1, 0, 1)
     assert (t.cue_right, t.cue_pred, t.gold_found, t.gold) == (1, 1, 1, 2)
+
+
+# --- false friends found by reading unseen news (PolNeAR), pinned on sentences written here -----------
+
+@pytest.mark.parametrize("passage", [
+    "The council will repair the road as soon as possible.",
+    "Rescuers did everything possible to reach the miners.",
+    "The team wants the best possible result on Saturday.",
+])
+def test_possible_that_stresses_effort_or_degree_is_not_a_hedge(analyze, passage):
+    assert not hedges(analyze(passage))
+
+
+@pytest.mark.parametrize("passage", [
+    "She moved to the city so she could study law.",
+    "They left early so that they could catch the last train.",
+])
+def test_could_of_purpose_is_not_a_hedge(analyze, passage):
+    assert "could" not in words(analyze(passage))
+
+
+@pytest.mark.parametrize("passage", [
+    "The appeals court could settle the case, even if it goes to the Supreme Court.",
+    "The coach sees a betrayal if his players join the rival club.",
+    "Voters will know the truth if the documents are released.",
+])
+def test_if_after_a_verb_of_knowing_can_still_be_a_condition(analyze, passage):
+    a = analyze(passage)
+    assert words(a, "condition") == ["if"]
+    assert not hedges(a, "open_question")
+
+
+@pytest.mark.parametrize("passage", [
+    "The organisers hope that the rain will stop before the parade.",
+    "I hope we see more of that spirit next season.",
+])
+def test_hope_is_a_wish_not_a_belief(analyze, passage):
+    assert not hedges(analyze(passage), "belief")

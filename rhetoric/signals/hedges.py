@@ -21,7 +21,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..english import CONDITIONAL_SUBORDINATORS, FIRST_PERSON_SUBJECTS, NEGATIVE_PRONOUNS, NEGATORS, QUESTION_SUBORDINATORS
+from ..english import (
+    CONDITIONAL_SUBORDINATORS,
+    FIRST_PERSON_SUBJECTS,
+    NEGATIVE_PRONOUNS,
+    NEGATORS,
+    PURPOSE_SUBORDINATORS,
+    QUESTION_SUBORDINATORS,
+)
 from ..negation import is_negated
 from .common import Context, build_matcher, lexicon, make_signal, span_chars
 
@@ -105,8 +112,8 @@ def _pattern_matches(doc, lexicon_name: str, category: str) -> list[tuple[int, i
             continue
         if e_tok < len(doc) and doc[e_tok].lower_ in p.get("not_before", ()):
             continue  # a fixed term: 'likely voters', 'Mostly True'
-        if s_tok > 0 and doc[s_tok - 1].lower_ in p.get("not_after", ()):
-            continue  # 'make sure that' = ensure
+        if s_tok > 0 and (doc[s_tok - 1].lower_ in p.get("not_after", ()) or doc[s_tok - 1].tag_ in p.get("not_after_tags", ())):
+            continue  # 'make sure that' = ensure; 'as soon as possible'; 'the best possible'
         spans.append((s_tok, e_tok, p))
     return spans
 
@@ -121,9 +128,21 @@ def _could_of_possibility(tok, rule) -> bool:
     verb = tok.head
     if verb.pos_ not in VERBAL and verb.pos_ != "ADJ":
         return False
-    if is_negated(verb) or _negative_subject(verb):
+    if is_negated(verb) or _negative_subject(verb) or _purpose_clause(verb):
         return False
     return verb.lemma_.lower() not in rule["ability_verbs"]
+
+
+def _purpose_clause(verb) -> bool:
+    """'so (that) she could use it', 'in order that they could vote': a purpose, not a possibility."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "mark" and c.i < verb.i:
+            if c.lower_ in PURPOSE_SUBORDINATORS:
+                return True
+            if c.lower_ == "that" and c.i > 0 and doc[c.i - 1].lower_ in PURPOSE_SUBORDINATORS | {"order"}:
+                return True
+    return False
 
 
 def _condition(tok, rule) -> bool:
@@ -141,16 +160,22 @@ def _condition(tok, rule) -> bool:
 
 def _opens_question(tok, rule) -> bool:
     """'whether' anywhere; 'if' opening the complement of a verb or adjective of asking or
-    knowing ("asked if", "did not say if", "not clear if")."""
+    knowing ("asked if", "did not say if", "not clear if"), never 'even if' (a condition)."""
     low = tok.lower_
     if low not in QUESTION_SUBORDINATORS:
         return False
     if low != "if":
         return True
+    doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].lower_ in rule["not_after"]:
+        return False
     clause = tok.head
     governor = clause.head
-    return clause.dep_ in ("ccomp", "advcl", "xcomp") and governor.i < tok.i and \
-        governor.lemma_.lower() in rule["question_heads"]
+    if governor.i > tok.i or clause is governor:
+        return False
+    lemma = governor.lemma_.lower()
+    return (clause.dep_ == "ccomp" and lemma in rule["question_heads"]) or \
+        (clause.dep_ == "advcl" and lemma in rule["ask_verbs"])
 
 
 def _subject(verb):
