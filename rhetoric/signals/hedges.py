@@ -48,7 +48,7 @@ EXPLAIN = {
     "hedge": "hedge: softens how sure {who} is",
     "booster": "booster: makes {who} sound certain and shuts out doubt",
 }
-#: hedges that present a claim as someone's belief or hearsay: the explanation names the holder
+#: hedges that present a claim as someone's belief: the explanation names the holder
 HELD_BY = {"belief"}
 VERBAL = ("VERB", "AUX")
 #: dependencies by which a word completes the verb that may deny it ("did not make [it] CLEAR")
@@ -259,10 +259,9 @@ def _hearsay(tok, rule) -> bool:
     if tok.tag_ not in ("VBN", "JJ", "VBD"):
         return False
     if tok.dep_ in ("amod", "acl"):
-        return True
+        return True  # "the alleged bribe", "two men suspected of arson"
     deps = {c.dep_ for c in tok.children}
-    return "auxpass" in deps or bool(deps & {"xcomp", "oprd", "dobj"}) and tok.tag_ == "VBN" or \
-        tok.dep_ == "ccomp" and tok.tag_ == "VBD" and "nsubj" in deps and "dobj" in deps
+    return tok.tag_ == "VBN" and bool(deps & {"auxpass", "xcomp", "oprd"})  # "is rumored to be"
 
 
 RULES = {
