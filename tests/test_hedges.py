@@ -80,6 +80,9 @@ def test_an_undenied_possibility_stays_a_hedge(analyze):
     ("The new law took effect in May after a long debate.", []),
     ("The court may rule on the appeal in May.", ["may"]),
     ("Talks resumed on May 4, and a deal may follow.", ["may"]),
+    ("May was the wettest month on record in the valley.", []),
+    ("By May, the army had withdrawn from the town.", []),
+    ("Theresa May resigned as prime minister, and her successor may call an election.", ["may"]),
 ])
 def test_month_may_is_not_the_modal(analyze, passage, expected):
     assert words(analyze(passage), "modal") == expected
