@@ -16,6 +16,7 @@ from typing import Any, Callable, Optional
 
 from ..data import data_path
 from .answers import AnswerTypeError, Blank, blank_was_used, contains_blank, kind_of
+from .facts import render
 from .feedback import Feedback, Table
 
 
@@ -138,7 +139,7 @@ def _graded_hint(ex: Exercise, attempt: int) -> str:
     """The hint for the ``attempt``-th wrong answer: each wrong answer reveals a little more."""
     if not ex.hints:
         return ""
-    hint = ex.hints[min(attempt, len(ex.hints)) - 1]
+    hint = render(ex.hints[min(attempt, len(ex.hints)) - 1], ex)
     if attempt >= len(ex.hints):
         hint += f" (That was the last hint: show_solution(\"{ex.id}\") shows one way to do it.)"
     return hint
@@ -214,7 +215,7 @@ def check(exercise_id: str, answer: Any = None, *, record: bool = True) -> Feedb
         if record:
             PROGRESS.solved.add(ex.id)
             _changed()
-        return Feedback(ex.id, "correct", verdict.message, bridge=ex.bridge,
+        return Feedback(ex.id, "correct", verdict.message, bridge=render(ex.bridge, ex),
                         details=verdict.details, tables=verdict.tables)
     attempt = PROGRESS.attempts.get(ex.id, 0) + 1
     if record:
@@ -238,7 +239,7 @@ def hint(exercise_id: str) -> Feedback:
     PROGRESS.hints_seen[ex.id] = n
     _changed()
     more = " That is the last hint." if n == len(ex.hints) else f" (hint {n} of {len(ex.hints)})"
-    return Feedback(ex.id, "hint", ex.hints[n - 1] + more)
+    return Feedback(ex.id, "hint", render(ex.hints[n - 1], ex) + more)
 
 
 def show_solution(exercise_id: str) -> Feedback:
@@ -250,8 +251,9 @@ def show_solution(exercise_id: str) -> Feedback:
     PROGRESS.solutions_shown.add(ex.id)
     _changed()
     if ex.kind == "code":
-        return Feedback(ex.id, "solution", "One way to do it (run it, then read why it works):", code=ex.solution)
-    return Feedback(ex.id, "solution", ex.solution)
+        return Feedback(ex.id, "solution", "One way to do it (run it, then read why it works):",
+                        code=render(ex.solution, ex))
+    return Feedback(ex.id, "solution", render(ex.solution, ex))
 
 
 def starter(exercise_id: str) -> Feedback:

@@ -18,6 +18,7 @@ from ipywidgets.widgets.widget_bool import ToggleButtonStyle  # not exported at 
 from .. import course
 from . import annotate
 from .answers import Blank
+from .facts import render
 from .feedback import Feedback
 from .registry import check, get, hint, show_solution
 from .store import my_work
@@ -40,7 +41,7 @@ class ExerciseWidget(W.VBox):
         self.work = my_work()
         title = W.HTML(
             f"<div style='{_CSS}'><strong>Exercise {escape(self.ex.id)}: {escape(self.ex.title)}</strong>"
-            f"<br>{escape(self.ex.task)}</div>"
+            f"<br>{escape(render(self.ex.task, self.ex))}</div>"
         )
         auto = W.Layout(width="auto")
         self.check_button = W.Button(description=self.check_label, button_style="primary", icon="check",
