@@ -224,3 +224,24 @@ def test_the_guides_answer_keys_state_the_computed_counts():
     assert f"{f['paragraphs']()} paragraphs" in row["00.1"]
     assert f"{f['first_sentence_tokens']()} tokens" in row["01.1"]
     assert row["02.1"].split("|")[2].strip().startswith(str(f["apostrophes"]()))
+
+
+def test_the_guides_disagreement_list_matches_the_model_and_the_kit(seed_analysis):
+    """Each '*X* (model: L)' and '(kit: L, gold: G)' the guide states is what the model and kit say now."""
+    from rhetoric.exercises import annotate
+
+    guide = (Path(__file__).resolve().parent.parent / "notebooks" / "TEACHERS_GUIDE.md").read_text(encoding="utf-8")
+    section = guide.split("### Where the kit, the model and the gold disagree", 1)[1].split("\n## ", 1)[0]
+    ex = registry.get("01.5")
+    text = seed_analysis.text
+    mentions = {text[m["start"]:m["end"]]: m for m in ex.key["mentions"]}
+    model_claims = re.findall(r"\*(?:the first )?\*?([A-Z][\w ]+?)\* \(model: ([A-Z]+)\)", section)
+    assert len(model_claims) >= 5
+    for name, label in model_claims:
+        m = mentions[name]
+        assert annotate._model_label(m["start"], m["end"]) == label, name
+        assert annotate.mention_gold(m) != label, name
+    for name, kit, gold in re.findall(r"\*([A-Z]\w+)\*[^(]*\(kit: ([\w ]+), gold: ([\w ]+)\)", section):
+        m = mentions[name]
+        assert (annotate._kit_label(m["start"], m["end"]) or annotate.NOT_A_NAME) == kit
+        assert annotate.mention_gold(m) == gold
