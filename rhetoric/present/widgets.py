@@ -45,6 +45,7 @@ from .highlight import (
     span_records,
 )
 from .layers import LAYERS, layer_name
+from rhetoric.rewrite import describe
 
 _WIDE = W.Layout(width="100%")
 _DESC = {"description_width": "initial"}
@@ -361,6 +362,20 @@ def _analyse_alone(text: str, analysis, start: int, end: int):
         return sliced
 
 
+def changes_html(changes) -> str:
+    """The list of what a rewrite changed, quote warnings first and marked as warnings (escaped)."""
+    if not changes:
+        return ""
+    items = []
+    for c in changes:
+        if c.category == "quote":
+            items.append(f"<li><strong>Careful:</strong> {esc(c.sentence)}</li>")
+        else:
+            items.append(f"<li>{esc(c.sentence)}</li>")
+    return ("<div class='rl-rewrite-changes' style='font-family:sans-serif;line-height:1.45'>"
+            "<strong>What your rewrite changed</strong><ul style='margin:2px 0'>" + "".join(items) + "</ul></div>")
+
+
 class RewriteFrame(_Builder):
     """"Rewrite the frame": edit a paragraph, re-analyse it, watch its signal profile change.
 
@@ -381,7 +396,9 @@ class RewriteFrame(_Builder):
         self.original_text = analysis.text[start:end]
         # The baseline is the paragraph analysed on its own, exactly as the rewrite will be,
         # so an unchanged paragraph gives identical bars and every difference is the edit's.
-        self.original = charts.signal_profile(_analyse_alone(self.original_text, analysis, start, end))
+        self.original_analysis = _analyse_alone(self.original_text, analysis, start, end)
+        self.original = charts.signal_profile(self.original_analysis)
+        self.changes: list = []  # rhetoric.rewrite.Change, what the last rewrite changed
         self.rewritten = None
         self.textarea = W.Textarea(value=self.original_text, description="Your rewrite",
                                    continuous_update=False, rows=7, layout=_WIDE, style=_DESC)
@@ -393,12 +410,13 @@ class RewriteFrame(_Builder):
                                            title="Signals: original paragraph vs your rewrite")
         self.chart = FigureBox(self.figure)
         self.output = W.HTML()
+        self.changed = W.HTML()
         run = self._safe("rewrite_analyse", self._run)
         self.button.on_click(lambda b: run())
         self.textarea.observe(lambda ch: run(), "value")
         self.reset.on_click(lambda b: setattr(self.textarea, "value", self.original_text))
         self.widget = W.VBox([self.textarea, W.HBox([self.button, self.reset]), self.status,
-                              self.chart.widget, self.output])
+                              self.changed, self.chart.widget, self.output])
         self._last = None
         self._run()
 
@@ -426,9 +444,13 @@ class RewriteFrame(_Builder):
         self.chart.redraw()
         spans = [r for r in span_records(self.rewritten) if r["layer"] != "entities"]
         self.output.value = render_spans(text, spans, empty_message="No signals in your rewrite.")
+        self.changes = describe(self.original_text, self.original_analysis, text, self.rewritten)
+        self.changed.value = changes_html(self.changes)
+        n = len(self.changes)
         before, after = sum(self.original.values()), sum(profile.values())
-        self.say(f"Analysed in {1000 * (time.perf_counter() - t0):.0f} ms: "
-                 f"{before} signals in the original, {after} in your rewrite.")
+        self.say(f"Analysed in {1000 * (time.perf_counter() - t0):.0f} ms: {before} signals in the original, "
+                 f"{after} in your rewrite; " + ("nothing changed." if not n else
+                                                 f"{n} change{'s' if n != 1 else ''}, listed below."))
 
     @property
     def html(self) -> str:
