@@ -141,9 +141,26 @@ def test_report_uses_few_colours_from_okabe_ito(seed_report):
     html, _ = seed_report
     css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
     used = {c.upper() for c in re.findall(r"\.rl-c-[\w-]+\{background:(#[0-9A-Fa-f]{6})", css)}
-    assert len(used) <= 8
+    # the eight Okabe-Ito colours at most, plus the pale grey of "other" (issue 14: layers shown
+    # together need distinct colours, which seven could not give nine layers)
+    assert len(used - {"#DDDDDD"}) <= 8
     assert used - {"#DDDDDD"} <= {c.upper() for c in OKABE_ITO.values()}
-    assert len(distinct_colors()) <= 8
+    assert len(distinct_colors() - {"#DDDDDD"}) <= 8
+
+
+def test_layers_shown_together_have_distinct_colours():
+    from rhetoric.present.palette import ENTITY_COLORS, LAYER_COLORS, LAYER_GROUPS, pattern_of
+
+    assert LAYER_COLORS["hedge"] != LAYER_COLORS["booster"]
+    signals = [k for k in LAYER_COLORS if k != "entities"]
+    looks = {(LAYER_COLORS[k], pattern_of(k)) for k in signals}
+    assert len(looks) == len(signals), "two layers drawn alike"
+    shared = {k for k in signals if sum(LAYER_COLORS[j] == LAYER_COLORS[k] for j in signals) > 1}
+    assert shared <= set(LAYER_GROUPS)
+    main = ["PERSON", "ORG", "GPE", "NORP"]
+    assert len({ENTITY_COLORS[t] for t in main}) == len(main)
+    places = [(ENTITY_COLORS[t], pattern_of("entities", t)) for t in ("GPE", "LOC", "FAC")]
+    assert len(set(places)) == 3
 
 
 def test_report_labels_are_at_least_14px_and_flow_with_the_text(seed_report):
