@@ -246,10 +246,13 @@ def corrections(analysis=None) -> HTML:
     confirmed = [e for e in analysis.entities if e.model_label == e.label and e.rule]
     removed = _dropped(analysis)
     items = sorted(changed + confirmed + removed, key=lambda e: e.start)
-    rows = [
-        (e.text, e.model_label or "(missed)", e.label or "not a name", e.rule or "", e.explanation)
-        for e in items
-    ]
+    # one row per kind of correction: the same name corrected the same way for the same reason is
+    # one row with its count (18 identical 'Trump' rows say less than one row that says 18)
+    grouped: dict[tuple, list] = {}
+    for e in items:
+        key = (e.text, e.model_label or "(missed)", e.label or "not a name", e.rule or "", e.explanation)
+        grouped.setdefault(key, []).append(e)
+    rows = [(*key[:4], len(found), key[4]) for key, found in grouped.items()]
     if not rows:
         return HTML("<p><em>The kit changed none of the model's labels in this text.</em></p>",
                     "The kit changed none of the model's labels in this text.")
@@ -259,7 +262,8 @@ def corrections(analysis=None) -> HTML:
                      "(no longer entities)")
     if confirmed:
         parts.append(f"{len(confirmed)} kept, with the rule that confirms them")
-    return table(("mention", "spaCy model said", "kit says", "rule", "why"), rows, caption="; ".join(parts))
+    return table(("mention", "spaCy model said", "kit says", "rule", "how many times", "why"), rows,
+                 caption="; ".join(parts))
 
 
 _MARKS = [("“", "left double quotation mark"), ("”", "right double quotation mark"),
