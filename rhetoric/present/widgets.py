@@ -45,6 +45,7 @@ from .highlight import (
     span_records,
 )
 from .layers import LAYERS, layer_name
+from rhetoric.contrast import differences
 from rhetoric.rewrite import describe
 
 _WIDE = W.Layout(width="100%")
@@ -219,10 +220,11 @@ class QuoteExplorer(_Builder):
         quotes = analysis.quotes
         speakers = Counter(q.speaker or "(no speaker)" for q in quotes)
         sides = Counter(q.side or "unknown" for q in quotes)
+        # index=0, not value=None: a Dropdown given value None shows a blank box in the browser
         self.speaker = W.Dropdown(options=[("All speakers", None)] + _count_options(speakers),
-                                  value=None, description="Speaker", style=_DESC)
+                                  index=0, description="Speaker", style=_DESC)
         self.side = W.Dropdown(options=[("All sides", None)] + _count_options(sides),
-                               value=None, description="Side", style=_DESC)
+                               index=0, description="Side", style=_DESC)
         self.quote = W.Select(options=[], description="Quote", rows=8, style=_DESC, layout=_WIDE)
         self.output = W.HTML()
         refilter = self._safe("quote_filter", self.refilter)
@@ -477,6 +479,15 @@ EXPLORER_CHARTS = {
 }
 
 
+def article_paragraphs(analysis) -> list[tuple[int, int]]:
+    """``(start, end)`` of the article's paragraphs, numbered as the notebooks number them (¶1...):
+    one per line, the parts the intake set aside (a publisher's footer) left out."""
+    from rhetoric.layout import lines
+
+    aside = [(p.start, p.end) for p in getattr(analysis, "set_aside", []) or []]
+    return [(s, e) for s, e in lines(analysis.text) if not any(a <= s and e <= b for a, b in aside)]
+
+
 class ArticleView:
     """One analysed article with everything the explorer precomputes for it (no parsing)."""
 
@@ -486,6 +497,14 @@ class ArticleView:
         self._records = span_records_cached(analysis)
         self.sentences = [(s.start_char, s.end_char) for s in analysis.doc.sents
                           if analysis.text[s.start_char:s.end_char].strip()] or [(0, len(analysis.text))]
+        self.paragraphs = article_paragraphs(analysis) or [(0, len(analysis.text))]
+
+    def paragraph_of(self, offset: int) -> int:
+        """The 1-based number (¶) of the paragraph holding character ``offset``."""
+        for n, (start, end) in enumerate(self.paragraphs, 1):
+            if offset < end:
+                return n
+        return len(self.paragraphs)
 
     @property
     def records(self) -> list[dict]:
@@ -519,7 +538,7 @@ class Explorer(_Builder):
         self._html_cache: dict[tuple, str] = {}
 
         self.article = W.Dropdown(options=[], description="Article", style=_DESC, layout=W.Layout(width="48%"))
-        self.compare = W.Dropdown(options=[("(none)", None)], value=None, description="Side by side with",
+        self.compare = W.Dropdown(options=[("(none)", None)], index=0, description="Side by side with",
                                   style=_DESC, layout=W.Layout(width="48%"))
         self.toggles = {layer: W.Checkbox(value=layer != "entities", description=layer_name(layer), indent=False,
                                           layout=W.Layout(width="auto")) for layer in LAYERS}
@@ -531,13 +550,16 @@ class Explorer(_Builder):
                                      tooltip="Choose an actor to say which side they are on")
         self.side_value = W.Dropdown(options=list(SIDES), value="unknown", description="is on the side of",
                                      style=_DESC, tooltip="The side of the chosen actor")
-        self.view = W.ToggleButtons(options=[("Whole article", "article"), ("One sentence", "sentence")],
+        self.view = W.ToggleButtons(options=[("Whole article", "article"), ("One paragraph", "paragraph"),
+                                             ("One sentence", "sentence")],
                                     value="article", description="Show", style=_DESC)
+        self.paragraph = W.BoundedIntText(value=1, min=1, max=1, description="¶", style=_DESC,
+                                          layout=W.Layout(width="110px"))
         self.sentence = W.BoundedIntText(value=1, min=1, max=1, description="Sentence", style=_DESC,
                                          layout=W.Layout(width="170px"))
-        self.prev_button = W.Button(description="Previous", icon="arrow-left", tooltip="Previous sentence",
+        self.prev_button = W.Button(description="Previous", icon="arrow-left", tooltip="Previous paragraph or sentence",
                                     layout=W.Layout(width="auto"))
-        self.next_button = W.Button(description="Next", icon="arrow-right", tooltip="Next sentence",
+        self.next_button = W.Button(description="Next", icon="arrow-right", tooltip="Next paragraph or sentence",
                                     layout=W.Layout(width="auto"))
         self.highlight = W.Select(options=[], description="Highlights", rows=7, style=_DESC, layout=_WIDE)
         self.output = W.HTML(layout=W.Layout(max_height="640px", overflow="auto", width="100%"))
@@ -561,6 +583,7 @@ class Explorer(_Builder):
         refresh = self._safe("explorer_filter", self.refresh)
         for box in self.toggles.values():
             box.observe(lambda ch: refresh(), "value")
+        self.paragraph.observe(lambda ch: None if self._quiet else self._go_to_paragraph(), "value")
         for ctl in (self.actors, self.sides, self.view, self.sentence, self.compare):
             ctl.observe(lambda ch: None if self._quiet else refresh(), "value")
         self.article.observe(lambda ch: None if self._quiet else self._safe("explorer_article", self._switch)(),
@@ -576,6 +599,7 @@ class Explorer(_Builder):
         for kind, button in self.export_buttons.items():
             button.on_click(lambda b, kind=kind: self._safe("explorer_export", self.export)(kind))
 
+        self.differences = W.HTML()
         panes = W.HBox([self.output, self.compare_output], layout=W.Layout(width="100%"))
         explore = W.VBox([
             W.HBox([self.article, self.compare]),
@@ -583,7 +607,9 @@ class Explorer(_Builder):
             W.HBox([self.actors, self.sides]),
             W.HBox([W.HTML("<b>Set a side:</b>"), self.side_actor, self.side_value],
                    layout=W.Layout(flex_flow="row wrap", align_items="center")),
-            W.HBox([self.view, self.sentence, self.prev_button, self.next_button]),
+            W.HBox([self.view, self.paragraph, self.sentence, self.prev_button, self.next_button],
+                   layout=W.Layout(flex_flow="row wrap", align_items="center")),
+            self.differences,
             panes,
             self.highlight,
             self.detail,
@@ -625,7 +651,9 @@ class Explorer(_Builder):
         self._quiet = True
         try:
             self.article.options = list(self.views)
+            kept = self.compare.value
             self.compare.options = [("(none)", None)] + [(k, k) for k in self.views]
+            self.compare.index = 0 if kept is None else self.compare.index  # never a blank box
             if select or self.article.value is None:
                 self.article.value = name
         finally:
@@ -698,6 +726,8 @@ class Explorer(_Builder):
             self._fill_side_controls(view)
             self.sentence.max = max(1, len(view.sentences))
             self.sentence.value = 1
+            self.paragraph.max = max(1, len(view.paragraphs))
+            self.paragraph.value = 1
             counts = Counter(r["layer"] for r in view.records)
             for layer, box in self.toggles.items():
                 box.description = f"{layer_name(layer)} ({counts.get(layer, 0)})"
@@ -776,7 +806,20 @@ class Explorer(_Builder):
         if self.view.value == "sentence":
             i = min(max(self.sentence.value, 1), len(view.sentences)) - 1
             return view.sentences[i]
+        if self.view.value == "paragraph":
+            i = min(max(self.paragraph.value, 1), len(view.paragraphs)) - 1
+            return view.paragraphs[i]
         return 0, None
+
+    def _go_to_paragraph(self) -> None:
+        """Show the paragraph typed in the ¶ box (exercises say 'find it in ¶13')."""
+        if self.view.value != "paragraph":
+            self._quiet = True
+            try:
+                self.view.value = "paragraph"
+            finally:
+                self._quiet = False
+        self._safe("explorer_filter", self.refresh)()
 
     def refresh(self) -> None:
         """Re-render the panes for the current filters (no parsing: filter and render)."""
@@ -799,13 +842,28 @@ class Explorer(_Builder):
             self.compare_output.layout.display = None
             self.compare_output.layout.width = "50%"
             ospans = self._filtered(other, with_actors=False)
-            self.compare_output.value = (f"<h4>{esc(other.name)}</h4>"
+            self.output.value = f"<h4 class='rl-title'>A: {esc(view.name)}</h4>" + self.output.value
+            self.compare_output.value = (f"<h4 class='rl-title'>B: {esc(other.name)}</h4>"
                                          + self._render(other, ospans, 0, None, with_actors=False))
+            said = differences(view.analysis, other.analysis, "A", "B")
+            self.differences.value = (
+                "<div style='font-family:sans-serif;line-height:1.45'><strong>A and B, in words</strong>"
+                + (f" (A: {esc(_short(view.name, 50))}; B: {esc(_short(other.name, 50))})")
+                + ("<ul style='margin:2px 0'>" + "".join(f"<li>{esc(x)}</li>" for x in said) + "</ul>"
+                   if said else "<p>No difference in quotes, names or signals that the kit counts.</p>")
+                + "</div>")
         else:
             self.output.layout.width = "100%"
             self.compare_output.layout.display = "none"
             self.compare_output.value = ""
-        where = f"sentence {self.sentence.value} of {len(view.sentences)}" if end is not None else "the article"
+            self.differences.value = ""
+        if self.view.value == "sentence" and end is not None:
+            where = (f"sentence {self.sentence.value} of {len(view.sentences)} "
+                     f"(in ¶{view.paragraph_of(start)})")
+        elif self.view.value == "paragraph" and end is not None:
+            where = f"¶{self.paragraph.value} of {len(view.paragraphs)}"
+        else:
+            where = "the article"
         self.say(f"{len(self.shown)} highlights in {where}. Choose one below to see why it was flagged.")
 
     def _render(self, view: ArticleView, spans: list[dict], start: int, end: Optional[int],
@@ -844,14 +902,19 @@ class Explorer(_Builder):
         return self.chart.figure
 
     def step(self, delta: int) -> None:
-        """Move the sentence navigator by ``delta`` (switches to the one-sentence view)."""
+        """Move the navigator by ``delta`` paragraphs (in the one-paragraph view) or sentences
+        (otherwise; switches to the one-sentence view)."""
         view = self.current
         if view is None:
             return
         self._quiet = True
         try:
-            self.view.value = "sentence"
-            self.sentence.value = min(max(1, self.sentence.value + delta), len(view.sentences))
+            if self.view.value == "paragraph":
+                self.paragraph.value = min(max(1, self.paragraph.value + delta), len(view.paragraphs))
+            else:
+                self.view.value = "sentence"
+                self.sentence.value = min(max(1, self.sentence.value + delta), len(view.sentences))
+                self.paragraph.value = view.paragraph_of(view.sentences[self.sentence.value - 1][0])
         finally:
             self._quiet = False
         self.refresh()
