@@ -391,3 +391,23 @@ def test_no_dropdown_is_blank(seed_analysis):
     assert len(found) >= 5
     for d in found:
         assert d.index is not None and d.label, d.description
+
+
+def test_no_button_has_a_fixed_width_that_cuts_its_label(seed_analysis):
+    """ipywidgets' default button width (148 px) cuts longer labels: every button sizes to its label."""
+    from rhetoric.exercises.widgets import SpeakerChooser, WordMarker
+
+    def buttons(widget):
+        out, todo = [], [widget]
+        while todo:
+            w = todo.pop()
+            if isinstance(w, W.Button) and not isinstance(w, W.ToggleButton):
+                out.append(w)
+            todo.extend(getattr(w, "children", ()) or ())
+        return out
+
+    found = [b for built in (wd.Explorer(seed_analysis, name="Seed").widget, wd.RewriteFrame(seed_analysis).widget,
+                             SpeakerChooser("02.6"), WordMarker("03.5")) for b in buttons(built)]
+    assert len(found) >= 10
+    for b in found:
+        assert b.layout.width == "auto", b.description

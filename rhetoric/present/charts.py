@@ -265,6 +265,20 @@ def actor_signal_counts(analysis) -> dict[str, Counter]:
     return dict(table)
 
 
+def wrap_header(name: str, width: int = 10) -> str:
+    """A column header broken into short lines (``<br>``), so neighbouring headers never run together."""
+    name = name.split(" (")[0]  # "Agency (who does what...)" -> "Agency": the legend has the rest
+    lines, line = [], ""
+    for word in name.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(_t(x) for x in lines)
+
+
 def actor_signal_heatmap(analysis, top: int = 12, widget: bool = False):
     """Actors (rows) against signal categories (columns): how often each meets each.
 
@@ -279,7 +293,7 @@ def actor_signal_heatmap(analysis, top: int = 12, widget: bool = False):
     cats += sorted({c for a in actors for c in table[a]} - set(cats))
     z = [[table[a][c] for c in cats] for a in actors]
     fig.add_heatmap(
-        z=z, x=[layer_name(c).replace(" (", "<br>(") for c in cats], y=[_t(a) for a in actors], colorscale="Cividis",
+        z=z, x=[wrap_header(layer_name(c)) for c in cats], y=[_t(a) for a in actors], colorscale="Cividis",
         text=z, texttemplate="%{text}", textfont={"size": FONT_SIZE},
         hovertemplate="<b>%{y}</b><br>%{x}: %{z}<extra></extra>", colorbar={"title": {"text": "count"}},
     )
@@ -348,10 +362,10 @@ class _null:
 
 def paragraph_profiles(analysis) -> list[dict]:
     """One row per paragraph: ``number``, ``start``, ``end``, ``words`` and a count per category."""
-    from .highlight import paragraph_bounds
+    from .highlight import article_paragraph_bounds
 
-    rows = []
-    for n, (a, b) in enumerate(paragraph_bounds(analysis.text), 1):
+    rows = []  # the article's paragraphs only: a set-aside footer is not an empty last bar
+    for n, (a, b) in enumerate(article_paragraph_bounds(analysis), 1):
         row = {"number": n, "start": a, "end": b, "words": len(analysis.text[a:b].split())}
         row.update(signal_profile(analysis, a, b))
         rows.append(row)

@@ -210,6 +210,13 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return lines(text)
 
 
+def article_paragraph_bounds(analysis) -> list[tuple[int, int]]:
+    """The paragraphs of the article proper, numbered as the notebooks number them (¶1...): the
+    parts the intake set aside (a publisher's footer) are left out."""
+    aside = [(p.start, p.end) for p in getattr(analysis, "set_aside", []) or []]
+    return [(s, e) for s, e in paragraph_bounds(analysis.text) if not any(a <= s and e <= b for a, b in aside)]
+
+
 def _marks_unbalanced(segment: str) -> bool:
     """True if ``segment`` opens a quotation mark it does not close (or closes one it did not open)."""
     if segment.count('"') % 2:

@@ -36,6 +36,7 @@ from rhetoric.items import SIDES, SIGNAL_CATEGORIES
 from . import charts
 from . import templates as tpl
 from .highlight import (
+    article_paragraph_bounds,
     esc,
     filter_spans,
     paragraph_bounds,
@@ -50,6 +51,8 @@ from rhetoric.rewrite import describe
 
 _WIDE = W.Layout(width="100%")
 _DESC = {"description_width": "initial"}
+#: Buttons as wide as their label: the default fixed width cuts labels ("Analyse my re…").
+_FIT = W.Layout(width="auto", min_width="max-content")
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -405,9 +408,9 @@ class RewriteFrame(_Builder):
         self.textarea = W.Textarea(value=self.original_text, description="Your rewrite",
                                    continuous_update=False, rows=7, layout=_WIDE, style=_DESC)
         self.button = W.Button(description="Analyse my rewrite", icon="refresh", button_style="primary",
-                               tooltip="Re-analyse the text in the box and update the chart")
+                               tooltip="Re-analyse the text in the box and update the chart", layout=_FIT)
         self.reset = W.Button(description="Back to the original", icon="undo",
-                              tooltip="Put the original paragraph back")
+                              tooltip="Put the original paragraph back", layout=_FIT)
         self.figure = charts.profile_chart({"Original": self.original, "Your rewrite": self.original},
                                            title="Signals: original paragraph vs your rewrite")
         self.chart = FigureBox(self.figure)
@@ -479,15 +482,6 @@ EXPLORER_CHARTS = {
 }
 
 
-def article_paragraphs(analysis) -> list[tuple[int, int]]:
-    """``(start, end)`` of the article's paragraphs, numbered as the notebooks number them (¶1...):
-    one per line, the parts the intake set aside (a publisher's footer) left out."""
-    from rhetoric.layout import lines
-
-    aside = [(p.start, p.end) for p in getattr(analysis, "set_aside", []) or []]
-    return [(s, e) for s, e in lines(analysis.text) if not any(a <= s and e <= b for a, b in aside)]
-
-
 class ArticleView:
     """One analysed article with everything the explorer precomputes for it (no parsing)."""
 
@@ -497,7 +491,7 @@ class ArticleView:
         self._records = span_records_cached(analysis)
         self.sentences = [(s.start_char, s.end_char) for s in analysis.doc.sents
                           if analysis.text[s.start_char:s.end_char].strip()] or [(0, len(analysis.text))]
-        self.paragraphs = article_paragraphs(analysis) or [(0, len(analysis.text))]
+        self.paragraphs = article_paragraph_bounds(analysis) or [(0, len(analysis.text))]
 
     def paragraph_of(self, offset: int) -> int:
         """The 1-based number (¶) of the paragraph holding character ``offset``."""
@@ -568,16 +562,17 @@ class Explorer(_Builder):
 
         self.paste = W.Textarea(value="", placeholder="Paste the text of an article here",
                                 description="Your article", rows=8, layout=_WIDE, style=_DESC)
-        self.analyse_button = W.Button(description="Analyse this text", icon="play", button_style="primary")
+        self.analyse_button = W.Button(description="Analyse this text", icon="play", button_style="primary",
+                                        layout=_FIT)
         self.upload = W.FileUpload(accept=".txt,text/plain", multiple=False, description="Upload a .txt")
         self.chart_choice = W.Dropdown(options=[(title, key) for key, (title, _) in EXPLORER_CHARTS.items()],
                                        value="mentions", description="Chart", style=_DESC)
         self.chart = FigureBox()
         self.folder = W.Text(value="exports", description="Export folder", style=_DESC)
         self.export_buttons = {
-            "json": W.Button(description="Export JSON", icon="download"),
-            "csv": W.Button(description="Export CSV", icon="download"),
-            "html": W.Button(description="Export HTML report", icon="download"),
+            "json": W.Button(description="Export JSON", icon="download", layout=_FIT),
+            "csv": W.Button(description="Export CSV", icon="download", layout=_FIT),
+            "html": W.Button(description="Export HTML report", icon="download", layout=_FIT),
         }
 
         refresh = self._safe("explorer_filter", self.refresh)
