@@ -269,3 +269,12 @@ def test_counts_the_hints_state_come_from_the_gold():
         assert phrase in " ".join(render(h, ex) for h in ex.hints)
         spans = annotate.gold_spans(ex)[0]
         assert len(spans) == n, (ex_id, len(spans))
+
+
+def test_learners_never_see_internal_keys(a):
+    """Tables and the article show words, never keys such as rss_footer or limiting_phrase."""
+    key = re.compile(r"(?<![\w/#.-])[a-z]+_[a-z_]+(?![\w(])")
+    for shown in (course.signals_table(a), course.frames_table(a), course.corrections(a), course.show_article(a),
+                  course.quotes_table(a), course.signals_overview(a)):
+        visible = re.sub(r"<[^>]+>", " ", shown.html)
+        assert not key.findall(visible), key.findall(visible)

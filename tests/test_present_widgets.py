@@ -411,3 +411,13 @@ def test_no_button_has_a_fixed_width_that_cuts_its_label(seed_analysis):
     assert len(found) >= 10
     for b in found:
         assert b.layout.width == "auto", b.description
+
+
+def test_counts_in_lists_say_what_they_count(seed_analysis):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    assert all(label.endswith("highlights)") for label, _ in ex.actors.options)
+    q = wd.QuoteExplorer(seed_analysis)
+    assert all(label.endswith("quotes)") for label, v in q.speaker.options if v is not None)
+    h = wd.EntityHighlighter(seed_analysis)
+    assert all(label.endswith("mentions)") for label, _ in h.labels.options)
+    assert not any("NOT_A_NAME" in label for label, _ in h.labels.options)

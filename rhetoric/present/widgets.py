@@ -36,6 +36,7 @@ from rhetoric.items import SIDES, SIGNAL_CATEGORIES
 from . import charts
 from . import templates as tpl
 from .highlight import (
+    NOT_A_NAME,
     article_paragraph_bounds,
     esc,
     filter_spans,
@@ -147,9 +148,11 @@ class FigureBox:
             display(self.figure)
 
 
-def _count_options(counts: Counter, names: Optional[dict] = None) -> list[tuple[str, str]]:
+def _count_options(counts: Counter, names: Optional[dict] = None, unit: str = "") -> list[tuple[str, str]]:
+    """Options "name (n unit)", most first; ``unit`` says what is counted ("highlights", "quotes")."""
     names = names or {}
-    return [(f"{names.get(k, k)} ({n})", k) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    u = f" {unit}" if unit else ""
+    return [(f"{names.get(k, k)} ({n}{u})", k) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 # ======================================================================================
@@ -168,10 +171,11 @@ class EntityHighlighter(_Builder):
         self.records = [r for r in span_records(analysis) if r["layer"] == "entities"]
         label_counts = Counter(r["key"] for r in self.records)
         actor_counts = Counter(r["actor"] for r in self.records if r["actor"])
-        self.labels = W.SelectMultiple(options=_count_options(label_counts), value=tuple(label_counts),
+        self.labels = W.SelectMultiple(options=_count_options(label_counts, {NOT_A_NAME: "not a name (the model's mistakes)"},
+                                                              unit="mentions"), value=tuple(label_counts),
                                        description="Entity types", rows=min(8, max(2, len(label_counts))),
                                        style=_DESC)
-        self.actors = W.SelectMultiple(options=_count_options(actor_counts), value=(),
+        self.actors = W.SelectMultiple(options=_count_options(actor_counts, unit="mentions"), value=(),
                                        description="Actors (none = all)", rows=8, style=_DESC)
         self.output = W.HTML()
         update = self._safe("entity_filter", self.update)
@@ -224,9 +228,9 @@ class QuoteExplorer(_Builder):
         speakers = Counter(q.speaker or "(no speaker)" for q in quotes)
         sides = Counter(q.side or "unknown" for q in quotes)
         # index=0, not value=None: a Dropdown given value None shows a blank box in the browser
-        self.speaker = W.Dropdown(options=[("All speakers", None)] + _count_options(speakers),
+        self.speaker = W.Dropdown(options=[("All speakers", None)] + _count_options(speakers, unit="quotes"),
                                   index=0, description="Speaker", style=_DESC)
-        self.side = W.Dropdown(options=[("All sides", None)] + _count_options(sides),
+        self.side = W.Dropdown(options=[("All sides", None)] + _count_options(sides, unit="quotes"),
                                index=0, description="Side", style=_DESC)
         self.quote = W.Select(options=[], description="Quote", rows=8, style=_DESC, layout=_WIDE)
         self.output = W.HTML()
@@ -715,9 +719,9 @@ class Explorer(_Builder):
         self._quiet = True
         try:
             self.actors.value = ()
-            self.actors.options = _count_options(actors)
+            self.actors.options = _count_options(actors, unit="highlights")
             self.sides.value = ()
-            self.sides.options = _count_options(sides)
+            self.sides.options = _count_options(sides, unit="highlights")
             self._fill_side_controls(view)
             self.sentence.max = max(1, len(view.sentences))
             self.sentence.value = 1
@@ -776,7 +780,7 @@ class Explorer(_Builder):
         self._quiet = True
         try:
             kept = tuple(v for v in self.sides.value if v in sides)
-            self.sides.options = _count_options(sides)
+            self.sides.options = _count_options(sides, unit="highlights")
             self.sides.value = kept
             self._fill_side_controls(view, keep=actor)
         finally:
