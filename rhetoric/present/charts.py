@@ -177,7 +177,7 @@ def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = Fa
     fig.update_layout(
         template="plotly_white", title={"text": title, "font": {"size": TITLE_SIZE}},
         font={"size": FONT_SIZE}, height=max(380, 130 + 32 * len(rows)),
-        margin={"l": 20, "r": 30, "t": 90, "b": 80}, barmode="stack", legend_title_text="Side",
+        margin={"l": 20, "r": 30, "t": 90, "b": 110}, barmode="stack", legend_title_text="Side",
     )
     order = [_t(r["actor"]) for r in reversed(rows)]
     for side in SIDES:
@@ -205,7 +205,9 @@ def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = Fa
         fig.update_xaxes(row=1, col=col, **_count_axis(max(totals)))
     fig.update_yaxes(categoryorder="array", categoryarray=order)
     fig.add_annotation(text="solid: direct quotes (their own words) · hatched: reported speech (the writer's words)",
-                       x=0, y=-0.16, xref="paper", yref="paper", showarrow=False, xanchor="left",
+                       # in the bottom margin, a fixed distance under the tick labels (never on the axis)
+                       x=0, y=0, yshift=-48, yanchor="top", xref="paper", yref="paper", showarrow=False,
+                       xanchor="left",
                        font={"size": FONT_SIZE - 2, "color": "#444"})
     return fig
 
