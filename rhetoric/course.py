@@ -168,7 +168,7 @@ def sentence_with(snippet: str, analysis=None) -> Passage:
 # --- showing text -----------------------------------------------------------------------------
 
 _ARTICLE_CSS = (
-    "font-family:Georgia,serif;font-size:1.05em;line-height:1.6;max-width:46em;color:#1a1a1a"
+    "font-family:Georgia,serif;font-size:17px;line-height:1.6;max-width:46em;color:#1a1a1a"
 )
 
 
