@@ -149,3 +149,21 @@ def test_the_lab_hides_lock_and_work_files_from_the_file_browser():
     assert not any(fnmatch("02_quotes.ipynb", g) for g in globs)
     makefile = (REPO / "Makefile").read_text()
     assert "jupyter/jupyter_server_config.json" in makefile
+
+
+def test_starting_notebook_03_again_clears_the_frame_coding_sheet_too():
+    work = _answer_three()
+    work.put("frames", "economic_2", "yes")
+    store.start_again("02", confirm=True)
+    assert store.WorkStore(work.path).get("frames", "economic_2") == "yes"
+    store.start_again("03", confirm=True)
+    assert store.WorkStore(work.path).get("frames", "economic_2") is None
+
+
+def test_the_kits_lab_settings_turn_off_the_news_pop_up():
+    overrides = json.loads((REPO / "jupyter" / "overrides.json").read_text())
+    note = overrides["@jupyterlab/apputils-extension:notification"]
+    assert note["fetchNews"] == "false" and note["checkForUpdates"] is False
+    makefile = (REPO / "Makefile").read_text()
+    assert "share/jupyter/lab/settings/overrides.json" in makefile and "cp jupyter/overrides.json" in makefile
+    assert "--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb" in makefile

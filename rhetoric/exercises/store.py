@@ -173,7 +173,7 @@ class WorkStore:
             self.sections.setdefault(section, {}).update(values)
         return self
 
-    def clear(self, exercise_ids: Optional[list[str]] = None) -> int:
+    def clear(self, exercise_ids: Optional[list[str]] = None, sections: tuple[str, ...] = ()) -> int:
         """Forget saved answers: of the given exercise IDs, or every answer when ``None``.
 
         The file as it was is first copied aside (``...before-start-again-<time>``), so nothing is
@@ -195,7 +195,7 @@ class WorkStore:
                     _clear_progress(values, wanted)
                     continue
                 for key in list(values):
-                    if wanted is None or key in wanted:
+                    if wanted is None or key in wanted or section in sections:
                         del values[key]
                         removed += 1
             atomic_write_json(self.path, {"format": FORMAT, "saved": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -269,6 +269,10 @@ def _hook_progress(store: WorkStore) -> None:
     registry.on_progress(save_progress)
 
 
+#: Work saved outside any exercise ID, and the notebook it belongs to (the frame-coding sheet).
+SECTION_NOTEBOOKS = {"frames": "03"}
+
+
 def start_again(scope: str = "", *, confirm: bool = False) -> str:
     """Clear saved answers, and the session's progress, for a fresh start.
 
@@ -293,7 +297,8 @@ def start_again(scope: str = "", *, confirm: bool = False) -> str:
     if not confirm:
         return f"This would clear {what}. To do it, run start_again({scope!r}, confirm=True)."
     work = my_work()
-    work.clear(chosen)
+    whole = tuple(sec for sec, nb in SECTION_NOTEBOOKS.items() if chosen is not None and scope == nb)
+    work.clear(chosen, sections=whole)
     p = registry.PROGRESS
     for collection in (p.attempts, p.hints_seen):
         for k in [k for k in collection if chosen is None or k in chosen]:
