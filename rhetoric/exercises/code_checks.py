@@ -178,7 +178,8 @@ def check_apostrophes(answer: Any, ex: Exercise) -> Verdict:
     if n == total:
         return wrong(f"{n} is every ’ in the text.", hint="One of them is not an apostrophe: it closes a quotation.")
     if n == 0:
-        return wrong("The article has no straight ' at all; it uses the curly ’.")
+        straight = course.seed_text().count("'")
+        return wrong(f"0 is not it. The article has {straight} straight ' and {total} curly ’: count the curly ones.")
     return wrong(f"{n} is not it.")
 
 

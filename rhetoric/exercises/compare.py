@@ -123,8 +123,8 @@ def compare_spans(
         srcs = {src for _, src in g}
         shown = next((s for s, src in g if src == "gold"), None) or next((s for s, src in g if src == "kit"), None) or g[0][0]
         reason = next((why[s] for s, _ in g if s in why and why[s]), "")
-        l, k, gd = "learner" in srcs, "kit" in srcs, "gold" in srcs
-        rows.append(SpanRow(shown[0], shown[1], text[shown[0]:shown[1]], l, k, gd, _note(l, k, gd, kit_name), reason))
+        mine, k, gd = "learner" in srcs, "kit" in srcs, "gold" in srcs
+        rows.append(SpanRow(shown[0], shown[1], text[shown[0]:shown[1]], mine, k, gd, _note(mine, k, gd, kit_name), reason))
 
     def scores(flag: str) -> Scores:
         tp = sum(1 for r in rows if getattr(r, flag) and r.gold)
