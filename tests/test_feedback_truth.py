@@ -245,3 +245,12 @@ def test_the_guides_disagreement_list_matches_the_model_and_the_kit(seed_analysi
         m = mentions[name]
         assert (annotate._kit_label(m["start"], m["end"]) or annotate.NOT_A_NAME) == kit
         assert annotate.mention_gold(m) == gold
+
+
+@pytest.mark.parametrize("ex_id", ["00.4", "03.5", "04.3"])
+def test_a_perfect_marking_says_all_never_most(ex_id):
+    from rhetoric.exercises import annotate
+
+    gold = [list(s) for s in annotate.gold_spans(registry.get(ex_id))[0]]
+    fb = registry.check(ex_id, gold)
+    assert fb.ok and "all" in fb.message and "most" not in fb.message

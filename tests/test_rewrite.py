@@ -98,3 +98,17 @@ def test_the_widget_lists_changes_and_warns_about_quotes(seed_analysis):
     assert "Careful" in r.changed.value
     r.rewrite("<script>alert(1)</script> “<b>x</b>”")
     assert "<script>" not in r.changed.value and "<b>x" not in r.changed.value
+
+
+def test_the_chart_shows_a_verbs_stance_so_declared_to_said_changes_the_bars(seed_analysis):
+    from rhetoric import course
+    from rhetoric.present.widgets import RewriteFrame
+
+    p = course.paragraph_with("Hegseth", "declared", "illusionary")
+    r = RewriteFrame(seed_analysis, p.start, p.end)
+    r.rewrite(r.original_text.replace("declared", "said"))
+    bars = {name: dict(zip(t.x, t.y)) for name, t in ((t.name, t) for t in r.figure.data)}
+    original, rewrite = bars["Original"], bars["Your rewrite"]
+    assert original != rewrite
+    assert original["Reporting verbs: assertive"] == rewrite["Reporting verbs: assertive"] + 1
+    assert rewrite["Reporting verbs: neutral"] == original["Reporting verbs: neutral"] + 1

@@ -305,13 +305,28 @@ def actor_signal_heatmap(analysis, top: int = 12, widget: bool = False):
     return fig
 
 
-def signal_profile(analysis, start: int = 0, end: Optional[int] = None) -> dict[str, int]:
-    """Counts of each signal category in ``text[start:end]`` (every category, zeros included)."""
+def signal_profile(analysis, start: int = 0, end: Optional[int] = None, by_stance: bool = False) -> dict[str, int]:
+    """Counts of each signal category in ``text[start:end]`` (every category, zeros included).
+
+    With ``by_stance`` reporting verbs are counted per stance (``"reporting_verb:assertive"``...),
+    so swapping *declared* for *said* changes the bars even though the number of verbs does not.
+    """
     end = len(analysis.text) if end is None else end
-    counts = Counter(s.category for s in analysis.signals if s.start >= start and s.end <= end)
+    inside = [s for s in analysis.signals if s.start >= start and s.end <= end]
+    counts = Counter(s.category for s in inside)
     out = {c: counts.get(c, 0) for c in SIGNAL_CATEGORIES}
     out.update({c: n for c, n in counts.items() if c not in out})
+    if by_stance:
+        del out["reporting_verb"]
+        stances = Counter(f"reporting_verb:{s.subtype or 'other'}" for s in inside if s.category == "reporting_verb")
+        out = {**{k: stances[k] for k in sorted(stances)}, **out}
     return out
+
+
+def _profile_label(key: str) -> str:
+    """"reporting_verb:assertive" -> "Reporting verbs: assertive"; a category -> its name."""
+    cat, _, sub = key.partition(":")
+    return f"{layer_name(cat)}: {sub.replace('_', ' ')}" if sub else layer_name(cat)
 
 
 def profile_chart(profiles: Mapping[str, Mapping[str, int]], title: str = "Signal profile",
@@ -327,9 +342,11 @@ def profile_chart(profiles: Mapping[str, Mapping[str, int]], title: str = "Signa
 
 def update_profile_chart(fig: go.Figure, profiles: Mapping[str, Mapping[str, int]]) -> go.Figure:
     """Redraw ``fig`` (a figure from ``profile_chart``) in place for new ``profiles``."""
-    cats = list(SIGNAL_CATEGORIES)
+    split = any(":" in c for p in profiles.values() for c in p)
+    cats = [c for c in SIGNAL_CATEGORIES if not (split and c == "reporting_verb")]
     for p in profiles.values():
-        cats += [c for c in p if c not in cats]
+        cats = [c for c in p if c not in cats and ":" in c] + cats + [c for c in p if c not in cats and ":" not in c]
+    cats = list(dict.fromkeys(cats))
     patterns = ["", "/", ".", "x"]
     colors = [OKABE_ITO["grey"], OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"]]
     batch = fig.batch_update() if isinstance(fig, go.FigureWidget) else _null()
@@ -337,7 +354,7 @@ def update_profile_chart(fig: go.Figure, profiles: Mapping[str, Mapping[str, int
         fig.data = []
         fig.layout.annotations = []
         for n, (name, prof) in enumerate(profiles.items()):
-            fig.add_bar(x=[layer_name(c) for c in cats], y=[prof.get(c, 0) for c in cats], name=_t(name),
+            fig.add_bar(x=[_profile_label(c) for c in cats], y=[prof.get(c, 0) for c in cats], name=_t(name),
                         text=[prof.get(c, 0) for c in cats], textposition="outside",
                         marker={"color": colors[n % 4], "pattern": {"shape": patterns[n % 4]},
                                 "line": {"color": "#222", "width": 1}},

@@ -406,7 +406,7 @@ class RewriteFrame(_Builder):
         # The baseline is the paragraph analysed on its own, exactly as the rewrite will be,
         # so an unchanged paragraph gives identical bars and every difference is the edit's.
         self.original_analysis = _analyse_alone(self.original_text, analysis, start, end)
-        self.original = charts.signal_profile(self.original_analysis)
+        self.original = charts.signal_profile(self.original_analysis, by_stance=True)
         self.changes: list = []  # rhetoric.rewrite.Change, what the last rewrite changed
         self.rewritten = None
         self.textarea = W.Textarea(value=self.original_text, description="Your rewrite",
@@ -448,7 +448,7 @@ class RewriteFrame(_Builder):
             return
         t0 = time.perf_counter()
         self.rewritten = analyze(text)
-        profile = charts.signal_profile(self.rewritten)
+        profile = charts.signal_profile(self.rewritten, by_stance=True)
         charts.update_profile_chart(self.figure, {"Original": self.original, "Your rewrite": profile})
         self.chart.redraw()
         spans = [r for r in span_records(self.rewritten) if r["layer"] != "entities"]
