@@ -37,6 +37,7 @@ _JS = """() => {
     code: document.querySelectorAll('.jp-InputArea-editor, .cm-editor, .CodeMirror, .jp-InputPrompt').length,
     wide: wide,
     article: article,
+    blanks: (document.body.innerText.match(/run the cell again/g) || []).length,
   };
 }"""
 
@@ -63,5 +64,6 @@ def test_every_lesson_has_a_code_free_projector_view(notebook, request):
     assert not state["errors"], state["errors"]
     assert not state["widgetErrors"]
     assert state["code"] == 0, f"{state['code']} code inputs visible"
+    assert state["blanks"] == 0, "a code-free view must not ask to edit a cell it does not show"
     assert not state["wide"], f"wider than a 1280×720 projector at 150 %: {state['wide'][:5]}"
     assert state["article"] and min(state["article"]) >= 16, state["article"]

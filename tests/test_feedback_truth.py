@@ -254,3 +254,14 @@ def test_a_perfect_marking_says_all_never_most(ex_id):
     gold = [list(s) for s in annotate.gold_spans(registry.get(ex_id))[0]]
     fb = registry.check(ex_id, gold)
     assert fb.ok and "all" in fb.message and "most" not in fb.message
+
+
+def test_a_projector_view_shows_the_task_not_replace_the_blank(monkeypatch):
+    from rhetoric.exercises.answers import ____
+
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.8")
+    fb = registry.check("01.1", [____])
+    assert fb.kind == "task" and "run the cell again" not in fb.to_text()
+    assert registry.get("01.1").title in fb.message and not registry.PROGRESS.attempts
+    monkeypatch.delenv("SERVER_SOFTWARE")
+    assert registry.check("01.1", [____]).kind == "blank"

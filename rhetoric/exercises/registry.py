@@ -9,6 +9,7 @@ never lets a traceback reach the learner: an answer of the wrong kind becomes a 
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -130,6 +131,11 @@ def _changed() -> None:
             pass
 
 
+def presenting() -> bool:
+    """True in a code-free projector view (a Voila kernel: Voila sets these variables)."""
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila/") or "VOILA_BASE_URL" in os.environ
+
+
 def _unknown(exercise_id: str) -> Feedback:
     known = ", ".join(sorted(exercises()))
     return Feedback(str(exercise_id), "info", f"There is no exercise {exercise_id!r}. The exercises are: {known}.")
@@ -207,6 +213,10 @@ def check(exercise_id: str, answer: Any = None, *, record: bool = True) -> Feedb
         return _unknown(exercise_id)
     blank = contains_blank(answer) or blank_was_used()
     Blank.touched = False  # outside IPython no cell hook resets it: each check starts afresh
+    if blank and presenting():
+        # a projector view shows no code: "replace ____" would point at nothing; show the task
+        return Feedback(ex.id, "task", f"{ex.title}. {render(ex.task, ex)}",
+                        details=["Students answer this in their own notebook."])
     if blank:
         # No hint here: a learner who has not tried yet must not be shown the way (let alone the answer).
         return Feedback(ex.id, "blank", "Replace ____ with your answer, then run the cell again.")
