@@ -261,10 +261,20 @@ def test_rewrite_the_frame_opens_on_a_paragraph_with_what_the_prose_asks_to_chan
 
 def test_counts_the_hints_state_come_from_the_gold():
     from rhetoric.exercises import annotate, registry
+    from rhetoric.exercises.facts import render
 
     for ex_id, phrase in (("03.5", "eight hedges"), ("04.3", "There are five"), ("00.4", "four names")):
         ex = registry.get(ex_id)
         n = {"eight": 8, "five": 5, "four": 4}[phrase.split()[-2 if ex_id != "04.3" else -1]]
-        assert phrase in " ".join(ex.hints)
+        assert phrase in " ".join(render(h, ex) for h in ex.hints)
         spans = annotate.gold_spans(ex)[0]
         assert len(spans) == n, (ex_id, len(spans))
+
+
+def test_learners_never_see_internal_keys(a):
+    """Tables and the article show words, never keys such as rss_footer or limiting_phrase."""
+    key = re.compile(r"(?<![\w/#.-])[a-z]+_[a-z_]+(?![\w(])")
+    for shown in (course.signals_table(a), course.frames_table(a), course.corrections(a), course.show_article(a),
+                  course.quotes_table(a), course.signals_overview(a)):
+        visible = re.sub(r"<[^>]+>", " ", shown.html)
+        assert not key.findall(visible), key.findall(visible)

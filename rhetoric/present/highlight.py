@@ -65,6 +65,27 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.casefold()))
+
+
+def _repeats_label(explanation: str, label: str) -> bool:
+    """Does ``explanation`` open with the label's own words ("NORP: ...", "GPE, corrected from ...")?"""
+    head, sep, _ = explanation.partition(": ")
+    return bool(sep and head) and _words(head) <= _words(label) | {"the", "a", "by", "kit"}
+
+
+#: The entity "type" of a mention the model called a name and the kit set aside (e.g. 'Gutsy').
+NOT_A_NAME = "NOT_A_NAME"
+
+
+def model_change(entity) -> str:
+    """How the kit's rules changed spaCy's guess for ``entity``: "corrected from ORG", "added", or ""."""
+    if entity.model_label == entity.label:
+        return ""
+    return "added by the kit" if not entity.model_label else f"corrected from {entity.model_label}"
+
+
 def span_records(analysis, subtypes: bool = False) -> list[dict]:
     """Every highlightable item of ``analysis`` as a plain dict, in text order.
 
@@ -81,7 +102,10 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
     def add(item, index, layer, key, label, color, actor, side, extra="", full_label=None, group=None):
         explanation = item.explanation or ""
         full_label = full_label or label
-        tip = full_label + (f" ({extra})" if extra else "") + (f": {explanation}" if explanation else "")
+        if explanation and _repeats_label(explanation, full_label):  # "NORP: NORP: ..." reads once
+            tip = explanation + (f" ({extra})" if extra else "")
+        else:
+            tip = full_label + (f" ({extra})" if extra else "") + (f": {explanation}" if explanation else "")
         records.append(
             {
                 "start": item.start,
@@ -104,8 +128,16 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
 
     for i, e in enumerate(analysis.entities):
         extra = f"actor: {e.actor}" if e.actor and e.actor != e.text else ""
-        add(e, i, "entities", e.label, e.label or "ENTITY", entity_color(e.label), e.actor,
-            _actor_side(analysis, e.actor), extra)
+        label = e.label or "ENTITY"
+        full = f"{label} · {model_change(e)}" if model_change(e) else None
+        add(e, i, "entities", e.label, full or label, entity_color(e.label), e.actor,
+            _actor_side(analysis, e.actor), extra, full_label=full)
+        if full:
+            records[-1]["cclass"] += " rl-corrected"
+    for i, e in enumerate(getattr(analysis, "rejected_entities", None) or []):
+        said = e.model_label or "a name"
+        add(e, i, "entities", NOT_A_NAME, f"NOT A NAME · model: {said}", DEFAULT_COLOR, None, "unknown")
+        records[-1]["cclass"] = "rl-c-other rl-p-dash rl-corrected"
     for i, q in enumerate(analysis.quotes):
         head = "QUOTE" if q.kind == "direct" else "REPORTED"
         label = f"{head} · {q.speaker}" if q.speaker else f"{head} · no speaker"
@@ -176,6 +208,13 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     from ..layout import lines
 
     return lines(text)
+
+
+def article_paragraph_bounds(analysis) -> list[tuple[int, int]]:
+    """The paragraphs of the article proper, numbered as the notebooks number them (¶1...): the
+    parts the intake set aside (a publisher's footer) are left out."""
+    aside = [(p.start, p.end) for p in getattr(analysis, "set_aside", []) or []]
+    return [(s, e) for s, e in paragraph_bounds(analysis.text) if not any(a <= s and e <= b for a, b in aside)]
 
 
 def _marks_unbalanced(segment: str) -> bool:
