@@ -31,6 +31,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -127,8 +128,12 @@ def kit_predictions(analysis) -> tuple[list[dict], list[dict]]:
     return direct, indirect
 
 
-def textacy_predictions(doc) -> list[dict]:
-    from textacy.extract.triples import direct_quotations
+def textacy_predictions(doc) -> list[dict] | None:
+    """textacy's direct quotations, or None when textacy is not installed."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
 
     try:
         triples = list(direct_quotations(doc))
@@ -207,11 +212,91 @@ class Score:
                 f"F1 {d[2]:.3f} | attribution P {a[0]:.3f} R {a[1]:.3f} F1 {a[2]:.3f}")
 
 
+# --------------------------------------------------------------------------------- strict score
+def strict_units(units) -> list[dict]:
+    """Gold for the strict score: direct (a double mark in the Content) and naming a Source."""
+    return [u for u in units if u["direct"] and u["source"] and not u.get("nested")]
+
+
+def strict_predictions(analysis) -> list[dict]:
+    """Every outermost predicted direct quote with its own speaker mention (no other mention counts)."""
+    out = []
+    for q in analysis.quotes:
+        if q.kind != "direct" or q.nested_in is not None:
+            continue
+        own = [(q.speaker_start, q.speaker_end)] if q.speaker_start is not None and q.speaker else []
+        out.append({"span": (q.start, q.end), "speaker": q.speaker, "speaker_spans": own,
+                    "negated": getattr(q, "negated", False)})
+    return out
+
+
+def _content_words(text: str) -> set[str]:
+    from rhetoric.english import PERSONAL_PRONOUNS, WH_WORDS
+
+    stop = PERSONAL_PRONOUNS | WH_WORDS | {"the", "a", "an", "of", "and", "'s", "’s", "s", "mr", "mrs", "ms", "dr",
+                                           "in", "on", "at", "for", "to", "by", "with", "from"}
+    words = re.findall(r"[A-Za-z][A-Za-z\-]*", text.lower())
+    return {w for w in words if w not in stop}
+
+
+def strict_speaker_match(pred, unit) -> bool:
+    """The quote's own speaker mention overlaps the gold Source, or the predicted speaker shares a
+    content word (not a pronoun) with the Source text."""
+    if pred["speaker"] is None:
+        return False
+    if any(_overlap(p, s) > 0 for p in pred["speaker_spans"] for s in unit["source"]):
+        return True
+    return bool(_content_words(pred["speaker"]) & _content_words(unit["source_text"]))
+
+
+class StrictScore(Score):
+    """Precision over every predicted direct quote; recall over gold units with a Source."""
+
+    def add(self, preds, units):
+        self.n_pred += len(preds)
+        self.n_gold += len(units)
+        for p in preds:
+            hits = [u for u in units if spans_match(p["span"], u["segs"])]
+            self.tp_pred += bool(hits)
+            self.ta_pred += any(strict_speaker_match(p, u) for u in hits)
+        for u in units:
+            hits = [p for p in preds if spans_match(p["span"], u["segs"])]
+            self.tp_gold += bool(hits)
+            self.ta_gold += any(strict_speaker_match(p, u) for p in hits)
+
+    def attribution(self) -> tuple[float, float, float]:
+        return self._prf(self.ta_pred, self.n_pred, self.ta_gold, self.n_gold)
+
+
+# --------------------------------------------------------------------------------- one resolver
+def cue_disagreements(analysis) -> tuple[int, int, list[str]]:
+    """(shared cues, cues where the reporting-verb signal and the quote name different actors,
+    examples). A cue is shared when a reporting-verb signal's span overlaps a quote's cue span."""
+    sigs = [s for s in analysis.signals if s.category == "reporting_verb"]
+    shared = bad = 0
+    examples = []
+    for q in analysis.quotes:
+        if q.cue_start is None:
+            continue
+        for s in sigs:
+            if s.start < q.cue_end and q.cue_start < s.end:
+                shared += 1
+                if (s.actor or None) != (q.speaker or None):
+                    bad += 1
+                    examples.append(f"{s.text}: signal {s.actor!r} vs quote {q.speaker!r}")
+                break
+    return shared, bad, examples
+
+
 # --------------------------------------------------------------------------------- runs
-def run(texts_units, label, nlp, verbose=False):
+def run(texts_units, label, nlp, verbose=False, halves=False):
     kit, kit_ind, tx = Score(), Score(), Score()
+    strict = [StrictScore(), StrictScore(), StrictScore()]  # whole, even, odd
     t_parse = t_full = t_quotes = 0.0
-    for name, text, units in texts_units:
+    shared = bad = 0
+    examples: list[str] = []
+    have_textacy = True
+    for n, (name, text, units) in enumerate(texts_units):
         direct_units = [u for u in units if u["direct"] and not u.get("nested")]
         indirect_units = [u for u in units if not u["direct"]]
         prepared = prepare(text)
@@ -228,17 +313,36 @@ def run(texts_units, label, nlp, verbose=False):
         d, ind = kit_predictions(analysis)
         kit.add(d, direct_units)
         kit_ind.add(ind, indirect_units)
-        tx.add(textacy_predictions(doc), direct_units)
-        if verbose:
+        sp, su = strict_predictions(analysis), strict_units(units)
+        strict[0].add(sp, su)
+        strict[1 + n % 2].add(sp, su)
+        txp = textacy_predictions(doc)
+        if txp is None:
+            have_textacy = False
+        else:
+            tx.add(txp, direct_units)
+        a, b, ex = cue_disagreements(analysis)
+        shared, bad = shared + a, bad + b
+        examples += [f"{name}: {e}" for e in ex]
+        if verbose is True or (verbose == "even" and n % 2 == 0):
             _explain(name, text, d, direct_units)
+            _explain_strict(name, text, sp, su)
     print(f"== {label}")
-    print(kit.row("kit: direct quotes"))
-    print(tx.row("textacy: direct quotes"))
+    print(kit.row("kit: direct (lenient)"))
+    print(strict[0].row("kit: direct (strict)"))
+    if halves:
+        print(strict[1].row("  strict, even articles"))
+        print(strict[2].row("  strict, odd articles"))
+    print(tx.row("textacy: direct quotes") if have_textacy else "textacy: not installed (pip install -r "
+          "benchmarks/requirements.txt)")
     print(kit_ind.row("kit: indirect speech"))
+    print(f"one resolver: {bad} of {shared} shared cues name different actors in the signal and the quote")
+    for e in examples[:10] if verbose else ():
+        print(f"  DISAGREE {e}")
     print(f"speed: spaCy parse {t_parse:.2f}s; parse + full analyze {t_full:.2f}s "
           f"(x{t_full / t_parse:.2f}); quote layer alone {t_quotes:.3f}s "
           f"({100 * t_quotes / t_parse:.1f}% of the parse)")
-    return kit, tx
+    return kit, strict[0]
 
 
 _BROKEN = []
@@ -273,22 +377,58 @@ def _explain(name, text, preds, units):
             print(f"  FP   {name}: {text[p['span'][0]:p['span'][1]][:80]!r} pred {p['speaker']!r}")
 
 
+def _explain_strict(name, text, preds, units):
+    for p in preds:
+        hits = [u for u in units if spans_match(p["span"], u["segs"])]
+        qt = text[p["span"][0]:p["span"][1]][:70]
+        own = " ".join(text[a:b] for a, b in p["speaker_spans"])
+        if not hits:
+            print(f"  S-FP   {name}: {qt!r} pred {p['speaker']!r} ({own!r})")
+        elif not any(strict_speaker_match(p, u) for u in hits):
+            print(f"  S-SPKR {name}: {qt!r} gold {hits[0]['source_text']!r} pred {p['speaker']!r} ({own!r})")
+    for u in units:
+        if not any(spans_match(p["span"], u["segs"]) for p in preds):
+            print(f"  S-MISS {name}: {u['text'][:80]!r} <- {u['source_text']!r}")
+
+
+def run_cases(nlp) -> int:
+    """Pass/fail for every case of ``data/gold/quote_cases.json``; returns the number failing."""
+    from rhetoric.evaluate import check_quote_case, quote_cases
+
+    failing = 0
+    by_kind: dict[str, list[int]] = {}
+    for case in quote_cases():
+        problems = check_quote_case(rhetoric.analyze(case["text"]), case["expect"])
+        failing += bool(problems)
+        tally = by_kind.setdefault(case["kind"], [0, 0])
+        tally[0] += not problems
+        tally[1] += 1
+        print(f"{'pass' if not problems else 'FAIL'}  {case['kind']:<14} {case['name']}")
+        for p in problems:
+            print(f"        - {p}")
+    print("by kind: " + ", ".join(f"{k} {a}/{b}" for k, (a, b) in by_kind.items()))
+    print(f"cases: {sum(a for a, _ in by_kind.values())}/{sum(b for _, b in by_kind.values())} pass")
+    return failing
+
+
 def main(argv=None):
+    """``-v`` prints every error, ``--even`` only on even-indexed PolNeAR articles (the half read
+    while developing), ``--cases`` runs the case list only."""
     argv = sys.argv[1:] if argv is None else argv
-    verbose = "-v" in argv
+    verbose = "even" if "--even" in argv else "-v" in argv
     nlp = rhetoric.load_nlp()
-    try:
-        import textacy  # noqa: F401
-    except ImportError:
-        print("textacy is not installed (pip install -r benchmarks/requirements.txt); textacy rows will fail")
+    if "--cases" in argv:
+        return 1 if run_cases(nlp) else 0
     seed_text, units = seed_units()
-    run([("seed", seed_text, units)], "seed (The Atlantic, hand gold)", nlp, verbose)
+    run([("seed", seed_text, units)], "seed (The Atlantic, hand gold)", nlp, verbose is True)
     root = Path(os.environ.get("POLNEAR_DIR", REPO.parent / "shared" / "polnear-dev"))
+    if not (root / "text").is_dir():
+        root = Path("/work/shared/polnear-dev")
     if not (root / "text").is_dir():
         print(f"PolNeAR dev not found at {root}: skipped (set POLNEAR_DIR)")
         return 0
     arts = list(polnear_articles(root))
-    run(arts, f"PolNeAR dev ({len(arts)} articles)", nlp, verbose)
+    run(arts, f"PolNeAR dev ({len(arts)} articles)", nlp, verbose, halves=True)
     return 0
 
 
