@@ -28,7 +28,11 @@ def _order(rows) -> list[dict]:
 def quotes_by_speaker(analysis) -> list[dict]:
     """Rows counted from ``analysis.quotes`` (the fallback), most quoted words first."""
     rows: dict[str, dict] = {}
+    from rhetoric.sourcing import counts_as_speech
+
     for q in analysis.quotes:
+        if not counts_as_speech(q):
+            continue
         name = q.speaker or "(no speaker)"
         side = q.side or "unknown"
         if q.speaker in analysis.actors and analysis.actors[q.speaker].side not in (None, "unknown"):

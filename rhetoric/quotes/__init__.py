@@ -226,6 +226,22 @@ def _make_quote(text, start, end, kind, att: Attribution, analysis, marked) -> Q
         relayed_by=att.relayed_by.name if att.relayed_by is not None else None,
         side=_side(analysis, speaker),
     )
-    if hasattr(q, "setting"):
-        q.setting = att.setting
+    q.setting = att.setting
+    _mark_refused(q, att)
     return q
+
+
+def _mark_refused(q: Quote, att: Attribution) -> None:
+    """Words someone did not say: the cue is denied ("did not say", "refused to call", "never
+    said"), so the quote is kept, marked ``negated``, and explained as not that person's speech."""
+    from ..negation import negation_cue
+
+    if att.cue is None or not hasattr(att.cue, "dep_"):
+        return
+    neg = negation_cue(att.cue)
+    if neg is None:
+        return
+    q.negated = True
+    who = q.speaker or "the speaker"
+    q.explanation = (f"words {who} did not say: the cue '{att.cue.text}' is denied by '{neg.text}', so these "
+                     f"are not {who}'s words and are left out of the sourcing balance; " + q.explanation)

@@ -19,8 +19,6 @@ FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 AUTHOR = {"i", "me", "my", "we", "us", "our"}
 RELATIVE = {"who", "that", "which", "whom"}
-MALE_TITLES = {"mr.", "mr", "sir", "king", "prince", "lord"}
-FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "queen", "princess", "lady"}
 PERSON_LABELS = {"PERSON"}
 GROUP_LABELS = {"ORG", "NORP", "GPE"}
 AUTHOR_NAME = "the author"
@@ -58,6 +56,7 @@ class SpeakerResolver:
         for e in ents:
             if e.actor:
                 self._counts[e.actor] = self._counts.get(e.actor, 0) + 1
+        self._read_genders()
 
     # -- actors ---------------------------------------------------------------------------
     def _collect_person_names(self) -> list[str]:
@@ -256,12 +255,55 @@ class SpeakerResolver:
         return None
 
     def _note_gender(self, name: str, start: int) -> None:
-        prev = self.text[max(0, start - 6): start].lower().split()
+        """A gendered title right before a mention ("Mrs Dunmore", "Congresswoman Lee")."""
+        from .lexicon import lexicon
+
+        prev = self.text[max(0, start - 16): start].lower().split()
         if prev:
-            if prev[-1] in MALE_TITLES:
+            word = prev[-1].rstrip(".")
+            if word in lexicon().male_titles:
                 self.gender.setdefault(name, "m")
-            elif prev[-1] in FEMALE_TITLES:
+            elif word in lexicon().female_titles:
                 self.gender.setdefault(name, "f")
+
+    def _read_genders(self) -> None:
+        """Which of he/she can stand for each person the text names, strongest evidence first:
+        a gendered title before a mention; the text's own pronoun for the name ("Okoro said she
+        …": the subject of a reported clause under the name's own reporting verb); the first
+        name (US Census 1990 given names, ``data/lexicons/first_names.json``)."""
+        from .lexicon import lexicon
+
+        lex = lexicon()
+        persons = [e for e in self.ents if e.label in PERSON_LABELS]
+        for e in persons:
+            self._note_gender(self.canonical(e.actor or e.text), e.start)
+        for e in persons:
+            name = self.canonical(e.actor or e.text)
+            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None or name in self.gender:
+                continue
+            head = span.root
+            if head.dep_ != "nsubj":
+                continue
+            for c in head.head.children:
+                if c.dep_ != "ccomp":
+                    continue
+                pron = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if pron is not None and pron.lower_ in MALE | FEMALE:
+                    self.gender[name] = "m" if pron.lower_ in MALE else "f"
+        for e in persons:
+            name = self.canonical(e.actor or e.text)
+            words = [w.strip(".,") for w in name.split()]
+            while words and (words[0].lower() in lex.male_titles or words[0].lower() in lex.female_titles
+                             or words[0].lower() in lex.roles):
+                words.pop(0)
+            if len(words) < 2 or name in self.gender:
+                continue  # a surname alone says nothing ("Grace" may be a family name)
+            first = words[0].capitalize()
+            if first in lex.male_names:
+                self.gender[name] = "m"
+            elif first in lex.female_names:
+                self.gender[name] = "f"
 
     # -- pronouns -------------------------------------------------------------------------
     def pronoun(self, tok, *, in_quote: bool = False) -> Optional[Speaker]:

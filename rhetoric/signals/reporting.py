@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..negation import negation_cue
 from .common import Context, lexicon, make_signal, span_chars
 
 QUOTE_MARKS = set("“”\"")
@@ -197,7 +198,13 @@ def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
             e = doc[tok.i + 1].idx + 2
         speaker = _speaker(tok, ctx)
         who = f"what {ctx.describe(speaker)} said" if speaker else "what was said"
-        out.append(make_signal(ctx, s, e, "reporting_verb",
-                               f"{stance_explanation(stance)}. “{ctx.text[s:e]}” ({lemma}) introduces {who}.",
-                               subtype=stance, actor=speaker))
+        sig = make_signal(ctx, s, e, "reporting_verb",
+                          f"{stance_explanation(stance)}. “{ctx.text[s:e]}” ({lemma}) introduces {who}.",
+                          subtype=stance, actor=speaker)
+        neg = negation_cue(tok)
+        if neg is not None:
+            sig.negated = True
+            sig.explanation = (f"“{ctx.text[s:e]}” is denied by “{neg.text}”: it reports words "
+                               f"{ctx.describe(speaker) or 'someone'} did not say.")
+        out.append(sig)
     return out
