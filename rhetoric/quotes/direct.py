@@ -337,8 +337,13 @@ class DirectAttributor:
             if words and len(words) <= 8 and words[-1].pos_ in ("PROPN", "NOUN", "PRON"):
                 return words[-1]
         # inverted cue: "said Hester", "Said Ellis: “…”"
-        nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN" and (after or nxt.idx < q.start):
+        # ("said commuter Priya Nair": a few lower-case role words may stand before the name)
+        k = cue.i + 1
+        while k < len(doc) and k - cue.i <= 4 and doc[k].is_lower and doc[k].is_alpha:
+            k += 1
+        nxt = doc[k] if k < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and (after or nxt.idx < q.start) and \
+                (k == cue.i + 1 or nxt.ent_type_ == "PERSON"):
             j = nxt.i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
                 j += 1
