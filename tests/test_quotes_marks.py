@@ -79,3 +79,18 @@ def test_straight_apostrophes_alone_are_not_quotes():
     for text in ("The '90s were the council's best years.", "Rock 'n' roll isn't dead.",
                  "The residents' association met the Joneses' lawyer."):
         assert [t for t, _, _ in _texts(text)] == [], text
+
+
+def test_typewriter_double_marks_pair():
+    assert [t for t, _, _ in _texts("He said ''Maybe,'' and ``never again'' later.")] == ["''Maybe,''",
+                                                                                          "``never again''"]
+
+
+def test_one_pairing_engine_for_signals_and_highlighting():
+    from rhetoric.quotes.marks import unbalanced
+    from rhetoric.signals.common import _quote_ranges
+
+    text = "‘Our members’ patience is exhausted,’ said Lyle."
+    assert [text[s:e] for s, e, _ in _quote_ranges(text, [])] == ["‘Our members’ patience is exhausted,’"]
+    assert not unbalanced(text[:37]) and unbalanced(text[:8])
+    assert not unbalanced("the voters’ mood") and unbalanced("said “it")

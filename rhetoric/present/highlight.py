@@ -178,20 +178,6 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return lines(text)
 
 
-def _marks_unbalanced(segment: str) -> bool:
-    """True if ``segment`` opens a quotation mark it does not close (or closes one it did not open)."""
-    if segment.count('"') % 2:
-        return True
-    opens = sum(segment.count(c) for c in "“«„")
-    closes = sum(segment.count(c) for c in "”»")
-    if opens != closes:
-        return True
-    # ’ between letters is an apostrophe (Kyiv’s, don’t), not a closing mark
-    singles_close = sum(1 for i, c in enumerate(segment) if c == "’"
-                        and not (0 < i < len(segment) - 1 and segment[i - 1].isalnum() and segment[i + 1].isalnum()))
-    return segment.count("‘") != singles_close
-
-
 def snap_to_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """The span to *draw* for ``text[start:end]``: never half of a pair of quotation marks.
 
@@ -200,7 +186,9 @@ def snap_to_marks(text: str, start: int, end: int) -> tuple[int, int]:
     first and last words, over the punctuation only (never into a letter). Other spans
     are drawn as they are. The item's own offsets do not change.
     """
-    if not _marks_unbalanced(text[start:end]):
+    from ..quotes.marks import unbalanced
+
+    if not unbalanced(text[start:end]):
         return start, end
     a, b = start, end
     while a > 0 and not text[a - 1].isspace() and not text[a - 1].isalnum():

@@ -27,6 +27,7 @@ from typing import Optional
 DOUBLE = "double"
 SINGLE = "single"
 GUILLEMET = "guillemet"
+TYPEWRITER = "typewriter"
 
 _OPENERS = {"“": DOUBLE, "„": DOUBLE, "«": GUILLEMET, "‘": SINGLE}
 _CLOSERS = {"”": DOUBLE, "»": GUILLEMET, "’": SINGLE}
@@ -51,12 +52,13 @@ class MarkedSpan:
     parent: Optional[int] = None
     paragraphs: int = 1
     breaks: list[int] = field(default_factory=list)  # offsets of reopening marks in later paragraphs
+    width: int = 1  # characters in each mark: 2 for the typewriter ``…'' and ''…''
 
     @property
     def inner(self) -> tuple[int, int]:
         """Offsets of the quoted words without the marks."""
-        s = self.start + 1
-        e = self.end - 1 if self.closed else self.end
+        s = self.start + self.width
+        e = self.end - self.width if self.closed else self.end
         return s, max(s, e)
 
 
@@ -144,6 +146,19 @@ def _classify(text: str, i: int, open_kinds: list[str], end: int) -> Optional[tu
     return None
 
 
+def _typewriter(text: str, i: int, open_kinds: list[str]) -> Optional[tuple[str, str]]:
+    """``…'' and ''…'': two marks typed for one double mark (plain-text and wire copy)."""
+    if text[i] == "`":
+        return "open", TYPEWRITER
+    prev = text[i - 1] if i > 0 else " "
+    if TYPEWRITER in open_kinds and not prev.isspace():
+        return "close", TYPEWRITER
+    nxt = text[i + 2] if i + 2 < len(text) else " "
+    if (prev in _OPEN_CONTEXT or prev in _ALL_MARKS) and not nxt.isspace():
+        return "open", TYPEWRITER
+    return None
+
+
 def _contraction(text: str, span: MarkedSpan) -> bool:
     """"rock 'n' roll": one or two letters between single marks are a contraction, not a quote."""
     inner = text[span.inner[0]:span.inner[1]]
@@ -170,16 +185,23 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 open_idx.append(idx)
                 first = p_start + 1
             carry = None
-        for i in range(first, p_end):
-            if text[i] not in _ALL_MARKS:
+        i = first - 1
+        while i + 1 < p_end:
+            i += 1
+            if text[i] not in _ALL_MARKS and text[i] != "`":
                 continue
-            res = _classify(text, i, [k for _, k, _ in stack], p_end)
+            width = 2 if text[i:i + 2] in ("''", "``") else 1
+            if width == 2:  # the typewriter double mark: ``…'' or ''…''
+                res = _typewriter(text, i, [k for _, k, _ in stack])
+            else:
+                res = _classify(text, i, [k for _, k, _ in stack], p_end)
             if res is None:
                 continue
             role, kind = res
             if role == "open":
                 parent = open_idx[-1] if open_idx else None
-                spans.append(MarkedSpan(i, i + 1, kind, closed=False, parent=parent))
+                spans.append(MarkedSpan(i, i + width, kind, closed=False, parent=parent, width=width))
+                i += width - 1
                 stack.append((i, kind, parent))
                 open_idx.append(len(spans) - 1)
             else:
@@ -191,7 +213,8 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                     sp = spans[open_idx[j]]
                     sp.end, sp.closed = i, False
                 sp = spans[open_idx[pos]]
-                sp.end, sp.closed = i + 1, True
+                sp.end, sp.closed = i + width, True
+                i += width - 1
                 del stack[pos:]
                 del open_idx[pos:]
         # whatever is still open ends with the paragraph; an outer double quote may carry on
@@ -212,3 +235,27 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 s.parent = remap.get(id(p))
         spans = keep
     return spans
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every outermost quoted stretch (marks included), in text order."""
+    return [(s.start, s.end) for s in find_marked_spans(text) if s.parent is None]
+
+
+def unbalanced(segment: str) -> bool:
+    """True if ``segment`` opens a quotation mark it does not close, or closes one it did not
+    open (apostrophes are not marks: "Kyiv’s", "don't")."""
+    spans = find_marked_spans(segment)
+    if any(not s.closed for s in spans):
+        return True
+    used = {s.start for s in spans} | {s.end - 1 for s in spans}
+    for i, ch in enumerate(segment):
+        if i in used or ch not in _ALL_MARKS:
+            continue
+        if ch in "“”„«»\"‘":
+            return True
+        prev = segment[i - 1] if i else " "
+        nxt = segment[i + 1] if i + 1 < len(segment) else " "
+        if ch in "’'" and not prev.isalnum() and not prev.isspace() and not nxt.isalnum():
+            return True  # ".’" or ",'": a closing single mark with no opening one
+    return False

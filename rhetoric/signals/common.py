@@ -241,67 +241,28 @@ class _EntityLike:
         self.label, self.actor = ent.label_, ent.text
 
 
-OPEN_MARKS = "“\""
-CLOSE_MARKS = "”\""
 
 
 def _quote_ranges(text: str, quotes) -> list[tuple[int, int, Optional[str]]]:
     """Character ranges of direct quotes, sorted by start.
 
     The quotes layer's direct quotes (with their speakers), plus every stretch between
-    paired double quotation marks (curly “ ”, straight ", or the typewriter '' ... '')
-    that the quotes layer did not cover, so "inside a quote" is right whether or not the
-    quotes layer ran, and never confused by apostrophes.
+    paired quotation marks (double or single, curly or straight)
+    that the quotes layer did not cover (paired by :mod:`rhetoric.quotes.marks`, the one
+    pairing engine), so "inside a quote" is right whether or not the quotes layer ran, and
+    never confused by apostrophes.
     """
     ranges = [
         (q.start, q.end, q.speaker)
         for q in quotes
         if getattr(q, "kind", "direct") == "direct"
     ]
-    for s, e in _marked_ranges(text):
+    from ..quotes.marks import quoted_ranges
+
+    for s, e in quoted_ranges(text):
         if not any(qs <= s and e <= qe for qs, qe, _ in ranges):
             ranges.append((s, e, None))
     return sorted(ranges)
-
-
-def _marked_ranges(text: str) -> list[tuple[int, int]]:
-    out = []
-    for para_start, para in _paragraph_spans(text):
-        open_at, kind = None, None
-        i = 0
-        while i < len(para):
-            ch = para[i]
-            two = para[i:i + 2]
-            if open_at is None:
-                if ch == "”" and (i == 0 or para[i - 1].isspace()) and para[i + 1:i + 2].isalnum():
-                    open_at, kind = i, "“"  # a closing mark typed where an opening one belongs
-                elif ch == "“" or ch == '"':
-                    open_at, kind = i, ch
-                elif two == "''" or two == "``":
-                    open_at, kind = i, "''"
-                    i += 1
-            else:
-                if (kind == "“" and ch == "”") or (kind == '"' and ch == '"'):
-                    out.append((para_start + open_at, para_start + i + 1))
-                    open_at = None
-                elif kind == "''" and two == "''":
-                    out.append((para_start + open_at, para_start + i + 2))
-                    open_at = None
-                    i += 1
-                elif kind == '"' and ch == "“":
-                    open_at, kind = i, ch
-            i += 1
-        if open_at is not None and kind == "“":
-            # news opens a mark on every paragraph of a long quote and closes only at its end
-            out.append((para_start + open_at, para_start + len(para)))
-    return out
-
-
-def _paragraph_spans(text: str):
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
 
 
 def make_signal(ctx: Context, start: int, end: int, category: str, explanation: str,

@@ -204,7 +204,7 @@ def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
         neg = negation_cue(tok)
         if neg is not None:
             sig.negated = True
-            sig.explanation = (f"“{ctx.text[s:e]}” is denied by “{neg.text}”: it reports words "
-                               f"{ctx.describe(speaker) or 'someone'} did not say.")
+            sig.explanation += (f" It is denied by “{neg.text}”: it reports words "
+                                f"{ctx.describe(speaker) or 'someone'} did not say.")
         out.append(sig)
     return out
