@@ -17,7 +17,9 @@ from __future__ import annotations
 import bisect
 
 from ..items import Quote
+from ..layout import structure
 from .direct import Attribution, DirectAttributor
+from .headline import HeadlineAttributor
 from .indirect import indirect_candidates
 from .marks import MarkedSpan, find_marked_spans
 from .speakers import SpeakerResolver
@@ -45,18 +47,20 @@ def find_quotes(doc, analysis) -> list[Quote]:
     """Direct and indirect quotes in ``doc`` with their speakers, in text order."""
     text = doc.text
     resolver = SpeakerResolver(doc, analysis, text)
-    heads = _headline_ranges(text)
-    spans = [s for s in find_marked_spans(text)
-             if not _is_title(text, s) and not any(a <= s.start and s.end <= b for a, b in heads)]
+    heads = structure(text).headlines
+    spans = [s for s in find_marked_spans(text) if not _is_title(text, s)]
     _renumber_parents(spans)
     para = _paragraph_index(text)
     attributor = DirectAttributor(doc, resolver, spans, para, text)
+    in_head = {k for k, s in enumerate(spans) if any(a <= s.start and s.end <= b for a, b in heads)}
+    attributor.headline_ks = in_head
+    headline = HeadlineAttributor(doc, resolver, text, heads)
 
     results: dict[int, Attribution] = {}
     # outer quotes first (follow-ons need their predecessors), then nested ones
     order = [k for k, s in enumerate(spans) if s.parent is None] + [k for k, s in enumerate(spans) if s.parent is not None]
     for k in order:
-        att = attributor.attribute(k, results)
+        att = headline.attribute(spans[k], spans) if k in in_head else attributor.attribute(k, results)
         q = spans[k]
         if q.parent is not None:
             outer = results.get(q.parent)
@@ -133,28 +137,6 @@ def _is_title(text: str, span) -> bool:
     before = text[max(0, span.start - 20): span.start].split()
     prev = before[-1].lower().strip(",") if before else ""
     return prev in _TITLE_BEFORE or prev.endswith(("’s", "'s"))
-
-
-def _headline_ranges(text: str) -> list[tuple[int, int]]:
-    """Headline lines: short lines in Title Case ("Trump Was ‘Mocking’ Clinton Camp."). Marks in a
-    headline set off a title or a scare quote ('‘Demoralizing’ Experience'), not words someone
-    said in the article's own voice, so they are not quotes."""
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        words = [w.strip("“”\"‘’'.,:;!?()[]") for w in line.split()]
-        words = [w for w in words if w[:1].isalpha()]
-        if not 3 <= len(words) <= 20:
-            continue
-        content = [w for w in words if w.lower() not in _SMALL and w.lower() not in _HEAD_SMALL]
-        if len(content) >= 3 and sum(w[:1].isupper() for w in content) >= 0.85 * len(content):
-            out.append((start, start + len(line)))
-    return out
-
-
-_HEAD_SMALL = {"as", "but", "nor", "so", "yet", "up", "vs", "via", "into", "over", "about", "after", "than", "was",
-               "are", "be", "were", "his", "her", "their"}
 
 
 def _renumber_parents(spans) -> None:

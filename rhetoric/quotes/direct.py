@@ -88,6 +88,7 @@ class DirectAttributor:
         self.paragraph_of = paragraph_of
         self.lex = lexicon()
         self._tok_starts = [t.idx for t in doc]
+        self.headline_ks: set[int] = set()  # indices of quotes in the headline (attributed elsewhere)
 
     def tokens_in(self, start: int, end: int) -> list:
         import bisect
@@ -360,6 +361,8 @@ class DirectAttributor:
 
     def _previous_attributed(self, k, results):
         for j in range(k - 1, -1, -1):
+            if j in self.headline_ks:
+                return None  # the headline's quote is not continued by the body's first quote
             if self.spans[j].parent is not None:
                 continue
             att = results.get(j)
