@@ -15,14 +15,15 @@ carries an ``explanation`` of where its speaker came from.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..items import Quote
-from ..layout import structure
+from ..layout import structure, transcript_turns
 from .direct import Attribution, DirectAttributor
 from .headline import HeadlineAttributor
 from .indirect import indirect_candidates
 from .marks import MarkedSpan, find_marked_spans
-from .speakers import SpeakerResolver
+from .speakers import Speaker, SpeakerResolver
 from .wording import characterises, past_tense, speaker_words, surface
 
 __all__ = ["find_quotes", "find_marked_spans", "MarkedSpan"]
@@ -80,8 +81,12 @@ def find_quotes(doc, analysis) -> list[Quote]:
         index_of[k] = len(quotes)
         quotes.append(_make_quote(text, q.start, q.end, "direct", att, analysis, q))
 
-    # indirect speech outside direct quotes
-    tops = [s for s in spans if s.parent is None]
+    turns = transcript_quotes(text, resolver, analysis)
+    quotes += turns
+
+    # indirect speech outside direct quotes (a transcript's turns are direct speech)
+    tops = sorted([s for s in spans if s.parent is None] + [_Stretch(q.start, q.end) for q in turns],
+                  key=lambda s: s.start)
     starts = [s.start for s in tops]
 
     def inside_quote(offset: int) -> bool:
@@ -137,6 +142,57 @@ def _is_title(text: str, span) -> bool:
     before = text[max(0, span.start - 20): span.start].split()
     prev = before[-1].lower().strip(",") if before else ""
     return prev in _TITLE_BEFORE or prev.endswith(("’s", "'s"))
+
+
+class _Stretch:
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+
+def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
+    """A transcript's turns of speech (``rhetoric.layout.transcript_turns``) as direct quotes by
+    the person the label names: "SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE:" and later
+    "ACHTERBERG:" are one speaker; titles before the name are not part of it."""
+    out = []
+    full: dict[str, str] = {}
+    for turn in transcript_turns(text):
+        s, e = _label_name(text, turn.label_start, turn.name_end)
+        ent = resolver.entity_at(s, e)
+        written = text[s:e]
+        if ent is not None and ent.label == "PERSON":
+            name = resolver.canonical(ent.actor or ent.text)
+        else:
+            last = written.split()[-1].lower()
+            name = full.get(last, written)
+        if len(written.split()) > 1:
+            full.setdefault(written.split()[-1].lower(), name)
+        sp = Speaker(name, s, e, written, "name")
+        att = Attribution(sp, None, ":", (turn.label_end, turn.label_end + 1), "transcript",
+                          f"a turn of speech in a transcript: the label '{text[turn.label_start:turn.label_end]}:' "
+                          f"names the speaker")
+        out.append(_make_quote(text, turn.start, turn.end, "direct", att, analysis, None))
+    return out
+
+
+def _label_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name in a speaker label, without the titles before it ("SEN. ROSALIND ACHTERBERG" ->
+    "ROSALIND ACHTERBERG", "Health Minister Karl Brenner" -> "Karl Brenner")."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    titles = lex.roles | lex.male_titles | lex.female_titles | _person_titles()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    k = 0
+    while k < len(words) - 1 and (words[k].group().endswith(".") or words[k].group().lower().rstrip(".") in titles
+                                  or words[k].group().lower() in titles):
+        k += 1
+    return start + words[k].start(), end
+
+
+def _person_titles() -> frozenset:
+    from ..data import load_json
+
+    return frozenset(t.lower().rstrip(".") for t in load_json("titles.json")["titles"])
 
 
 def _renumber_parents(spans) -> None:
