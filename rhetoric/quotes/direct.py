@@ -17,6 +17,7 @@ explanation says which one it was:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -144,7 +145,10 @@ class DirectAttributor:
         governors = [g for g in governors if (in_region(g) or (parent is None and not in_other(g)))
                      and p_lo <= g.idx < p_hi]
 
-        # 0. a dash byline right after the quote: “...” ― Jane Doe
+        # 0. an action beat between two halves of a quote, or a dash byline right after it: “...” ― Jane Doe
+        beat = self._action_beat(q) if parent is None else None
+        if beat is not None:
+            return beat
         if parent is None:
             tail = self.text[q.end: q.end + 6]
             stripped = tail.lstrip(" \t")
@@ -238,6 +242,33 @@ class DirectAttributor:
                         if att.channel is None:
                             att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
         return att
+
+    def _action_beat(self, q) -> Optional[Attribution]:
+        """“Nobody in this building”—Hargreave tapped the lectern—“wants a shutdown.”: the clause
+        between two dashes that join two quotes is an action beat, and its subject says both."""
+        text = self.text
+        after = text[q.end: q.end + 200]
+        before = text[max(0, q.start - 200): q.start]
+        beat = None
+        m = re.match(r"\s?[—–]\s?([^—–\n“”\"]{2,150}?)\s?[—–]\s?[“\"‘']", after)
+        if m:
+            beat = (q.end + m.start(1), q.end + m.end(1))
+        else:
+            m = re.search(r"[”\"’']\s?[—–]\s?([^—–\n“”\"]{2,150}?)\s?[—–]\s?$", before)
+            if m:
+                beat = (q.start - len(before) + m.start(1), q.start - len(before) + m.end(1))
+        if beat is None:
+            return None
+        toks = self.tokens_in(*beat)
+        subj = next((t for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.head in toks), None)
+        if subj is None and toks and toks[0].pos_ in ("PROPN", "PRON"):
+            subj = toks[0]
+        sp = self.res.from_token(subj) if subj is not None else None
+        if sp is None or sp.name is None:
+            return None
+        return Attribution(sp, None, None, None, "beat",
+                           f"an action beat between dashes ('{text[beat[0]:beat[1]].strip()}'): "
+                           f"{sp.name} says the words on both sides of it")
 
     def _other_passes(self, k, q, q_tokens, results, parent, others, in_other, governors, first_sent):
         doc = self.doc
