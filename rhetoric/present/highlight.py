@@ -109,6 +109,10 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
     for i, q in enumerate(analysis.quotes):
         head = "QUOTE" if q.kind == "direct" else "REPORTED"
         label = f"{head} · {q.speaker}" if q.speaker else f"{head} · no speaker"
+        if q.kind == "scare":
+            label = "SCARE QUOTES · the writer's distance"
+        elif getattr(q, "negated", False):
+            label = f"NOT SAID · words {q.speaker or 'someone'} did not say"
         extras = [f"cue: {q.cue}"] if q.cue else []
         if q.relayed_by:
             extras.append(f"relayed by {q.relayed_by}")

@@ -79,7 +79,10 @@ def find_quotes(doc, analysis) -> list[Quote]:
     for k, q in enumerate(spans):
         att = results[k]
         index_of[k] = len(quotes)
-        quotes.append(_make_quote(text, q.start, q.end, "direct", att, analysis, q))
+        quote = _make_quote(text, q.start, q.end, "direct", att, analysis, q)
+        if q.parent is None:
+            _mark_writers_marks(quote, att, attributor.tokens_in(q.start, q.end), text)
+        quotes.append(quote)
 
     turns = transcript_quotes(text, resolver, analysis)
     quotes += turns
@@ -142,6 +145,65 @@ def _is_title(text: str, span) -> bool:
     before = text[max(0, span.start - 20): span.start].split()
     prev = before[-1].lower().strip(",") if before else ""
     return prev in _TITLE_BEFORE or prev.endswith(("’s", "'s"))
+
+
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _naming() -> dict:
+    from ..data import load_json
+
+    return load_json("lexicons", "naming.json")
+
+
+def _names_or_titles(text: str, q_tokens) -> str | None:
+    """'goes by the name “Dizzy”', 'known as “the Hammer”', 'a report titled “…”', 'nicknamed
+    “Smiling Joe”': the words before the marks introduce a name or title (``data/lexicons/naming.json``)."""
+    if not q_tokens:
+        return None
+    first = q_tokens[0]
+    sent_start = first.sent.start_char
+    before = text[max(sent_start, first.idx - 40): first.idx].lower().rstrip(" ,:")
+    for phrase in _naming()["phrases"]:
+        if before.endswith(" " + phrase) or before == phrase:
+            return phrase
+    doc = first.doc
+    j = first.i - 1
+    while j >= first.sent.start and (doc[j].is_punct or doc[j].is_space):
+        j -= 1
+    if j < first.sent.start:
+        return None
+    verb = doc[j]
+    if verb.lemma_.lower() in _naming()["verbs"] and verb.tag_ == "VBN" and (
+            verb.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in verb.children)
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ != "ROOT"):
+        return verb.text
+    return None
+
+
+def _mark_writers_marks(quote: Quote, att: Attribution, q_tokens, text: str) -> None:
+    """Marks that are the writer's, not a speaker's: a name or title ("goes by the name “Dizzy”"),
+    or scare quotes (a few words in marks, inside a sentence, with no one named as saying them).
+    They become ``kind="scare"``, with no speaker, out of the sourcing balance."""
+    naming = _names_or_titles(text, q_tokens)
+    inner = text[quote.start + 1: quote.end - 1].strip(" ,.;:")
+    if naming is not None and len(_WORDS.findall(inner)) <= 6:
+        quote.kind, quote.speaker, quote.speaker_start, quote.speaker_end, quote.speaker_text = \
+            "scare", None, None, None, None
+        quote.explanation = (f"a name or title, not speech: '{naming}' introduces the words in marks, "
+                             "so they are left out of the sourcing balance")
+        return
+    if att.speaker is None and att.how == "headline" and len(_WORDS.findall(inner)) <= 6:
+        quote.kind = "scare"  # the headline names nobody for them (the explanation says so)
+        return
+    if att.speaker is not None or att.how != "none" or len(_WORDS.findall(inner)) > 4:
+        return
+    opens = q_tokens and q_tokens[0].i == q_tokens[0].sent.start
+    if opens or inner[-1:] in "?!":
+        return
+    quote.kind = "scare"
+    quote.explanation = ("scare quotes / the writer's distance: no one is named as saying these words; the "
+                         "marks set them apart (irony, doubt, or a term the writer does not adopt)")
 
 
 class _Stretch:
