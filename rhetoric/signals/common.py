@@ -78,6 +78,7 @@ class Context:
             ((q.start, q.end, q.speaker) for q in (getattr(analysis, "quotes", None) or [])
              if getattr(q, "kind", "direct") == "indirect"), key=lambda r: r[:2])
         self._rstarts = [q[0] for q in self.reported]
+        self._read_quote_speakers(doc, getattr(analysis, "quotes", None) or [])
         self.token_actor: dict[int, tuple[str, str]] = {}
         self.entity_tokens: set[int] = set()
         entities = getattr(analysis, "entities", None)
@@ -147,10 +148,38 @@ class Context:
                 break  # no quote is this long: stop looking further back
         return best
 
+    # -- who is who: the quote layer's resolver -------------------------------------------
+    def _read_quote_speakers(self, doc, quotes) -> None:
+        """The quote layer resolves each quote's speaker mention and cue once (pronouns,
+        descriptions, roles); the signals take those answers, so a reporting verb and the quote
+        it introduces never name different actors."""
+        self.mention_speaker: dict[int, str] = {}
+        self.cue_speaker: dict[int, Optional[str]] = {}
+        for q in quotes:
+            if q.speaker and q.speaker_start is not None:
+                span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+                for t in span or ():
+                    self.mention_speaker.setdefault(t.i, q.speaker)
+            if q.cue_start is not None and q.cue_end is not None and q.kind != "scare":
+                span = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+                for t in span or ():
+                    self.cue_speaker.setdefault(t.i, q.speaker)
+
+    def speaker_of_cue(self, tok) -> tuple[bool, Optional[str]]:
+        """``(True, speaker)`` when ``tok`` is the cue of a quote (the quote's speaker, or None),
+        else ``(False, None)``."""
+        if tok.i in self.cue_speaker:
+            return True, self.cue_speaker[tok.i]
+        return False, None
+
     # -- actors -------------------------------------------------------------------------
     def actor_of_token(self, tok, exclude: Optional[str] = None) -> Optional[str]:
         """The actor a token names, or a pronoun's nearest plausible antecedent (other than
-        ``exclude``: an object pronoun does not refer to its own clause's subject)."""
+        ``exclude``: an object pronoun does not refer to its own clause's subject). A token
+        that is a quote's speaker mention stands for the speaker the quote layer resolved."""
+        said = self.mention_speaker.get(tok.i)
+        if said is not None and said != exclude:
+            return said
         hit = self.token_actor.get(tok.i)
         if hit:
             return hit[0]
@@ -187,6 +216,8 @@ class Context:
         if self.name_label.get(name) == "NORP" and " " not in name and not name.endswith("s") and \
                 name[:1].isupper() and name.lower().endswith(NATIONALITY_ENDINGS):
             out = f"the {name} side"
+        elif name not in self.name_label and out.split(" ", 1)[0] in ("A", "An", "The"):
+            out = out[:1].lower() + out[1:]  # a description from a sentence start: "a senior official"
         return out[:1].upper() + out[1:] if start_of_sentence else out
 
     def is_actor_token(self, tok) -> bool:

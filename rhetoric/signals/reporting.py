@@ -133,6 +133,11 @@ def qualifies(tok, ctx: Context, entry: dict, frames: dict, addressees: set, as_
 
 
 def _speaker(tok, ctx: Context):
+    """Who the verb reports: the quote layer's speaker when the verb is a quote's cue (one
+    resolver for both), else the actor of its subject or by-agent."""
+    is_cue, speaker = ctx.speaker_of_cue(tok)
+    if is_cue:
+        return speaker
     for c in tok.children:
         if c.dep_ in ("nsubj",):
             return ctx.actor_of_phrase(c)
