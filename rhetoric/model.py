@@ -54,9 +54,7 @@ def _split_dashes_at_quote_marks(nlp) -> None:
     (spaCy's English rules keep ``building”—Hargreave`` as one token, hiding the quote's end and
     the action beat's subject from the parser), and a prefix rule for a signature's hyphen
     ("-Commissioner Rafael Ostrowski")."""
-    from spacy.util import compile_infix_regex
-
-    from spacy.util import compile_prefix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
     infixes = list(nlp.Defaults.infixes) + list(DASH_AT_MARK)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -104,16 +104,13 @@ def find_quotes(doc, analysis) -> list[Quote]:
         if quoted >= 0.7 * (ce - cs):
             continue  # really a direct quote, already found
         seen.add((cs, ce))
-        att = attributor.attribute_indirect(cue, cs, ce) if hasattr(attributor, "attribute_indirect") else None
-        if att is None:
-            att = _indirect_attribution(resolver, cue, cs, ce)
+        att = _indirect_attribution(resolver, cue, cs, ce)
         quotes.append(_make_quote(text, cs, ce, "indirect", att, analysis, None))
 
     quotes.sort(key=lambda x: (x.start, -x.end))
     # nested_in: index in the final list
     pos = {id(qq): i for i, qq in enumerate(quotes)}
-    direct_by_k = {k: quotes_k for k, quotes_k in enumerate(quotes[: 0])}
-    for k, q in enumerate(spans):
+    for q in spans:
         if q.parent is not None:
             child = _find(quotes, q.start, q.end, "direct")
             parent = _find(quotes, spans[q.parent].start, spans[q.parent].end, "direct")

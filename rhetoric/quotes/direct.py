@@ -64,10 +64,6 @@ def _ancestors_outside(q_tokens, inside) -> list:
 
 
 def _describe_cue(speaker: Speaker, cue_tok, after: bool) -> str:
-    who = speaker.text
-    if speaker.how == "pronoun" and speaker.name:
-        who = f"{speaker.text}' ({speaker.name})"
-        phrase = f"'{speaker.text} … {cue_tok.text}'" if False else None
     where = "right after the quote" if after else "before the quote"
     cue = cue_phrase(cue_tok)
     if speaker.how == "pronoun":
@@ -77,7 +73,7 @@ def _describe_cue(speaker: Speaker, cue_tok, after: bool) -> str:
         return base
     if cue == "according to":
         return f"speaker from 'according to {speaker.text}' {where}"
-    return f"speaker from '{speaker.text} {cue}' {where}" if True else who
+    return f"speaker from '{speaker.text} {cue}' {where}"
 
 
 class DirectAttributor:

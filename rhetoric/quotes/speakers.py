@@ -14,6 +14,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
+from .lexicon import lexicon
+
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
@@ -102,8 +104,8 @@ class SpeakerResolver:
     def from_token(self, tok, *, in_quote: bool = False) -> Optional[Speaker]:
         """The speaker a subject token stands for."""
         low = tok.lower_
-        if tok.ent_type_ in NOT_SPEAKERS:
-            return None  # times, dates, sums never speak (unlike "52 percent of voters")
+        if tok.ent_type_ in NOT_SPEAKERS and tok.lower_ not in lexicon().sources:
+            return None  # times, dates, sums never speak (unlike "52 percent of voters"; "the daily" does)
         if low in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
             return self.from_token(tok.head.head, in_quote=in_quote)
         if tok.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | AUTHOR:
@@ -138,8 +140,6 @@ class SpeakerResolver:
         {"Vladimir Putin": [({"president"}, {"russian"})]} (role words, other modifiers)."""
         if getattr(self, "_title_map", None) is not None:
             return self._title_map
-        from .lexicon import lexicon
-
         roles = lexicon().roles
         out: dict[str, list] = {}
         for e in self.ents:
@@ -187,8 +187,6 @@ class SpeakerResolver:
         Vladimir Putin' is not 'the U.S. president'); in the two sentences before, only a person
         the text gives this very title. Otherwise the phrase stays as written.
         """
-        from .lexicon import lexicon
-
         role = tok.lemma_.lower()
         prev = tok.doc[tok.i - 1] if tok.i else None
         if prev is not None and f"{prev.lower_} {role}" in lexicon().roles:
@@ -256,8 +254,6 @@ class SpeakerResolver:
 
     def _note_gender(self, name: str, start: int) -> None:
         """A gendered title right before a mention ("Mrs Dunmore", "Congresswoman Lee")."""
-        from .lexicon import lexicon
-
         prev = self.text[max(0, start - 16): start].lower().split()
         if prev:
             word = prev[-1].rstrip(".")
@@ -271,8 +267,6 @@ class SpeakerResolver:
         a gendered title before a mention; the text's own pronoun for the name ("Okoro said she
         …": the subject of a reported clause under the name's own reporting verb); the first
         name (US Census 1990 given names, ``data/lexicons/first_names.json``)."""
-        from .lexicon import lexicon
-
         lex = lexicon()
         persons = [e for e in self.ents if e.label in PERSON_LABELS]
         for e in persons:
@@ -332,8 +326,6 @@ class SpeakerResolver:
         """What a speaking 'it' stands for: the nearest organisation or work named before it
         ("The Post … It reported that"), or a document or body that was a subject ("The ad …
         It says"); its own sentence first, then up to three sentences back, subjects first."""
-        from .lexicon import lexicon
-
         sources = lexicon().sources
         sent = tok.sent
         s = sent
