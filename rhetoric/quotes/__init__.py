@@ -328,6 +328,23 @@ def _make_quote(text, start, end, kind, att: Attribution, analysis, marked) -> Q
     return q
 
 
+def _said_by_the_cue(q: Quote, cue) -> bool:
+    """Is the quote what the cue reports (its object or complement), not a clause beside it
+    ("did not mention Russia because “…”" gives a reason: that is said)?"""
+    doc = cue.doc
+    inside = [t for t in doc if q.start <= t.idx < q.end and not t.is_punct]
+    tops = [t for t in inside if not (q.start <= t.head.idx < q.end) or t.head.i == t.i]
+    for t in tops:
+        path, h = [], t
+        while h.i != cue.i and h.head.i != h.i and len(path) < 8:
+            # ("describe the talks as “…”": the 'as' phrase is what is said)
+            path.append("as" if h.dep_ == "prep" and h.lower_ == "as" else h.dep_)
+            h = h.head
+        if h.i == cue.i and not any(d in ("advcl", "relcl", "acl", "mark", "prep", "pcomp") for d in path):
+            return True
+    return not any(cue.i in {a.i for a in t.ancestors} for t in tops)
+
+
 def _mark_refused(q: Quote, att: Attribution) -> None:
     """Words someone did not say: the cue is denied ("did not say", "refused to call", "never
     said"), so the quote is kept, marked ``negated``, and explained as not that person's speech."""
@@ -336,7 +353,7 @@ def _mark_refused(q: Quote, att: Attribution) -> None:
     if att.cue is None or not hasattr(att.cue, "dep_"):
         return
     neg = negation_cue(att.cue)
-    if neg is None:
+    if neg is None or not _said_by_the_cue(q, att.cue):
         return
     q.negated = True
     who = q.speaker or "the speaker"

@@ -232,7 +232,13 @@ class DirectAttributor:
                 rv, rsubj = rel
                 if not inside_q(rsubj) and in_region(rsubj) and p_lo <= rsubj.idx < p_hi and p_lo <= rv.idx < p_hi:
                     rsp = self.res.from_token(rsubj, in_quote=parent is not None)
-                    if rsp is not None and rsp.name and rsp.name != sp.name:
+                    if rsp is not None and rsp.name and rsp.name == sp.name and rsp.how != "author":
+                        # "She said she recalls X being “confused”": one speaker reporting her own
+                        # words; the outer report is the quote's cue and its subject the mention
+                        att.speaker, att.cue, att.cue_text, att.cue_span = rsp, rv, cue_phrase(rv), cue_extent(rv)
+                        att.explanation = _describe_cue(rsp, rv, rv.idx >= q.end)
+                        att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
+                    elif rsp is not None and rsp.name and rsp.name != sp.name:
                         att.relayed_by = rsp
                         att.explanation += f"; relayed by {rsp.text} ('{cue_phrase(rv)}')"
                         if att.channel is None:

@@ -271,20 +271,29 @@ class SpeakerResolver:
         persons = [e for e in self.ents if e.label in PERSON_LABELS]
         for e in persons:
             self._note_gender(self.canonical(e.actor or e.text), e.start)
+        votes: dict[str, set] = {}
+        person_starts = sorted(e.start for e in persons)
         for e in persons:
             name = self.canonical(e.actor or e.text)
             span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
             if span is None or name in self.gender:
                 continue
             head = span.root
-            if head.dep_ != "nsubj":
-                continue
-            for c in head.head.children:
+            verb = head.head
+            if head.dep_ != "nsubj" or any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+                continue  # "Warren told Stumpf he …": 'he' may be the addressee
+            for c in verb.children:
                 if c.dep_ != "ccomp":
                     continue
                 pron = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                if pron is not None and pron.lower_ in MALE | FEMALE:
-                    self.gender[name] = "m" if pron.lower_ in MALE else "f"
+                if pron is None or pron.lower_ not in MALE | FEMALE:
+                    continue
+                between = bisect.bisect_left(person_starts, pron.idx) - bisect.bisect_right(person_starts, e.start)
+                if between == 0:  # no other person named between the name and the pronoun
+                    votes.setdefault(name, set()).add("m" if pron.lower_ in MALE else "f")
+        for name, found in votes.items():
+            if len(found) == 1:
+                self.gender.setdefault(name, found.pop())
         for e in persons:
             name = self.canonical(e.actor or e.text)
             words = [w.strip(".,") for w in name.split()]
