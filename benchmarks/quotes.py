@@ -5,8 +5,10 @@ Run:  python benchmarks/quotes.py            (PolNeAR from ../shared/polnear-dev
 What is scored
 --------------
 * Units. Seed: the direct quotes of ``data/gold/quotes.json``. PolNeAR: every attribution whose
-  Content contains a double quotation mark (“ ” " « », and the typewriter '' `` of its New York
-  Times texts; the rows "gold without ''" leave those out, as issue 15 first measured) (a direct or mixed quote); for articles with two
+  Content holds quotation marks: a double mark (“ ” " « »), the typewriter '' `` of its New York
+  Times texts, or a pair of single marks (headlines: ‘…’). The rows "issue-15 gold" count only
+  “ ” " « », as issue 15 first measured (there a quote in '' or ‘…’ the kit finds is a false
+  positive). (a direct or mixed quote); for articles with two
   annotators, the first annotation file in name order. Indirect speech (the kit only): seed
   indirect quotes, and PolNeAR Contents without a double mark.
 * Span match: a predicted quote matches a gold unit when their overlap is at least half of
@@ -93,8 +95,17 @@ def polnear_articles(root: Path):
             u["text"] = " ".join(text[s:e] for s, e in u["segs"])
             u["source_text"] = " ".join(text[s:e] for s, e in u["source"])
             u["direct_issue"] = any(m in u["text"] for m in DOUBLE_MARKS)
-            u["direct"] = u["direct_issue"] or any(m in u["text"] for m in TYPEWRITER_MARKS)
+            u["direct_double"] = u["direct_issue"] or any(m in u["text"] for m in TYPEWRITER_MARKS)
+            u["direct"] = u["direct_double"] or _single_quoted(u["text"])
         yield name, text, units
+
+
+def _single_quoted(content: str) -> bool:
+    """A Content holding words in single quotation marks (headline style: "Warren Hammers Wells
+    Fargo CEO: ‘You Should Be Criminally Investigated.’"), paired by the kit's one engine."""
+    from rhetoric.quotes.marks import SINGLE, find_marked_spans
+
+    return any(s.kind == SINGLE and s.closed for s in find_marked_spans(content))
 
 
 def seed_units():
@@ -348,8 +359,8 @@ def run(texts_units, label, nlp, verbose=False, halves=False):
     if halves:
         print(strict[1].row("  strict, even articles"))
         print(strict[2].row("  strict, odd articles"))
-        print(kit_issue.row("  lenient, gold without ''"))
-        print(strict[3].row("  strict, gold without ''"))
+        print(kit_issue.row("  lenient, issue-15 gold"))
+        print(strict[3].row("  strict, issue-15 gold"))
     print(tx.row("textacy: direct quotes") if have_textacy else "textacy: not installed (pip install -r "
           "benchmarks/requirements.txt)")
     print(kit_ind.row("kit: indirect speech"))

@@ -120,22 +120,27 @@ class HeadlineAttributor:
     def attribute(self, span, spans) -> Attribution:
         line = self.line_of(span.start)
         a, b = line if line else (span.start, span.end)
-        sp = self._named_in_line(a, b, spans)
-        if sp is not None:
-            return Attribution(sp, None, None, None, "headline",
-                               f"a quote in the headline; the headline names {sp.text}, whom the story "
-                               f"is about ({sp.name})")
+        named = self._named_in_line(a, b, spans)
         role = self._role_in_line(a, b, spans)
+        role_sp = None
         if role is not None:
             s, e, words = role
             name = self._titled(words)
             subject = None if name else self._story_subject()
             if name or subject is not None:
                 who = name or subject.name
-                sp = Speaker(who, s, e, self.text[s:e], "role")
-                why = ("the body gives that title to " + who) if name else \
-                    f"the body's first sentences are about {who}"
-                return Attribution(sp, None, None, None, "headline",
-                                   f"a quote in the headline, said by '{sp.text}': {why}")
-        return Attribution(None, None, None, None, "headline",
-                           "marks in the headline with nobody named for them: the writer's, not a speaker's")
+                role_sp = Speaker(who, s, e, self.text[s:e], "role")
+                why = ("the body gives that title to " + who) if name else f"the body's first sentences are about {who}"
+        # the headline's subject comes first ("Retired General Reveals … Under Obama"), unless a
+        # reporting verb sits next to a later one ("Trump … Could …, Lindsey Graham Says")
+        picks = [(not _cue_near(self.text[a:b], sp.start - a, sp.end - a), sp.start, sp)
+                 for sp in (named, role_sp) if sp is not None]
+        if not picks:
+            return Attribution(None, None, None, None, "headline",
+                               "marks in the headline with nobody named for them: the writer's, not a speaker's")
+        sp = min(picks, key=lambda p: p[:2])[2]
+        if sp is named:
+            return Attribution(sp, None, None, None, "headline",
+                               f"a quote in the headline; the headline names {sp.text}, whom the story "
+                               f"is about ({sp.name})")
+        return Attribution(sp, None, None, None, "headline", f"a quote in the headline, said by '{sp.text}': {why}")
