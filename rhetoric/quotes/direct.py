@@ -305,7 +305,7 @@ class DirectAttributor:
             if prev is not None:
                 pj, patt = prev
                 p = self.spans[pj]
-                if self._adjacent(p, q):
+                if self._adjacent(p, q, patt):
                     sp = patt.speaker
                     att = Attribution(sp, None, None, None, "follow-on")
                     att.explanation = (f"no cue of its own: continues the quote by {sp.name or sp.text} "
@@ -408,8 +408,9 @@ class DirectAttributor:
             return None
         return None
 
-    def _adjacent(self, p, q) -> bool:
-        """No full sentence of narration between quote ``p`` and quote ``q``."""
+    def _adjacent(self, p, q, patt=None) -> bool:
+        """No full sentence of narration between quote ``p`` and quote ``q`` (the sentence that
+        holds ``p``'s own cue, "Flynn said on Fox.", is ``p``'s attribution, not narration)."""
         ptoks = self.tokens_in(p.start, p.end)
         qtoks = self.tokens_in(q.start, q.end)
         if not ptoks or not qtoks:
@@ -427,7 +428,11 @@ class DirectAttributor:
                 hops += 1
         if s.end < q_sent.start:
             return False
-        if hops > 1 or (hops == 1 and s.start < q_sent.start and s.text.strip()):
+        cue = getattr(patt, "cue", None)
+        own_cue = (hops == 1 and cue is not None and hasattr(cue, "idx") and p.end <= cue.idx < q.start
+                   and len(self.text[p.end:q.start].split()) <= 25
+                   and not any(p.end <= o.start < q.start for o in self.spans if o.parent is None))
+        if hops > 1 or (hops == 1 and s.start < q_sent.start and s.text.strip() and not own_cue):
             # a sentence of narration in between
             return False
         return self.paragraph_of(q.start) - self.paragraph_of(p.end - 1) <= 1
