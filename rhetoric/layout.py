@@ -207,7 +207,7 @@ def headline(text: str) -> str | None:
 
 
 #: "SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE: …", "HOST: …", "Health Minister Karl Brenner: …".
-_LABEL = re.compile(r"^(?P<label>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,5}(?:, [A-Za-z][\w.’'\-]*(?: [\w.’'\-]+){0,4})?):\s+(?=\S)")
+_LABEL = re.compile(r"^[\"“]?(?P<label>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,5}(?:, [A-Za-z][\w.’'\-]*(?: [\w.’'\-]+){0,4})?):\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -239,9 +239,9 @@ def transcript_turns(text: str) -> tuple[Turn, ...]:
         m = _LABEL.match(text[s:e])
         if not m or not _label_words_ok(m.group("label")):
             continue
-        label = m.group("label")
-        name_end = s + (label.index(",") if "," in label else len(label))
+        label, at = m.group("label"), s + m.start("label")  # (a quoted transcript opens each turn with a mark)
+        name_end = at + (label.index(",") if "," in label else len(label))
         in_body += not any(a <= s < b for a, b in heads)
-        out.append(Turn(s, s + len(label), name_end, s + m.end(), e))
+        out.append(Turn(at, at + len(label), name_end, s + m.end(), e))
     # two turns in the body make a transcript (then a first line "Name: words" is its first turn)
     return tuple(out) if in_body >= 2 else ()

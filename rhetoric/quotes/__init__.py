@@ -49,7 +49,10 @@ def find_quotes(doc, analysis) -> list[Quote]:
     text = doc.text
     resolver = SpeakerResolver(doc, analysis, text)
     heads = structure(text).headlines
-    spans = [s for s in find_marked_spans(text) if not _is_title(text, s)]
+    turns_at = [t.start for t in transcript_turns(text)]
+    # a quoted transcript ('"PENCE: Well, …' on every paragraph): its turns are the quotes
+    spans = [s for s in find_marked_spans(text) if not _is_title(text, s)
+             and not any(s.start < t < s.end for t in turns_at)]
     _renumber_parents(spans)
     para = _paragraph_index(text)
     attributor = DirectAttributor(doc, resolver, spans, para, text)
@@ -159,12 +162,19 @@ def _names_or_titles(text: str, q_tokens) -> str | None:
     if not q_tokens:
         return None
     first = q_tokens[0]
+    words = [t for t in q_tokens if not t.is_punct]
+    doc = first.doc
+    before_tok = doc[q_tokens[0].i - 1] if q_tokens[0].i > 0 else None
+    after_tok = doc[q_tokens[-1].i + 1] if q_tokens[-1].i + 1 < len(doc) else None
+    if (len(words) <= 2 and before_tok is not None and after_tok is not None
+            and before_tok.pos_ == "PROPN" and after_tok.text[:1].isupper() and after_tok.is_alpha
+            and all(w.text[:1].isupper() for w in words)):
+        return "a nickname inside a name"  # Marcia "Cia" Price
     sent_start = first.sent.start_char
     before = text[max(sent_start, first.idx - 40): first.idx].lower().rstrip(" ,:")
     for phrase in _naming()["phrases"]:
         if before.endswith(" " + phrase) or before == phrase:
             return phrase
-    doc = first.doc
     j = first.i - 1
     while j >= first.sent.start and (doc[j].is_punct or doc[j].is_space):
         j -= 1
@@ -222,7 +232,8 @@ def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
             name = resolver.canonical(ent.actor or ent.text)
         else:
             last = written.split()[-1].lower()
-            name = full.get(last, written)
+            known = resolver.canonical(last.title())  # "PENCE:" is the article's Mike Pence
+            name = full.get(last) or (known if known != last.title() else written)
         if len(written.split()) > 1:
             full.setdefault(written.split()[-1].lower(), name)
         sp = Speaker(name, s, e, written, "name")

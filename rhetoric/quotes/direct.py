@@ -186,11 +186,13 @@ class DirectAttributor:
             connected = t.i in gov_set or any(inside_q(h) for h in _head_chain(t, 3))
             if according_to(t) and t.sent.start == q_tokens[0].sent.start:
                 connected = True  # "According to X, ... “…”": the phrase covers its sentence
-            if not connected and dist > 12:
-                continue
-            # a cue separated from the quote by another quote is not this quote's
+            if not connected and dist > 12 and not (after and dist <= 25 and _subject_between(t, q.end)):
+                continue  # (a long speaker phrase between quote and verb: '“…!” the mayor’s cousin, … Fuentes, shouted')
+            # a cue separated from the quote by another quote is not this quote's (a nickname
+            # in the speaker's name does not separate: 'Del. Marcia "Cia" Price shouted')
             lo, hi = (q.end, t.idx) if after else (t.idx, q.start)
-            if any(lo <= s.start and s.end <= hi for s in others) and not connected:
+            if any(lo <= s.start and s.end <= hi and len(self.text[s.start:s.end].split()) > 2 for s in others) \
+                    and not connected:
                 continue
             score = dist + (0 if connected else 4) + (0 if after else 0.5)
             cands.append((score, t, after, noun_cue))
@@ -436,6 +438,15 @@ class DirectAttributor:
             # a sentence of narration in between
             return False
         return self.paragraph_of(q.start) - self.paragraph_of(p.end - 1) <= 1
+
+
+def _subject_between(verb, start: int) -> bool:
+    """The verb's subject starts right after character ``start`` (the end of a quote)."""
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i:
+        return False
+    between = verb.doc.text[start: subj.left_edge.idx]
+    return subj.left_edge.idx >= start and not between.strip(" ,\"”’'")
 
 
 def _head_chain(t, n):
