@@ -300,7 +300,7 @@ def cue_disagreements(analysis) -> tuple[int, int, list[str]]:
     shared = bad = 0
     examples = []
     for q in analysis.quotes:
-        if q.cue_start is None:
+        if q.cue_start is None or q.kind == "scare":
             continue
         for s in sigs:
             if s.start < q.cue_end and q.cue_start < s.end:

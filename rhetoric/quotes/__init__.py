@@ -197,6 +197,7 @@ def _mark_writers_marks(quote: Quote, att: Attribution, q_tokens, text: str) -> 
     if naming is not None and len(_WORDS.findall(inner)) <= 6:
         quote.kind, quote.speaker, quote.speaker_start, quote.speaker_end, quote.speaker_text = \
             "scare", None, None, None, None
+        quote.cue = quote.cue_start = quote.cue_end = quote.channel = None
         quote.explanation = (f"a name or title, not speech: '{naming}' introduces the words in marks, "
                              "so they are left out of the sourcing balance")
         return
