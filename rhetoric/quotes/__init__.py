@@ -50,14 +50,15 @@ def find_quotes(doc, analysis) -> list[Quote]:
     resolver = SpeakerResolver(doc, analysis, text)
     heads = structure(text).headlines
     turns_at = [t.start for t in transcript_turns(text)]
+    marked = find_marked_spans(text)
     # a quoted transcript ('"PENCE: Well, …' on every paragraph): its turns are the quotes
-    spans = [s for s in find_marked_spans(text) if not _is_title(text, s)
-             and not any(s.start < t < s.end for t in turns_at)]
+    spans = [s for s in marked if not _is_title(text, s) and not any(s.start < t < s.end for t in turns_at)]
     _renumber_parents(spans)
     para = _paragraph_index(text)
     attributor = DirectAttributor(doc, resolver, spans, para, text)
     in_head = {k for k, s in enumerate(spans) if any(a <= s.start and s.end <= b for a, b in heads)}
     attributor.headline_ks = in_head
+    attributor.marked = list(marked)
     headline = HeadlineAttributor(doc, resolver, text, heads)
 
     results: dict[int, Attribution] = {}

@@ -86,6 +86,7 @@ class DirectAttributor:
         self.lex = lexicon()
         self._tok_starts = [t.idx for t in doc]
         self.headline_ks: set[int] = set()  # indices of quotes in the headline (attributed elsewhere)
+        self.marked: list = list(spans)  # every quoted stretch, titles too (set by find_quotes)
 
     def tokens_in(self, start: int, end: int) -> list:
         import bisect
@@ -200,6 +201,8 @@ class DirectAttributor:
         deferred = None
         for _, t, after, noun_cue in cands:
             subj = speech_noun_source(t) if noun_cue else subject_of(t)
+            if not noun_cue and subj is not None and any(m.start <= subj.idx < m.end for m in self.marked):
+                subj = None  # the parse took a word in a title for the subject: 'said on Fox News’s “Fox and Friends”' 
             if not noun_cue and (subj is None or inside_q(subj) or in_other(subj)):
                 subj = self._adjacent_name(t, q, after)
             if subj is None or inside_q(subj):
@@ -371,6 +374,12 @@ class DirectAttributor:
             between = self.tokens_in(q.end, cue.idx)
             words = [t for t in between if not t.is_punct and not t.is_space]
             if words and len(words) <= 8 and words[-1].pos_ in ("PROPN", "NOUN", "PRON"):
+                # a person named there beats an apposition after it ("Flynn, a top Trump surrogate, said")
+                person = next((t for t in words if t.ent_type_ == "PERSON"), None)
+                if person is not None:
+                    while person.i + 1 < len(doc) and doc[person.i + 1].ent_type_ == "PERSON":
+                        person = doc[person.i + 1]
+                    return person
                 return words[-1]
         # inverted cue: "said Hester", "Said Ellis: “…”"
         # ("said commuter Priya Nair": a few lower-case role words may stand before the name)
