@@ -132,8 +132,10 @@ class DirectAttributor:
             nxt = doc[frame_end].sent
             head = next((t for t in nxt if not t.is_space), None)
             # ('“… ?” Clinton said.': a short sentence that is only a speaker and a reporting verb)
-            tail = head is not None and len(nxt) <= 10 and is_cue(nxt.root) and not any(
-                c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children)
+            # (or a longer one that opens with the verb's subject: '“…!” Scott’s niece, state Del. … shouted')
+            tail = head is not None and is_cue(nxt.root) and not any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children) and (
+                len(nxt) <= 10 or len(nxt) <= 30 and _subject_between(nxt.root, q.end))
             if head is not None and (head.is_lower and len(nxt) <= 25 or tail):
                 frame_end = nxt.end
         frame = [t for t in doc[first_sent.start: frame_end] if in_region(t) and p_lo <= t.idx < p_hi]

@@ -115,7 +115,9 @@ class SpeakerResolver:
         if named is not None:
             return named
         # an apposition carrying the name: "the secretary of defense, Pete Hegseth,"
-        for child in tok.children:
+        # (a person first: "Scott's niece, state Del. Marcia Price (D-Newport News)")
+        appos = sorted((c for c in tok.children if c.dep_ == "appos"), key=lambda c: (c.ent_type_ != "PERSON", c.i))
+        for child in appos:
             if child.dep_ == "appos":
                 named = self._named(child)
                 if named is not None:
