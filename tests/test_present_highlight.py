@@ -217,3 +217,11 @@ def test_a_label_never_separates_an_opening_quotation_mark_from_its_word(analyze
     group = re.search(r'<span class="rl-grp">(.*?)</span> ', html).group(1)
     assert group.count('class="rl-label') == 2  # both labels first, then the whole word
     assert re.sub(r"<[^>]+>", "", group).endswith("“agreed")
+
+
+def test_scare_quotes_and_words_not_said_are_labelled_as_such(analyze):
+    from rhetoric.present import highlight as hl
+
+    a = analyze("The company’s “restructuring” cost jobs. Sorokin refused to call the pullback “a defeat.”")
+    html = hl.highlight_html(a)
+    assert "SCARE QUOTES" in html and "NOT SAID" in html

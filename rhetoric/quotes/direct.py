@@ -204,7 +204,7 @@ class DirectAttributor:
         for _, t, after, noun_cue in cands:
             subj = speech_noun_source(t) if noun_cue else subject_of(t)
             if not noun_cue and subj is not None and any(m.start <= subj.idx < m.end for m in self.marked):
-                subj = None  # the parse took a word in a title for the subject: 'said on Fox News’s “Fox and Friends”' 
+                subj = None  # the parse took a word in a title for the subject: 'said on Fox News’s “Fox and Friends”'
             if not noun_cue and (subj is None or inside_q(subj) or in_other(subj)):
                 subj = self._adjacent_name(t, q, after)
             if subj is None or inside_q(subj):
