@@ -263,6 +263,11 @@ def _content_words(text: str) -> set[str]:
     return {w for w in words if w not in stop}
 
 
+def _double_marked(text: str, span) -> bool:
+    """A predicted quote opened by “ " « (not '' or a single mark): what the issue-15 gold can see."""
+    return text[span[0]:span[0] + 2] != "''" and text[span[0]] in "“\"«„"
+
+
 def strict_speaker_match(pred, unit) -> bool:
     """The quote's own speaker mention overlaps the gold Source, or the predicted speaker shares a
     content word (not a pronoun) with the Source text."""
@@ -315,7 +320,8 @@ def cue_disagreements(analysis) -> tuple[int, int, list[str]]:
 # --------------------------------------------------------------------------------- runs
 def run(texts_units, label, nlp, verbose=False, halves=False):
     kit, kit_ind, tx, kit_issue = Score(), Score(), Score(), Score()
-    strict = [StrictScore(), StrictScore(), StrictScore(), StrictScore()]  # whole, even, odd, issue's gold
+    # whole, even, odd, issue's gold, issue's gold with only the predictions in “ ” " « » marks
+    strict = [StrictScore(), StrictScore(), StrictScore(), StrictScore(), StrictScore()]
     t_parse = t_full = t_quotes = 0.0
     shared = bad = 0
     examples: list[str] = []
@@ -342,6 +348,7 @@ def run(texts_units, label, nlp, verbose=False, halves=False):
         strict[0].add(sp, su)
         strict[1 + n % 2].add(sp, su)
         strict[3].add(sp, strict_units(units, "direct_issue"))
+        strict[4].add([p for p in sp if _double_marked(text, p["span"])], strict_units(units, "direct_issue"))
         txp = textacy_predictions(doc)
         if txp is None:
             have_textacy = False
@@ -361,6 +368,7 @@ def run(texts_units, label, nlp, verbose=False, halves=False):
         print(strict[2].row("  strict, odd articles"))
         print(kit_issue.row("  lenient, issue-15 gold"))
         print(strict[3].row("  strict, issue-15 gold"))
+        print(strict[4].row("  same, “ ” \" « » quotes only"))
     print(tx.row("textacy: direct quotes") if have_textacy else "textacy: not installed (pip install -r "
           "benchmarks/requirements.txt)")
     print(kit_ind.row("kit: indirect speech"))
