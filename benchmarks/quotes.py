@@ -1,6 +1,8 @@
 """Benchmark of quote attribution: the kit against textacy, on the seed gold and PolNeAR dev.
 
 Run:  python benchmarks/quotes.py            (PolNeAR from ../shared/polnear-dev, or $POLNEAR_DIR)
+      python benchmarks/quotes.py --even     (and list the errors of the even-indexed half)
+      python benchmarks/quotes.py --cases    (pass/fail of every case in data/gold/quote_cases.json)
 
 What is scored
 --------------

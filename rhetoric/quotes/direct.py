@@ -28,6 +28,7 @@ from .cues import (
     cue_phrase,
     is_cue,
     relayer,
+    speaker_like,
     speech_noun_source,
     subject_of,
 )
@@ -382,6 +383,8 @@ class DirectAttributor:
                     while person.i + 1 < len(doc) and doc[person.i + 1].ent_type_ == "PERSON":
                         person = doc[person.i + 1]
                     return person
+                if words[-1].pos_ == "NOUN" and not speaker_like(words[-1]):
+                    return None  # "… with softer wording calling for": wording does not speak
                 return words[-1]
         # inverted cue: "said Hester", "Said Ellis: “…”"
         # ("said commuter Priya Nair": a few lower-case role words may stand before the name)
