@@ -296,9 +296,15 @@ def quotes_table(analysis=None, kind: Optional[str] = None) -> HTML:
     if not qs:
         return HTML("<p><em>No quotes found (yet): the quotes layer finds none in this text.</em></p>",
                     "No quotes found.")
-    rows = [(q.speaker or "(no named speaker)", q.cue or "", q.kind, q.channel or "",
+    rows = [(q.speaker or "(no named speaker)", q.cue or "", _kind_label(q), q.channel or "",
              q.text if len(q.text) < 120 else q.text[:117] + "…") for q in qs]
     return table(("speaker", "cue", "kind", "channel", "words"), rows, caption=f"{len(qs)} quotes")
+
+
+def _kind_label(q) -> str:
+    """"direct", "indirect", "scare quotes", with "· not said" for words someone did not say."""
+    label = "scare quotes" if q.kind == "scare" else q.kind
+    return label + (" · not said" if getattr(q, "negated", False) else "")
 
 
 def quote_counts(analysis=None) -> HTML:
@@ -310,8 +316,8 @@ def quote_counts(analysis=None) -> HTML:
     analysis = analysis or seed_analysis()
     rows: dict[str, list[int]] = {}
     for q in analysis.quotes:
-        if q.kind != "direct":
-            continue
+        if q.kind != "direct" or getattr(q, "negated", False):
+            continue  # (words someone did not say are not their words)
         r = rows.setdefault(q.speaker or "(nobody named)", [0, 0, 0])
         r[0] += 1
         r[1] += count_words(q.text)

@@ -250,3 +250,11 @@ def test_corrections_table_groups_identical_corrections(seed_analysis):
     html = course.corrections(seed_analysis).html
     assert html.count("<td>Trump</td>") <= 4, "one row per kind of correction, with a count"
     assert "how many times" in html and text
+
+
+def test_scare_quotes_and_words_not_said_are_labelled_as_such(analyze):
+    from rhetoric.present import highlight as hl
+
+    a = analyze("The company’s “restructuring” cost jobs. Sorokin refused to call the pullback “a defeat.”")
+    html = hl.highlight_html(a)
+    assert "SCARE QUOTES" in html and "NOT SAID" in html

@@ -141,6 +141,10 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
     for i, q in enumerate(analysis.quotes):
         head = "QUOTE" if q.kind == "direct" else "REPORTED"
         label = f"{head} · {q.speaker}" if q.speaker else f"{head} · no speaker"
+        if q.kind == "scare":
+            label = "SCARE QUOTES · the writer's distance"
+        elif getattr(q, "negated", False):
+            label = f"NOT SAID · words {q.speaker or 'someone'} did not say"
         extras = [f"cue: {q.cue}"] if q.cue else []
         if q.relayed_by:
             extras.append(f"relayed by {q.relayed_by}")
@@ -217,20 +221,6 @@ def article_paragraph_bounds(analysis) -> list[tuple[int, int]]:
     return [(s, e) for s, e in paragraph_bounds(analysis.text) if not any(a <= s and e <= b for a, b in aside)]
 
 
-def _marks_unbalanced(segment: str) -> bool:
-    """True if ``segment`` opens a quotation mark it does not close (or closes one it did not open)."""
-    if segment.count('"') % 2:
-        return True
-    opens = sum(segment.count(c) for c in "“«„")
-    closes = sum(segment.count(c) for c in "”»")
-    if opens != closes:
-        return True
-    # ’ between letters is an apostrophe (Kyiv’s, don’t), not a closing mark
-    singles_close = sum(1 for i, c in enumerate(segment) if c == "’"
-                        and not (0 < i < len(segment) - 1 and segment[i - 1].isalnum() and segment[i + 1].isalnum()))
-    return segment.count("‘") != singles_close
-
-
 def snap_to_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """The span to *draw* for ``text[start:end]``: never half of a pair of quotation marks.
 
@@ -239,7 +229,9 @@ def snap_to_marks(text: str, start: int, end: int) -> tuple[int, int]:
     first and last words, over the punctuation only (never into a letter). Other spans
     are drawn as they are. The item's own offsets do not change.
     """
-    if not _marks_unbalanced(text[start:end]):
+    from ..quotes.marks import unbalanced
+
+    if not unbalanced(text[start:end]):
         return start, end
     a, b = start, end
     while a > 0 and not text[a - 1].isspace() and not text[a - 1].isalnum():
