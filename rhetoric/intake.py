@@ -1,23 +1,21 @@
-"""Text intake: reading files, masking what is not prose, checking the language, chunking.
+"""Text intake: reading files, normalising pasted text, masking what is not prose, checking
+the language, chunking.
 
-The one rule here: offsets always index the original text. Nothing is normalised in
-place. Parts that must not be analysed are *masked*: the analysable text is a copy of the
-original of the same length in which those parts are blanked to spaces, so every offset the
-pipeline produces is an offset of the original. What gets masked:
+The one rule here: offsets always index the original text. Two steps build the text the
+parser reads:
 
-- publisher boilerplate lines (a feed footer, a syndication note: ``data/boilerplate.json``);
-- HTML pasted instead of text: tags, comments and the contents of ``<script>``, ``<style>``,
-  ``<head>`` and similar elements. Block-level tags (``<p>``, ``</div>``, ``<br>`` ...) become
-  line breaks in the copy, so paragraphs and sentences still end where a reader sees them end;
-- HTML character references (``&amp;``, ``&rsquo;``, ``&#8217;``, ``&nbsp;`` ...), in HTML or in
-  plain text: a reference is longer than the character it stands for, so the copy holds the
-  decoded character **at the end** of the reference's span, preceded by spaces
-  (``Trump&rsquo;s`` -> ``Trump      ’s``). Right-aligning keeps the decoded character glued
-  to the word after it, which is what matters most: a possessive or contraction then splits
-  into the same tokens spaCy makes of ``Trump’s`` (``Trump`` + ``’s``), and an opening quote
-  mark stays on its word. An item whose span covers a reference still reports the original
-  characters (``text[start:end]``), e.g. ``AT&amp;T``. A reference that stands for whitespace
-  (``&nbsp;``) becomes plain spaces.
+1. **Normalising** (``normalise``): copying text from a web page, a PDF or an e-mail adds
+   characters a reader never sees. The *normalised view* reads non-breaking and other
+   typographic spaces as spaces, ignores soft hyphens (U+00AD) and zero-width characters
+   (U+200B, U+200C, U+200D, U+2060, U+FEFF), joins the lines of a hard-wrapped paragraph into
+   one, and unifies typographic variants of marks where that is safe (``‟`` as ``“``, a
+   non-breaking hyphen as ``-``, ``´`` between letters as ``’``). Ignored characters make the
+   view shorter than the original, so it comes with an ``OffsetMap`` from view positions back
+   to original ones; the analysis maps every item's offsets through it before handing items
+   out, and an item's ``text`` is the original slice (a soft hyphen inside a word stays there).
+2. **Masking**: parts that must not be analysed are blanked in a same-length copy of the
+   view (the *analysable* text), so offsets of the analysable text are offsets of the view.
+   What gets masked:
 
 Intake also warns (never refuses) when a text does not look like English, since the kit's
 model is English (``english_share``), and refuses with one plain line (``InputError``) what it
@@ -29,11 +27,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .data import data_path
+from .layout import is_headline
 
 #: spaCy's default ``nlp.max_length``; longer texts are parsed in chunks.
 DEFAULT_CHUNK_CHARS = 1_000_000
@@ -61,12 +62,27 @@ class SetAside:
 
 @dataclass
 class Prepared:
-    """The original text, its same-length analysable copy, and what was set aside."""
+    """What intake hands the parser.
+
+    ``text`` is the original; ``normalised`` its normalised view (``normalise``), which the
+    parsed ``Doc`` and every layer index; ``analysable`` a same-length copy of ``normalised``
+    with non-prose parts masked; ``offsets`` maps ``normalised`` positions back to ``text``
+    (``None`` when both have the same length, so positions are shared); ``note`` says in
+    one line what normalising changed (``None`` if nothing). ``set_aside`` offsets index
+    ``text``.
+    """
 
     text: str
     analysable: str
     set_aside: list[SetAside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    normalised: str | None = None
+    offsets: "OffsetMap | None" = None
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.normalised is None:
+            self.normalised = self.text
 
 
 # --------------------------------------------------------------------------- boilerplate
@@ -256,6 +272,199 @@ def language_warning(text: str) -> str | None:
     )
 
 
+# --------------------------------------------------------------------------- normalising
+
+
+class OffsetMap:
+    """Positions of a shortened view of a text, mapped back to the original.
+
+    Built from the sorted original indices of the characters the view leaves out. Memory is
+    two integers per left-out character; a lookup is a binary search. ``start(i)`` is the
+    original index of the view's character ``i``; ``end(j)`` the original end of a span that
+    ends (exclusive) at view position ``j``, so a span's left-out characters inside it stay
+    inside it and those just outside stay outside.
+    """
+
+    __slots__ = ("_after", "_shift", "removed")
+
+    def __init__(self, removed: list[int]):
+        self.removed = len(removed)
+        # For the k-th left-out character r (0-based), view positions >= r - k sit k + 1
+        # characters further on in the original.
+        self._after = array("q", (r - k for k, r in enumerate(removed)))
+        self._shift = array("q", range(1, len(removed) + 1))
+
+    def start(self, i: int) -> int:
+        """Original index of view position ``i`` (a span's start)."""
+        k = bisect_right(self._after, i)
+        return i + (self._shift[k - 1] if k else 0)
+
+    def end(self, j: int) -> int:
+        """Original end (exclusive) of a span ending at view position ``j``."""
+        return self.start(j - 1) + 1 if j > 0 else self.start(0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """``(start, end)`` of a view span in the original."""
+        if end <= start:
+            s = self.start(start)
+            return s, s
+        return self.start(start), self.end(end)
+
+
+#: Characters a reader never sees: soft hyphen, zero-width space / non-joiner / joiner,
+#: word joiner, zero-width no-break space (a byte-order mark inside a text).
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+
+#: Same-length replacements that are always safe: spaces of every width as a space, line and
+#: paragraph separators as a line break, hyphens as a hyphen-minus, rare quote-mark variants
+#: as the curly marks the quote engine reads (``rhetoric/quotes/marks.py``).
+_NBSP = "\u00a0\u2007\u202f"
+_SPACES = _NBSP + "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+_TRANSLATE = str.maketrans({
+    **{c: " " for c in _SPACES},
+    "\u2028": "\n", "\u2029": "\n",
+    "\u2010": "-", "\u2011": "-",
+    "\u201f": "“", "\u201b": "‘", "\uff02": '"', "\uff07": "'",
+})
+#: Apostrophe look-alikes, read as ’ only between two letters (``Don´t``, ``Kyivʼs``).
+_APOSTROPHE_LIKE = re.compile(r"(?<=[^\W\d_])[\u00b4\u02bc`](?=[^\W\d_])")
+
+#: Hard-wrap detection: the wrap width lies between these (columns), and at least this
+#: share of the lines that a paragraph continues after are at least 70% of that width.
+_WRAP_MIN, _WRAP_MAX, _WRAP_FULL_SHARE = 30, 150, 0.75
+_BULLET = re.compile(r"\s*(?:[-*•–—]\s|\d{1,3}[.)]\s|[>|])")
+
+
+@dataclass
+class Normalised:
+    """The normalised view of a text (``normalise``): ``text``, the ``OffsetMap`` back to the
+    original (``None`` if nothing was left out) and what was changed, counted."""
+
+    text: str
+    offsets: OffsetMap | None
+    counts: dict[str, int]
+
+    @property
+    def note(self) -> str | None:
+        """One line saying what was normalised, or ``None``."""
+        c = self.counts
+        parts = []
+        if c.get("wrapped_lines"):
+            parts.append(f"joined {c['wrapped_lines']} wrapped lines into {c['wrapped_paragraphs']} paragraphs")
+        if c.get("spaces"):
+            parts.append(f"read {c['spaces']} non-breaking or typographic space(s) as spaces")
+        if c.get("soft_hyphens"):
+            parts.append(f"ignored {c['soft_hyphens']} soft hyphen(s)")
+        if c.get("zero_width"):
+            parts.append(f"ignored {c['zero_width']} zero-width character(s)")
+        if c.get("marks"):
+            parts.append(f"read {c['marks']} variant quote mark(s), hyphen(s) or apostrophe(s) as the usual ones")
+        if not parts:
+            return None
+        return "pasted text normalised: " + "; ".join(parts) + " (offsets still index the text as given)"
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The column a text is hard-wrapped at, from the lengths of the lines a paragraph
+    continues after, or ``None`` if the text does not look hard-wrapped."""
+    if len(lengths) < 3:
+        return None
+    ordered = sorted(lengths)
+    width = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return None
+    full = sum(1 for n in lengths if 0.7 * width <= n <= width + 2)
+    return width if full >= _WRAP_FULL_SHARE * len(lengths) else None
+
+
+def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
+    """The line breaks of ``text`` that only hard wrapping put there.
+
+    Returns ``(start, end, hyphen)`` for each such break: ``text[start:end]`` is the break
+    (``\\n`` or ``\\r\\n``) and ``hyphen`` is True when the line ends in a word's hyphen
+    (``long-`` / ``term``), which joins without a space.
+
+    A text is hard-wrapped when most lines that continue a paragraph (a non-blank line
+    follows) come near one width (``_wrap_width``). A break is then joined only if the
+    next line's first word would not have fitted on the line (which is why a wrapper broke
+    it there), the line is not a headline-style line (``layout.is_headline``) and the next
+    line does not start a list item or a quoted e-mail line. So a short paragraph's last
+    line, a headline, or lines of dialogue are never joined to what follows them.
+    """
+    rows = []  # (start of line, end of content, end of break, content)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        rows.append((pos, pos + len(body), pos + len(line), body))
+        pos += len(line)
+    inner = [len(rows[i][3].rstrip()) for i in range(len(rows) - 1)
+             if rows[i][3].strip() and rows[i + 1][3].strip()]
+    width = _wrap_width(inner)
+    if width is None:
+        return []
+    breaks = []
+    for i in range(len(rows) - 1):
+        body, nxt = rows[i][3], rows[i + 1][3]
+        if not body.strip() or not nxt.strip() or rows[i][2] - rows[i][1] not in (1, 2):
+            continue
+        first_word = nxt.split(None, 1)[0]
+        if len(body.rstrip()) + 1 + len(first_word) <= width or is_headline(body) or _BULLET.match(nxt):
+            continue
+        hyphen = body.endswith("-") and len(body) > 1 and body[-2].isalpha() and nxt[:1].isalpha()
+        breaks.append((rows[i][1], rows[i][2], hyphen))
+    return breaks
+
+
+def normalise(text: str, *, join_wrapped: bool = True) -> Normalised:
+    """The normalised view of ``text`` (see the module's docstring) and its ``OffsetMap``.
+
+    ``join_wrapped=False`` keeps line breaks as they are (used for HTML, whose line breaks
+    in the source are not the reader's).
+    """
+    counts = {
+        "spaces": sum(text.count(c) for c in _SPACES),
+        "soft_hyphens": text.count("\u00ad"),
+        "zero_width": sum(text.count(c) for c in INVISIBLE[1:]),
+    }
+    view = text.translate(_TRANSLATE)
+    marks = sum(1 for a, b in zip(view, text) if a != b and a != " ") if view != text else 0
+    view, apostrophes = _APOSTROPHE_LIKE.subn("’", view)
+    counts["marks"] = marks + apostrophes
+    removed = [m.start() for m in _INVISIBLE.finditer(view)]
+    # Line joining reads the text as the reader sees it: without the invisible characters.
+    visible = _INVISIBLE.sub("", view) if removed else view
+    pre = OffsetMap(removed) if removed else None
+    joins: list[tuple[int, str]] = []  # (original index, replacement: "" removes it)
+    if join_wrapped:
+        breaks = wrapped_line_breaks(visible)
+        paragraphs = 0
+        for n, (s, e, hyphen) in enumerate(breaks):
+            if n == 0 or "\n" in visible[breaks[n - 1][1]:s]:  # the line before did not join
+                paragraphs += 1
+            o = pre.start if pre else (lambda i: i)
+            for i in range(s, e - 1):
+                joins.append((o(i), ""))  # the \r of \r\n
+            keep_space = not hyphen and not visible[s - 1].isspace()
+            joins.append((o(e - 1), " " if keep_space else ""))
+            j = e
+            while j < len(visible) and visible[j] in " \t":  # the next line's indentation
+                joins.append((o(j), ""))
+                j += 1
+        if breaks:
+            counts["wrapped_lines"] = len(breaks) + paragraphs
+            counts["wrapped_paragraphs"] = paragraphs
+    if not removed and not joins:
+        return Normalised(view, None, counts)
+    chars = list(view)
+    for i, repl in joins:
+        chars[i] = repl
+    for i in removed:
+        chars[i] = ""
+    left_out = sorted(removed + [i for i, repl in joins if not repl])
+    return Normalised("".join(chars), OffsetMap(left_out) if left_out else None, counts)
+
+
 # --------------------------------------------------------------------------- prepare
 
 
@@ -267,10 +476,10 @@ def _looks_binary_text(sample: str) -> bool:
 
 
 def prepare(text: str) -> Prepared:
-    """Validate ``text`` and build its same-length analysable copy.
+    """Validate ``text``, normalise it (``normalise``) and build the analysable copy.
 
-    Masks HTML markup (if the text is HTML), character references and publisher boilerplate,
-    and collects warnings (HTML, references, not English). Raises ``InputError`` with one plain
+    Masks HTML markup (if the text is HTML), character references and publisher boilerplate
+    in the normalised view, and collects warnings (HTML, references, not English). Raises ``InputError`` with one plain
     line if there is nothing to analyse.
     """
     if not isinstance(text, str):
@@ -281,11 +490,11 @@ def prepare(text: str) -> Prepared:
         raise InputError("the text looks like binary data, not prose")
     warnings: list[str] = []
     set_aside: list[SetAside] = []
-    chars = list(text)
-    if text[0] == "\ufeff":  # a byte-order mark read as a character
-        chars[0] = " "
-
     is_html = looks_like_html(text)
+    norm = normalise(text, join_wrapped=not is_html)
+    original, text = text, norm.text  # from here on, ``text`` is the normalised view
+    chars = list(text)
+
     markup = bytearray(len(text)) if is_html else None
     if is_html:
         spans, set_aside = _html_spans(text)
@@ -304,16 +513,14 @@ def prepare(text: str) -> Prepared:
             f"{refs} HTML character reference(s) such as '&amp;' or '&rsquo;' were read as the "
             "characters they stand for"
         )
-    if is_html or refs:
-        masked = "".join(chars)
-        boilerplate = find_boilerplate(masked)
-        for part in boilerplate:  # report the original characters, markup included
-            part.text = text[part.start:part.end]
-    else:
-        boilerplate = find_boilerplate(text)
+    boilerplate = find_boilerplate("".join(chars) if is_html or refs else text)
     for part in boilerplate:
         _mask(chars, part.start, part.end)
     set_aside = sorted(set_aside + boilerplate, key=lambda p: p.start)
+    for part in set_aside:  # offsets and characters of the text as given, markup included
+        if norm.offsets is not None:
+            part.start, part.end = norm.offsets.span(part.start, part.end)
+        part.text = original[part.start:part.end]
     analysable = "".join(chars)
     if not analysable.strip():
         what = "HTML markup" if is_html else "publisher boilerplate"
@@ -321,7 +528,8 @@ def prepare(text: str) -> Prepared:
     note = language_warning(analysable)
     if note:
         warnings.append(note)
-    return Prepared(text=text, analysable=analysable, set_aside=set_aside, warnings=warnings)
+    return Prepared(text=original, analysable=analysable, set_aside=set_aside, warnings=warnings,
+                    normalised=text, offsets=norm.offsets, note=norm.note)
 
 
 def chunk_bounds(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, int]]:
