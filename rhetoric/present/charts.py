@@ -18,6 +18,7 @@ from typing import Mapping, Optional
 import plotly.graph_objects as go
 
 from rhetoric.items import SIDES, SIGNAL_CATEGORIES
+from rhetoric.layout import count_words
 
 from .layers import layer_name
 from .palette import OKABE_ITO, layer_color, pattern_of, side_color
@@ -352,7 +353,7 @@ def paragraph_profiles(analysis) -> list[dict]:
 
     rows = []
     for n, (a, b) in enumerate(paragraph_bounds(analysis.text), 1):
-        row = {"number": n, "start": a, "end": b, "words": len(analysis.text[a:b].split())}
+        row = {"number": n, "start": a, "end": b, "words": count_words(analysis.text[a:b])}
         row.update(signal_profile(analysis, a, b))
         rows.append(row)
     return rows
