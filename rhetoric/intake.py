@@ -7,8 +7,8 @@ parser reads:
 1. **Normalising** (``normalise``): copying text from a web page, a PDF or an e-mail adds
    characters a reader never sees. The *normalised view* reads non-breaking and other
    typographic spaces as spaces, ignores soft hyphens (U+00AD) and zero-width characters
-   (U+200B, U+200C, U+200D, U+2060, U+FEFF), joins the lines of a hard-wrapped paragraph into
-   one, and unifies typographic variants of marks where that is safe (``‟`` as ``“``, a
+   (U+200B, U+200C, U+200D, U+2060, U+FEFF), reads Windows line ends (CRLF) as ``\n``, joins
+   the lines of a hard-wrapped paragraph into one, and unifies typographic variants of marks where that is safe (``‟`` as ``“``, a
    non-breaking hyphen as ``-``, ``´`` between letters as ``’``). Ignored characters make the
    view shorter than the original, so it comes with an ``OffsetMap`` from view positions back
    to original ones; the analysis maps every item's offsets through it before handing items
@@ -314,7 +314,9 @@ class OffsetMap:
 #: Characters a reader never sees: soft hyphen, zero-width space / non-joiner / joiner,
 #: word joiner, zero-width no-break space (a byte-order mark inside a text).
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+#: Left out of the normalised view: those, and the carriage return of a Windows line end
+#: (``\r\n`` is read as ``\n``, so a paragraph break is one ``\n\n`` whatever system wrote it).
+_LEFT_OUT = re.compile(f"[{INVISIBLE}]|\r(?=\n)")
 
 #: Same-length replacements that are always safe: spaces of every width as a space, line and
 #: paragraph separators as a line break, hyphens as a hyphen-minus, rare quote-mark variants
@@ -408,7 +410,7 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
         body, nxt = rows[i][3], rows[i + 1][3]
         if not body.strip() or not nxt.strip() or rows[i][2] - rows[i][1] not in (1, 2):
             continue
-        first_word = nxt.split(None, 1)[0]
+        first_word = nxt.lstrip(" \t").split(" ", 1)[0]  # up to the next breakable space
         if len(body.rstrip()) + 1 + len(first_word) <= width or is_headline(body) or _BULLET.match(nxt):
             continue
         hyphen = body.endswith("-") and len(body) > 1 and body[-2].isalpha() and nxt[:1].isalpha()
@@ -425,15 +427,17 @@ def normalise(text: str, *, join_wrapped: bool = True) -> Normalised:
     counts = {
         "spaces": sum(text.count(c) for c in _SPACES),
         "soft_hyphens": text.count("\u00ad"),
-        "zero_width": sum(text.count(c) for c in INVISIBLE[1:]),
+        # a byte-order mark at the start is left out without a word: files often begin with one
+        "zero_width": sum(text.count(c) for c in INVISIBLE[1:]) - text.startswith("\ufeff"),
     }
     view = text.translate(_TRANSLATE)
     marks = sum(1 for a, b in zip(view, text) if a != b and a != " ") if view != text else 0
     view, apostrophes = _APOSTROPHE_LIKE.subn("’", view)
     counts["marks"] = marks + apostrophes
-    removed = [m.start() for m in _INVISIBLE.finditer(view)]
-    # Line joining reads the text as the reader sees it: without the invisible characters.
-    visible = _INVISIBLE.sub("", view) if removed else view
+    removed = [m.start() for m in _LEFT_OUT.finditer(view)]
+    # Line joining reads the text as the reader sees it: without the invisible characters,
+    # and with its non-breaking spaces, where a wrapper cannot break a line.
+    visible = _LEFT_OUT.sub("", text) if removed else text
     pre = OffsetMap(removed) if removed else None
     joins: list[tuple[int, str]] = []  # (original index, replacement: "" removes it)
     if join_wrapped:
@@ -445,7 +449,7 @@ def normalise(text: str, *, join_wrapped: bool = True) -> Normalised:
             o = pre.start if pre else (lambda i: i)
             for i in range(s, e - 1):
                 joins.append((o(i), ""))  # the \r of \r\n
-            keep_space = not hyphen and not visible[s - 1].isspace()
+            keep_space = not hyphen and visible[s - 1] not in " \t"
             joins.append((o(e - 1), " " if keep_space else ""))
             j = e
             while j < len(visible) and visible[j] in " \t":  # the next line's indentation
