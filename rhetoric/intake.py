@@ -89,9 +89,13 @@ class Prepared:
 
 
 @lru_cache(maxsize=1)
+def _boilerplate_spec() -> dict:
+    return json.loads(data_path("boilerplate.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _boilerplate_patterns() -> list[tuple[str, re.Pattern, str]]:
-    spec = json.loads(data_path("boilerplate.json").read_text(encoding="utf-8"))
-    return [(p["name"], re.compile(p["regex"], re.IGNORECASE), p["why"]) for p in spec["patterns"]]
+    return [(p["name"], re.compile(p["regex"], re.IGNORECASE), p["why"]) for p in _boilerplate_spec()["patterns"]]
 
 
 def _mask(chars: list[str], start: int, end: int) -> None:
@@ -100,21 +104,71 @@ def _mask(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+_MENU_WHY = "menu: a web page's navigation links, not the article"
+_CLOSING_MARKS = ".?!:;,\"”’'…)"
+
+
+def _menu_item(item: str, spec: dict) -> bool:
+    """A short label such as a navigation link: few words, no digits, no closing punctuation."""
+    item = item.strip()
+    return (0 < len(item) <= spec["max_chars"] and len(item.split()) <= spec["max_words"]
+            and any(c.isalpha() for c in item) and not any(c.isdigit() for c in item)
+            and item[-1] not in _CLOSING_MARKS)
+
+
+def _menu_line(line: str, spec: dict) -> bool:
+    """One line of navigation links: ``min_items`` or more short items between separators."""
+    for sep in spec["separators"]:
+        if line.count(sep) >= spec["min_items"] - 1:
+            items = line.split(sep)
+            if all(_menu_item(i, spec) for i in items if i.strip()) and sum(1 for i in items if i.strip()) >= spec["min_items"]:
+                return True
+    return False
+
+
+def _menu_runs(rows: list[tuple[int, int, str]], spec: dict) -> list[int]:
+    """Indices of ``rows`` (non-blank lines) in runs of ``min_lines`` or more short labels
+    above the article's first line of prose or below its last: a list inside the article
+    (the states that passed a law, one per line) is the article's own."""
+    prose = [k for k, (_, _, line) in enumerate(rows) if len(line.split()) >= 8]
+    first, last = (prose[0], prose[-1]) if prose else (len(rows), -1)
+    out: list[int] = []
+    run: list[int] = []
+    for k, (_, _, line) in enumerate(rows + [(0, 0, "")]):
+        if k < len(rows) and _menu_item(line, spec):
+            run.append(k)
+            continue
+        if len(run) >= spec["min_lines"] and (run[-1] < first or run[0] > last):
+            out.extend(run)
+        run = []
+    return out
+
+
 def find_boilerplate(text: str) -> list[SetAside]:
-    """Lines that are publisher boilerplate (feed footers, syndication notes)."""
-    found = []
+    """Lines that are publisher boilerplate or web-page furniture: feed footers, syndication
+    notes, share, newsletter and cookie prompts (``data/boilerplate.json``), and a site's menu
+    (a run of short navigation labels, or one line of them between separators)."""
+    spec = _boilerplate_spec()["menu"]
+    rows: list[tuple[int, int, str]] = []  # (start, end, stripped line) of non-blank lines
     pos = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            for name, pattern, why in _boilerplate_patterns():
-                if pattern.match(stripped):
-                    start = pos + lead
-                    found.append(SetAside(start, start + len(stripped), stripped, f"{name}: {why}"))
-                    break
+            rows.append((pos + lead, pos + lead + len(stripped), stripped))
         pos += len(line)
-    return found
+    found = {}
+    for k, (start, end, stripped) in enumerate(rows):
+        for name, pattern, why in _boilerplate_patterns():
+            if pattern.match(stripped):
+                found[k] = SetAside(start, end, stripped, f"{name}: {why}")
+                break
+        else:
+            if _menu_line(stripped, spec):
+                found[k] = SetAside(start, end, stripped, _MENU_WHY)
+    for k in _menu_runs(rows, spec):
+        found.setdefault(k, SetAside(rows[k][0], rows[k][1], rows[k][2], _MENU_WHY))
+    return [found[k] for k in sorted(found)]
 
 
 # --------------------------------------------------------------------------- HTML
@@ -332,9 +386,9 @@ _TRANSLATE = str.maketrans({
 #: Apostrophe look-alikes, read as ’ only between two letters (``Don´t``, ``Kyivʼs``).
 _APOSTROPHE_LIKE = re.compile(r"(?<=[^\W\d_])[\u00b4\u02bc`](?=[^\W\d_])")
 
-#: Hard-wrap detection: the wrap width lies between these (columns), and at least this
-#: share of the lines that a paragraph continues after are at least 70% of that width.
-_WRAP_MIN, _WRAP_MAX, _WRAP_FULL_SHARE = 30, 150, 0.75
+#: Hard-wrap detection: the wrap width lies between these (columns).
+_WRAP_MIN, _WRAP_MAX = 30, 150
+_SENTENCE_END = tuple(".?!:;\"”’'…)")
 _BULLET = re.compile(r"\s*(?:[-*•–—]\s|\d{1,3}[.)]\s|[>|])")
 
 
@@ -367,17 +421,27 @@ class Normalised:
         return "pasted text normalised: " + "; ".join(parts) + " (offsets still index the text as given)"
 
 
-def _wrap_width(lengths: list[int]) -> int | None:
-    """The column a text is hard-wrapped at, from the lengths of the lines a paragraph
-    continues after, or ``None`` if the text does not look hard-wrapped."""
-    if len(lengths) < 3:
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a text is hard-wrapped at, from the lines a paragraph continues after (a
+    non-blank line follows), or ``None`` if the text does not look hard-wrapped.
+
+    The width is the 90th percentile of those lines' lengths. A wrapper fills each line to
+    within one word of it, so at least half of those lines (and three) must lie in the band
+    15 columns below it, and at least half of the lines in the band must end in the middle
+    of a sentence: lines of dialogue or a list can share a length, but they end where their
+    sentences end.
+    """
+    if len(lines) < 3:
         return None
-    ordered = sorted(lengths)
-    width = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
     if not _WRAP_MIN <= width <= _WRAP_MAX:
         return None
-    full = sum(1 for n in lengths if 0.7 * width <= n <= width + 2)
-    return width if full >= _WRAP_FULL_SHARE * len(lengths) else None
+    band = [line for line in lines if min(width - 15, 0.7 * width) <= len(line) <= width + 2]
+    if len(band) < 3 or len(band) < 0.5 * len(lines):
+        return None
+    open_ended = sum(1 for line in band if not line.endswith(_SENTENCE_END))
+    return width if open_ended >= 0.5 * len(band) else None
 
 
 def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
@@ -387,8 +451,8 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
     (``\\n`` or ``\\r\\n``) and ``hyphen`` is True when the line ends in a word's hyphen
     (``long-`` / ``term``), which joins without a space.
 
-    A text is hard-wrapped when most lines that continue a paragraph (a non-blank line
-    follows) come near one width (``_wrap_width``). A break is then joined only if the
+    A text is hard-wrapped when the lines that continue a paragraph (a non-blank line
+    follows) come near one width and end mid-sentence (``_wrap_width``). A break is then joined only if the
     next line's first word would not have fitted on the line (which is why a wrapper broke
     it there), the line is not a headline-style line (``layout.is_headline``) and the next
     line does not start a list item or a quoted e-mail line. So a short paragraph's last
@@ -400,8 +464,7 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
         body = line.rstrip("\r\n")
         rows.append((pos, pos + len(body), pos + len(line), body))
         pos += len(line)
-    inner = [len(rows[i][3].rstrip()) for i in range(len(rows) - 1)
-             if rows[i][3].strip() and rows[i + 1][3].strip()]
+    inner = [rows[i][3].rstrip() for i in range(len(rows) - 1) if rows[i][3].strip() and rows[i + 1][3].strip()]
     width = _wrap_width(inner)
     if width is None:
         return []

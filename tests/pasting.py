@@ -66,9 +66,13 @@ _SPACE = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
+_HYPHEN_BREAK = re.compile(r"(?<=\w-)\r?\n")
+
+
 def plain(s: str | None) -> str | None:
-    """A span's words, whatever copying did to its characters."""
-    return None if s is None else _SPACE.sub(" ", _INVISIBLE.sub("", s)).strip()
+    """A span's words, whatever copying did to its characters (a line broken after a
+    word's hyphen, ``co-`` / ``funding``, is one word again)."""
+    return None if s is None else _SPACE.sub(" ", _HYPHEN_BREAK.sub("", _INVISIBLE.sub("", s))).strip()
 
 
 def summary(a) -> dict:

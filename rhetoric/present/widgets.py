@@ -462,8 +462,8 @@ class ArticleView:
         self.name = name
         self.analysis = analysis
         self._records = span_records_cached(analysis)
-        self.sentences = [(s.start_char, s.end_char) for s in analysis.doc.sents
-                          if analysis.text[s.start_char:s.end_char].strip()] or [(0, len(analysis.text))]
+        spans = (analysis.original_span(s.start_char, s.end_char) for s in analysis.doc.sents)
+        self.sentences = [(s, e) for s, e in spans if analysis.text[s:e].strip()] or [(0, len(analysis.text))]
 
     @property
     def records(self) -> list[dict]:
