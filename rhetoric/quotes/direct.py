@@ -17,6 +17,8 @@ explanation says which one it was:
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -79,6 +81,36 @@ def _describe_cue(speaker: Speaker, cue_tok, after: bool) -> str:
     return f"speaker from '{speaker.text} {cue}' {where}" if True else who
 
 
+class _Siblings:
+    """The other quotes at one quote's level (quotes at one level do not overlap), by position."""
+
+    def __init__(self, level: list, starts: list[int], own) -> None:
+        self._level, self._starts, self._own = level, starts, own
+
+    def __iter__(self):
+        return (s for s in self._level if s is not self._own)
+
+    def contains(self, offset: int) -> bool:
+        """True if another quote at this level holds ``offset``."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and self._level[i] is not self._own and offset < self._level[i].end
+
+    def _from(self, lo: int, hi: int):
+        i = bisect.bisect_left(self._starts, lo)
+        while i < len(self._level) and self._level[i].start < hi:
+            if self._level[i] is not self._own:
+                yield self._level[i]
+            i += 1
+
+    def any_within(self, lo: int, hi: int) -> bool:
+        """True if another quote lies wholly inside ``[lo, hi)``."""
+        return any(s.end <= hi for s in self._from(lo, hi))
+
+    def any_start_in(self, lo: int, hi: int) -> bool:
+        """True if another quote starts inside ``[lo, hi)``."""
+        return next(self._from(lo, hi), None) is not None
+
+
 class DirectAttributor:
     def __init__(self, doc, resolver, spans, paragraph_of, text=None):
         self.doc = doc
@@ -88,6 +120,17 @@ class DirectAttributor:
         self.paragraph_of = paragraph_of
         self.lex = lexicon()
         self._tok_starts = [t.idx for t in doc]
+        self._levels: dict = {}  # parent index -> its children, sorted by start
+
+    def _siblings(self, k: int) -> _Siblings:
+        """The quotes at the same level as quote ``k`` (same parent), found by position, so a
+        long text with thousands of quotes costs a binary search per look-up, not a scan."""
+        parent = self.spans[k].parent
+        if parent not in self._levels:
+            level = sorted((s for s in self.spans if s.parent == parent), key=lambda s: s.start)
+            self._levels[parent] = (level, [s.start for s in level])
+        level, starts = self._levels[parent]
+        return _Siblings(level, starts, self.spans[k])
 
     def tokens_in(self, start: int, end: int) -> list:
         import bisect
@@ -110,10 +153,10 @@ class DirectAttributor:
             return q.start <= t.idx < q.end
 
         parent = self.spans[q.parent] if q.parent is not None else None
-        others = [s for j, s in enumerate(self.spans) if j != k and s.parent == q.parent]
+        others = self._siblings(k)
 
         def in_other(t) -> bool:
-            return any(s.start <= t.idx < s.end for s in others)
+            return others.contains(t.idx)
 
         def in_region(t) -> bool:
             if inside_q(t) or in_other(t):
@@ -189,7 +232,7 @@ class DirectAttributor:
                 continue
             # a cue separated from the quote by another quote is not this quote's
             lo, hi = (q.end, t.idx) if after else (t.idx, q.start)
-            if any(lo <= s.start and s.end <= hi for s in others) and not connected:
+            if others.any_within(lo, hi) and not connected:
                 continue
             score = dist + (0 if connected else 4) + (0 if after else 0.5)
             cands.append((score, t, after, noun_cue))
@@ -286,8 +329,8 @@ class DirectAttributor:
             prev_sent = doc[first_sent.start - 1].sent
             if prev_sent.text.strip() == "" and prev_sent.start > 0:
                 prev_sent = doc[prev_sent.start - 1].sent
-            if self.paragraph_of(q.start) - self.paragraph_of(prev_sent.start_char) <= 2 and not any(
-                prev_sent.start_char <= s.start < prev_sent.end_char for s in others
+            if self.paragraph_of(q.start) - self.paragraph_of(prev_sent.start_char) <= 2 and not others.any_start_in(
+                prev_sent.start_char, prev_sent.end_char
             ):
                 for t in sorted((t for t in prev_sent if is_cue(t)), key=lambda t: -t.i):
                     subj = subject_of(t)
