@@ -39,7 +39,8 @@ class Analysis:
     and zero-width characters left out, wrapped lines joined; see ``rhetoric.intake``). When
     the two differ in length, token and sentence offsets (``token.idx``, ``sent.start_char``)
     index ``normalised``; ``original_span`` maps them to ``text``. ``normalisation`` says in
-    one line what was normalised (``None`` if nothing); it is also the first of ``warnings``.
+    one line what was normalised (``None`` if nothing); it is also the last of ``warnings``,
+    after any that matter more (HTML, not English).
     """
 
     text: str
@@ -134,7 +135,7 @@ def run_layers(prepared: Prepared, doc: Doc, path: Optional[str] = None) -> Anal
         text=prepared.normalised,
         doc=doc,
         set_aside=list(prepared.set_aside),
-        warnings=([prepared.note] if prepared.note else []) + list(prepared.warnings),
+        warnings=list(prepared.warnings) + ([prepared.note] if prepared.note else []),
         path=path,
         normalisation=prepared.note,
     )
