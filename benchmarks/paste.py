@@ -22,7 +22,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
-POLNEAR = Path(os.environ.get("RHETORIC_POLNEAR", REPO.parent / "shared" / "polnear-dev")) / "text"
+# beside the repository, or beside the folder of worktrees a helper's checkout sits in
+_SHARED = next((d for d in (REPO.parent / "shared", REPO.parent.parent / "shared") if d.is_dir()), REPO.parent / "shared")
+POLNEAR = Path(os.environ.get("RHETORIC_POLNEAR", _SHARED / "polnear-dev")) / "text"
 
 
 def _differences(got: dict, want: dict) -> int:
