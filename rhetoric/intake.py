@@ -77,7 +77,7 @@ class Prepared:
     set_aside: list[SetAside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     normalised: str | None = None
-    offsets: "OffsetMap | None" = None
+    offsets: OffsetMap | None = None
     note: str | None = None
 
     def __post_init__(self) -> None:
@@ -454,7 +454,7 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
     A text is hard-wrapped when the lines that continue a paragraph (a non-blank line
     follows) come near one width and end mid-sentence (``_wrap_width``). A break is then joined only if the
     next line's first word would not have fitted on the line (which is why a wrapper broke
-    it there), the line is not a headline-style line (``layout.is_headline``) and the next
+    it there), the line is not a headline-style line opening its block (``layout.is_headline``), and the next
     line does not start a list item or a quoted e-mail line. So a short paragraph's last
     line, a headline, or lines of dialogue are never joined to what follows them.
     """
@@ -474,8 +474,10 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
         if not body.strip() or not nxt.strip() or rows[i][2] - rows[i][1] not in (1, 2):
             continue
         first_word = nxt.lstrip(" \t").split(" ", 1)[0]  # up to the next breakable space
-        if len(body.rstrip()) + 1 + len(first_word) <= width or is_headline(body) or _BULLET.match(nxt):
+        if len(body.rstrip()) + 1 + len(first_word) <= width or _BULLET.match(nxt):
             continue
+        if (i == 0 or not rows[i - 1][3].strip()) and is_headline(body):
+            continue  # a headline opens its block; inside a paragraph a line of names is not one
         hyphen = body.endswith("-") and len(body) > 1 and body[-2].isalpha() and nxt[:1].isalpha()
         breaks.append((rows[i][1], rows[i][2], hyphen))
     return breaks

@@ -6,8 +6,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
 from pasting import VARIANTS, offsets_hold, plain, summary
+
 from rhetoric.intake import OffsetMap, find_boilerplate, normalise, prepare, wrapped_line_breaks
 
 # An article written for these tests (not from any corpus): headline, a dateline, direct and
@@ -287,3 +287,17 @@ def test_a_text_of_dialogue_lines_of_similar_length_is_not_read_as_wrapped():
     text = "\n".join(lines * 2)
     assert wrapped_line_breaks(text) == []
     assert normalise(text).text == text
+
+
+def test_a_wrapped_line_of_names_inside_a_paragraph_is_still_joined():
+    para = ("The meeting in Riyadh brought together Secretary of State Marco Rubio, National Security Adviser Mike "
+            "Waltz and Special Envoy Steve Witkoff with their Russian counterparts, who arrived late and left early "
+            "without answering any questions from the reporters who had waited outside the palace for hours.")
+    lines = ["The meeting in Riyadh brought together Secretary of State Marco Rubio,",
+             "National Security Adviser Mike Waltz And Special Envoy Steve Witkoff",
+             "with their Russian counterparts, who arrived late and left early without",
+             "answering any questions from the reporters who had waited outside the",
+             "palace for hours."]
+    text = "\n".join(lines)
+    assert normalise(text).text == " ".join(lines)
+    assert normalise(textwrap.fill(para, 72)).text == para

@@ -18,7 +18,6 @@ explanation says which one it was:
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass
 from typing import Optional
 
