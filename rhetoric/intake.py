@@ -29,6 +29,7 @@ import json
 import re
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -389,7 +390,10 @@ _APOSTROPHE_LIKE = re.compile(r"(?<=[^\W\d_])[\u00b4\u02bc`](?=[^\W\d_])")
 #: Hard-wrap detection: the wrap width lies between these (columns).
 _WRAP_MIN, _WRAP_MAX = 30, 150
 _SENTENCE_END = tuple(".?!:;\"”’'…)")
-_BULLET = re.compile(r"\s*(?:[-*•–—]\s|\d{1,3}[.)]\s|[>|])")
+#: A line that starts a list item or a quoted e-mail line. A dash and a space start a list item
+#: only if another line starts the same way: a wrapped line often begins with a spaced dash.
+_BULLET = re.compile(r"\s*(?:\d{1,3}[.)]\s|[>|])")
+_DASH_ITEM = re.compile(r"\s*([-*•])\s")
 
 
 @dataclass
@@ -454,8 +458,9 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
     A text is hard-wrapped when the lines that continue a paragraph (a non-blank line
     follows) come near one width and end mid-sentence (``_wrap_width``). A break is then joined only if the
     next line's first word would not have fitted on the line (which is why a wrapper broke
-    it there), the line is not a headline-style line opening its block (``layout.is_headline``), and the next
-    line does not start a list item or a quoted e-mail line. So a short paragraph's last
+    it there), the line is not the text's headline straight above its first paragraph
+    (``layout.is_headline``; a headline wrapped over two lines of its own is joined), and the
+    next line does not start a list item or a quoted e-mail line. So a short paragraph's last
     line, a headline, or lines of dialogue are never joined to what follows them.
     """
     rows = []  # (start of line, end of content, end of break, content)
@@ -468,6 +473,8 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
     width = _wrap_width(inner)
     if width is None:
         return []
+    dashes = Counter(m.group(1) for m in (_DASH_ITEM.match(r[3]) for r in rows) if m)
+    first = next(i for i, r in enumerate(rows) if r[3].strip())
     breaks = []
     for i in range(len(rows) - 1):
         body, nxt = rows[i][3], rows[i + 1][3]
@@ -476,11 +483,20 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
         first_word = nxt.lstrip(" \t").split(" ", 1)[0]  # up to the next breakable space
         if len(body.rstrip()) + 1 + len(first_word) <= width or _BULLET.match(nxt):
             continue
-        if (i == 0 or not rows[i - 1][3].strip()) and is_headline(body):
-            continue  # a headline opens its block; inside a paragraph a line of names is not one
+        item = _DASH_ITEM.match(nxt)
+        if item and dashes[item.group(1)] >= 2:
+            continue
+        if i == first and is_headline(body) and not _ends_block(rows, i + 1):
+            continue  # the headline, straight above its first paragraph (a two-line headline is joined)
         hyphen = body.endswith("-") and len(body) > 1 and body[-2].isalpha() and nxt[:1].isalpha()
         breaks.append((rows[i][1], rows[i][2], hyphen))
     return breaks
+
+
+def _ends_block(rows: list, k: int) -> bool:
+    """True if line ``k`` is followed by a blank line (or ends the text) in a text whose
+    paragraphs are separated by blank lines."""
+    return (k + 1 == len(rows) or not rows[k + 1][3].strip()) and any(not r[3].strip() for r in rows[:-1])
 
 
 def normalise(text: str, *, join_wrapped: bool = True) -> Normalised:

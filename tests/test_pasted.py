@@ -301,3 +301,19 @@ def test_a_wrapped_line_of_names_inside_a_paragraph_is_still_joined():
     text = "\n".join(lines)
     assert normalise(text).text == " ".join(lines)
     assert normalise(textwrap.fill(para, 72)).text == para
+
+
+def test_a_headline_wrapped_over_two_lines_of_its_own_is_joined():
+    head = "Harbour Council Delays Vote on the Flood Barrier After Engineers Warn: ‘The Cost Will Rise.’"
+    text = textwrap.fill(head, 72) + "\n\n" + textwrap.fill(PARAGRAPH, 72) + "\n\n" + textwrap.fill(PARAGRAPH, 72)
+    assert normalise(text).text == head + "\n\n" + PARAGRAPH + "\n\n" + PARAGRAPH
+
+
+def test_a_wrapped_line_that_starts_with_a_spaced_dash_is_joined_but_a_dashed_list_is_not():
+    para = ("The council wanted any other option they could find before the vote, they said — and they would not "
+            "give up the marshes — whatever the engineers from the regional water authority told them this week.")
+    wrapped = textwrap.fill(para, 60)
+    assert any(line.startswith("— ") for line in wrapped.splitlines())
+    assert normalise(wrapped).text == para
+    listing = textwrap.fill(PARAGRAPH, 72) + "\n- the first item of the list\n- the second item of the list\n"
+    assert "\n- the first item of the list\n- the second" in normalise(listing).text
