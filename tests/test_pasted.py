@@ -317,3 +317,12 @@ def test_a_wrapped_line_that_starts_with_a_spaced_dash_is_joined_but_a_dashed_li
     assert normalise(wrapped).text == para
     listing = textwrap.fill(PARAGRAPH, 72) + "\n- the first item of the list\n- the second item of the list\n"
     assert "\n- the first item of the list\n- the second" in normalise(listing).text
+
+
+def test_rare_variants_of_marks_are_read_as_the_usual_ones_and_said():
+    text = "The mayor said it was \u201fregrettable\u201d and that he didn\u00b4t agree with the non\u2011binding motion.\u2028Residents disagreed."
+    norm = normalise(text)
+    assert norm.text == "The mayor said it was “regrettable” and that he didn’t agree with the non-binding motion.\nResidents disagreed."
+    assert norm.offsets is None  # same length: positions are shared
+    assert "4 variant quote mark(s), hyphen(s) or apostrophe(s)" in norm.note
+    assert normalise("a `quoted´ word and 1´ 30").text == "a `quoted´ word and 1´ 30"  # not between two letters
