@@ -76,11 +76,13 @@ def plain(s: str | None) -> str | None:
 
 
 def summary(a) -> dict:
-    """What must not change when a text is pasted: quotes (kind, words, speaker), actors,
-    the number of signals of each category, entities (label, words)."""
+    """What must not change when a text is pasted: quotes (kind, words, speaker, side), actors
+    and their sides, the article's sides, the number of signals of each category, entities
+    (label, words)."""
     return {
-        "quotes": sorted((q.kind, plain(q.text), q.speaker) for q in a.quotes),
-        "actors": sorted(a.actors),
+        "quotes": sorted((q.kind, plain(q.text), str(q.speaker), q.side) for q in a.quotes),
+        "actors": sorted((name, actor.side) for name, actor in a.actors.items()),
+        "sides": list(getattr(a, "sides", [])),
         "signals": dict(Counter(s.category for s in a.signals)),
         "entities": sorted((e.label, plain(e.text)) for e in a.entities),
     }
