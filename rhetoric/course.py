@@ -143,10 +143,10 @@ def sentences(analysis=None) -> list[Passage]:
     analysis = analysis or seed_analysis()
     out = []
     for sent in analysis.doc.sents:
-        t = analysis.text[sent.start_char:sent.end_char].strip()
+        s, e = analysis.original_span(sent.start_char, sent.end_char)  # the doc indexes the normalised view
+        t = analysis.text[s:e].strip()
         if t:
-            start = sent.start_char + (len(analysis.text[sent.start_char:sent.end_char]) -
-                                       len(analysis.text[sent.start_char:sent.end_char].lstrip()))
+            start = s + (len(analysis.text[s:e]) - len(analysis.text[s:e].lstrip()))
             out.append(Passage(len(out) + 1, start, start + len(t), t))
     return out
 

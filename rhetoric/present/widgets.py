@@ -488,16 +488,27 @@ EXPLORER_CHARTS = {
 }
 
 
+#: A text longer than this is shown by the explorer's whole-article view one part at a time (parts
+#: cut between paragraphs): drawing a whole report or book chapter at once would make the browser
+#: crawl. The analysis itself always covers the whole text; the explorer says which part is shown.
+EXPLORER_PART_CHARS = 100_000
+
+
 class ArticleView:
     """One analysed article with everything the explorer precomputes for it (no parsing)."""
 
     def __init__(self, name: str, analysis) -> None:
+        from rhetoric.intake import chunk_bounds
+
         self.name = name
         self.analysis = analysis
         self._records = span_records_cached(analysis)
-        self.sentences = [(s.start_char, s.end_char) for s in analysis.doc.sents
-                          if analysis.text[s.start_char:s.end_char].strip()] or [(0, len(analysis.text))]
+        to_original = getattr(analysis, "original_span", lambda s, e: (s, e))  # the doc indexes the normalised view
+        spans = (to_original(s.start_char, s.end_char) for s in analysis.doc.sents)
+        self.sentences = [(s, e) for s, e in spans if analysis.text[s:e].strip()] or [(0, len(analysis.text))]
         self.paragraphs = article_paragraph_bounds(analysis) or [(0, len(analysis.text))]
+        n = len(analysis.text)
+        self.parts = chunk_bounds(analysis.text, EXPLORER_PART_CHARS) if n > EXPLORER_PART_CHARS else None
 
     def paragraph_of(self, offset: int) -> int:
         """The 1-based number (¶) of the paragraph holding character ``offset``."""
@@ -505,6 +516,10 @@ class ArticleView:
             if offset < end:
                 return n
         return len(self.paragraphs)
+
+    def part_of(self, offset: int) -> int:
+        """Index in ``parts`` of the part holding ``offset`` (long texts only)."""
+        return next((k for k, (_, b) in enumerate(self.parts) if offset < b), len(self.parts) - 1)
 
     @property
     def records(self) -> list[dict]:
@@ -807,12 +822,14 @@ class Explorer(_Builder):
                             sides=self.sides.value or None)
 
     def _window(self, view: ArticleView) -> tuple[int, Optional[int]]:
+        i = min(max(self.sentence.value, 1), len(view.sentences)) - 1
         if self.view.value == "sentence":
-            i = min(max(self.sentence.value, 1), len(view.sentences)) - 1
             return view.sentences[i]
         if self.view.value == "paragraph":
             i = min(max(self.paragraph.value, 1), len(view.paragraphs)) - 1
             return view.paragraphs[i]
+        if view.parts:  # a long text: the part that holds the chosen sentence
+            return view.parts[view.part_of(view.sentences[i][0])]
         return 0, None
 
     def _go_to_paragraph(self) -> None:
@@ -868,6 +885,11 @@ class Explorer(_Builder):
             where = f"¶{self.paragraph.value} of {len(view.paragraphs)}"
         else:
             where = "the article"
+        if view.parts and self.view.value == "article":
+            k = view.part_of(start)
+            where = (f"part {k + 1} of {len(view.parts)} of this long text (characters {start:,} to {end:,}; the "
+                     f"whole-article view shows up to {EXPLORER_PART_CHARS:,} characters at a time, the part holding "
+                     "the sentence chosen in the Sentence box; every count and chart covers the whole text)")
         self.say(f"{len(self.shown)} highlights in {where}. Choose one below to see why it was flagged.")
 
     def _render(self, view: ArticleView, spans: list[dict], start: int, end: Optional[int],
