@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from . import entities as entity_layer
 from .intake import DEFAULT_CHUNK_CHARS, InputError, OffsetMap, Prepared, SetAside, chunk_bounds, prepare
 from .items import Actor, Entity, Frame, Quote, Signal
+from .layout import lines
 from .model import load_nlp
 from .sides import article_sides, clean_side
 
@@ -67,6 +68,16 @@ class Analysis:
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """``(start, end)`` in ``text`` of a span of the parsed ``doc`` (of ``normalised``)."""
         return self.offsets.span(start, end) if self.offsets is not None else (start, end)
+
+    def paragraphs(self, *, set_aside: bool = False) -> list[tuple[int, int]]:
+        """``(start, end)`` in ``text`` of each paragraph, in order: the lines of the normalised view
+        (a hard-wrapped paragraph is one paragraph), mapped back to the text as given. The parts
+        the intake set aside (a publisher's footer) are left out unless ``set_aside`` is true.
+        The kit's one paragraph splitter for an analysis: notebooks, charts and the explorer number
+        paragraphs (¶1, ¶2...) from this list."""
+        aside = [] if set_aside else [(p.start, p.end) for p in self.set_aside]
+        spans = [self.original_span(s, e) for s, e in lines(self.normalised)]
+        return [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in aside)]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form fixed by the CLI contract (plus actors, set-aside parts and warnings)."""

@@ -118,12 +118,8 @@ def paragraphs(text: Optional[str] = None, analysis=None) -> list[Passage]:
     if analysis is None and text is None:
         analysis = seed_analysis()
     text = analysis.text if analysis is not None else text
-    aside = [(s.start, s.end) for s in analysis.set_aside] if analysis is not None else []
-    out = []
-    for start, end in lines(text):
-        if not any(a <= start and end <= b for a, b in aside):
-            out.append(Passage(len(out) + 1, start, end, text[start:end]))
-    return out
+    spans = analysis.paragraphs() if analysis is not None else lines(text)
+    return [Passage(n, start, end, text[start:end]) for n, (start, end) in enumerate(spans, 1)]
 
 
 def paragraph_with(*words: str, analysis=None) -> Passage:

@@ -388,10 +388,9 @@ class _null:
 
 def paragraph_profiles(analysis) -> list[dict]:
     """One row per paragraph: ``number``, ``start``, ``end``, ``words`` and a count per category."""
-    from .highlight import article_paragraph_bounds
 
     rows = []  # the article's paragraphs only: a set-aside footer is not an empty last bar
-    for n, (a, b) in enumerate(article_paragraph_bounds(analysis), 1):
+    for n, (a, b) in enumerate(analysis.paragraphs(), 1):
         row = {"number": n, "start": a, "end": b, "words": count_words(analysis.text[a:b])}
         row.update(signal_profile(analysis, a, b))
         rows.append(row)

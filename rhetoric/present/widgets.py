@@ -31,24 +31,22 @@ from typing import Callable, Iterable, Optional
 
 import ipywidgets as W
 
+from rhetoric.contrast import differences
 from rhetoric.items import SIGNAL_CATEGORIES
+from rhetoric.rewrite import describe
 
 from . import charts
 from . import templates as tpl
 from .highlight import (
     NOT_A_NAME,
-    article_paragraph_bounds,
     esc,
     filter_spans,
-    paragraph_bounds,
     record_in_context,
     render_spans,
     set_aside_records,
     span_records,
 )
 from .layers import LAYERS, layer_name
-from rhetoric.contrast import differences
-from rhetoric.rewrite import describe
 
 _WIDE = W.Layout(width="100%")
 _DESC = {"description_width": "initial"}
@@ -354,7 +352,7 @@ class SignalToggles(_Builder):
 
 def busiest_paragraph(analysis) -> tuple[int, int]:
     """``(start, end)`` of the paragraph with the most signals (the first one if none)."""
-    bounds = paragraph_bounds(analysis.text) or [(0, len(analysis.text))]
+    bounds = analysis.paragraphs() or [(0, len(analysis.text))]
     scores = [sum(1 for s in analysis.signals if a <= s.start < b) for a, b in bounds]
     best = max(range(len(bounds)), key=lambda i: (scores[i], -i))
     return bounds[best]
@@ -506,7 +504,7 @@ class ArticleView:
         to_original = getattr(analysis, "original_span", lambda s, e: (s, e))  # the doc indexes the normalised view
         spans = (to_original(s.start_char, s.end_char) for s in analysis.doc.sents)
         self.sentences = [(s, e) for s, e in spans if analysis.text[s:e].strip()] or [(0, len(analysis.text))]
-        self.paragraphs = article_paragraph_bounds(analysis) or [(0, len(analysis.text))]
+        self.paragraphs = analysis.paragraphs() or [(0, len(analysis.text))]
         n = len(analysis.text)
         self.parts = chunk_bounds(analysis.text, EXPLORER_PART_CHARS) if n > EXPLORER_PART_CHARS else None
 
