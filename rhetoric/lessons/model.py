@@ -183,7 +183,10 @@ class Lesson:
                 raise ValueError(f"the verb must be a word of the sentence: one of {', '.join(ex.options['verb'])}")
             return {"verb": match, "stance": key["stance"]}
         if kind == "marks":
-            return [list(s) for s in self._spans(ex, key)]
+            try:
+                return [list(s) for s in self._spans(ex, key)]
+            except AnswerTypeError as exc:
+                raise ValueError(str(exc)) from None
         raise ValueError(f"a {ex.kind} exercise has no key to correct")
 
     # --- checking a learner's answer --------------------------------------------------------------
