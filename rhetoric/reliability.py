@@ -77,7 +77,9 @@ def sentence(layer: str) -> Optional[str]:
     claim = f.get("claim") or CLAIMS.get(layer, "is right")
     n = in_ten(_share(f["value"]))
     advice = ("check each one" if n <= 7 else "check the ones that matter" if n <= 8 else "still check the odd one")
-    return f"On news it has never seen, the kit {claim} about {n} times in 10: {advice}."
+    said = f"On news it has never seen, the kit {claim} about {n} times in 10: {advice}."
+    note = f.get("note")
+    return said + (f" ({note[0].upper()}{note[1:]}.)" if note else "")
 
 
 def source_line(layer: str) -> Optional[str]:
@@ -90,11 +92,12 @@ def source_line(layer: str) -> Optional[str]:
         bits.append(f"{f['n']} items")
     if f.get("date"):
         bits.append(f"measured {f['date']}")
-    return f"{f.get('figure', 'precision')} {f['value']:.2f} ({', '.join(bits)})"
+    line = f"{f.get('figure', 'precision')} {f['value']:.2f} ({', '.join(bits)})"
+    return line + (f"; {f['note']}" if f.get("note") else "")
 
 
 def record(layer: str, value: float, *, n: int, dataset: str, figure: str = "precision",
-           claim: Optional[str] = None) -> None:
+           claim: Optional[str] = None, note: str = "") -> None:
     """Write one layer's figure into the reliability file (kept: the other layers' figures).
 
     Raises ``ValueError`` for a layer not in ``CLAIMS`` or a value outside 0-1.
@@ -117,4 +120,6 @@ def record(layer: str, value: float, *, n: int, dataset: str, figure: str = "pre
         "figure": figure, "value": round(float(value), 3), "n": int(n), "dataset": dataset,
         "date": time.strftime("%Y-%m-%d"), "claim": claim or CLAIMS[layer],
     }
+    if note:
+        data["layers"][layer]["note"] = note
     atomic_write_json(target, data)
