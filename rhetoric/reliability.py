@@ -116,6 +116,8 @@ def record(layer: str, value: float, *, n: int, dataset: str, figure: str = "pre
     except (OSError, ValueError):
         data = {}
     data["about"] = ABOUT
+    data["source"] = "Measured by the Rhetoric Lab authors with benchmarks/reliability.py (make bench)"
+    data["licence"] = "CC BY 4.0 (the figures); the corpora measured belong to their publishers and are not included"
     data.setdefault("layers", {})[layer] = {
         "figure": figure, "value": round(float(value), 3), "n": int(n), "dataset": dataset,
         "date": time.strftime("%Y-%m-%d"), "claim": claim or CLAIMS[layer],

@@ -282,6 +282,8 @@ def test_shipped_reliability_figures_are_well_formed():
     figures = reliability.figures()
     for layer, f in figures.items():
         assert layer in reliability.CLAIMS and 0 <= f["value"] <= 1 and f["n"] > 0 and f["dataset"] and f["date"]
+    data = json.loads(reliability.path().read_text(encoding="utf-8"))
+    assert data["source"] and data["licence"].startswith("CC BY")
 
 
 # --- every PolNeAR development article -----------------------------------------------------------------
