@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 from rhetoric import InputError, analyze, load_nlp  # noqa: E402
 from rhetoric.reliability import record, sentence  # noqa: E402
 
+
 def _dev_folder() -> Path:
     """``$RHETORIC_DEV``, else a ``shared`` folder beside the repository (or beside its worktree folder)."""
     if os.environ.get("RHETORIC_DEV"):

@@ -319,7 +319,8 @@ class Lesson:
     # marks ---------------------------------------------------------------------------------
     def _spans(self, ex: Exercise, answer: Any) -> list[tuple[int, int]]:
         if isinstance(answer, str) or not hasattr(answer, "__iter__"):
-            raise AnswerTypeError(f"expected a list of marked words (phrases, or [start, end] pairs), got {kind_of(answer)}")
+            raise AnswerTypeError("expected a list of marked words (phrases, or [start, end] pairs), "
+                                  f"got {kind_of(answer)}")
         p0, p1 = ex.passage["start"], ex.passage["end"]
         spans = []
         for item in answer:
@@ -418,7 +419,8 @@ def load(path: Union[str, Path]) -> Lesson:
     except ValueError as exc:
         raise LessonError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
     if isinstance(data, dict) and data.get("format") != FORMAT and "format" in data:
-        raise LessonError(f"{path}: not a Rhetoric Lab lesson (format {str(data.get('format'))[:40]!r}, expected {FORMAT!r})")
+        found = str(data.get("format"))[:40]
+        raise LessonError(f"{path}: not a Rhetoric Lab lesson (format {found!r}, expected {FORMAT!r})")
     try:
         validate(data)
     except LessonError as exc:

@@ -158,8 +158,8 @@ def propose_speakers(analysis, sents: Sentences) -> list[dict]:
     out = []
     for n, q in enumerate(chosen, 1):
         key = q.speaker or NOBODY
-        aliases = [q.speaker, q.speaker_text, *(analysis.text[s:e] for s, e in
-                                                (analysis.actors[q.speaker].mentions if q.speaker in analysis.actors else []))]
+        mentions = analysis.actors[q.speaker].mentions if q.speaker in analysis.actors else []
+        aliases = [q.speaker, q.speaker_text, *(analysis.text[s:e] for s, e in mentions)]
         fallback = ("Find the reporting word (said, wrote, told, a promise) nearest to the quote, in the same or the "
                     "previous sentence, and ask who is doing it.")
         what = "these words" if q.kind == "direct" else "this (reported in the writer's words)"
@@ -298,7 +298,10 @@ def propose_sourcing(analysis, sents: Sentences) -> list[dict]:
     if len(rows) < 2:
         return []
     top, second = rows[0], rows[1]
-    if (top["quotes"], top["direct_words"] + top["indirect_words"]) == (second["quotes"], second["direct_words"] + second["indirect_words"]):
+    def weight(row):
+        return row["quotes"], row["direct_words"] + row["indirect_words"]
+
+    if weight(top) == weight(second):  # a tie: no single answer
         return []
     options = [r["speaker"] for r in rows[:5]]
     options = sorted(options, key=lambda name: name.split()[-1])

@@ -129,7 +129,8 @@ def _check_spans_and_keys(data: dict) -> None:
         elif answer == "verb_stance":
             if not (isinstance(key, dict) and isinstance(options, dict) and key.get("verb") in options.get("verb", [])
                     and key.get("stance") in options.get("stance", [])):
-                raise LessonError(f"{where}.key: expected {{'verb': one of options.verb, 'stance': one of options.stance}}")
+                raise LessonError(f"{where}.key: expected {{'verb': one of options.verb, "
+                                  "'stance': one of options.stance}")
         elif answer == "marks":
             passage = ex.get("passage")
             ok = isinstance(key, list) and passage and all(

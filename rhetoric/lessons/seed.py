@@ -75,15 +75,16 @@ def review(lesson: Lesson) -> dict[str, str]:
             key = {"verb": ex.key["verb"], "stance": gold[0]["subtype"]}
             done[ex.id] = _settle(lesson, ex, key, f"{GOLD} classes “{gold[0]['text']}” as {gold[0]['subtype']}")
         elif ex.kind == "agent":
-            gold = [g for g in gold_signals("agency") if g.get("subtype") in ("agentless_passive", "hidden_agent_nominal")
-                    and _overlaps(g, t["start"], t["end"])]
+            gold = [g for g in gold_signals("agency") if _overlaps(g, t["start"], t["end"])
+                    and g.get("subtype") in ("agentless_passive", "hidden_agent_nominal")]
             if not gold:
                 lesson.drop(ex.id)
                 done[ex.id] = "dropped: the gold does not mark an agentless passive here"
                 continue
             done[ex.id] = _settle(lesson, ex, ex.kit_answer, GOLD)
         elif ex.kind == "sourcing":
-            counts = Counter(q.get("speaker") for q in gold_quotes() or [] if q.get("speaker") and not q.get("nested_in"))
+            counts = Counter(q.get("speaker") for q in gold_quotes() or []
+                             if q.get("speaker") and not q.get("nested_in"))
             top = counts.most_common(1)[0][0] if counts else None
             done[ex.id] = _settle(lesson, ex, _option_for(lesson, ex, top), f"{GOLD} counts most quotes for {top}")
         else:

@@ -120,15 +120,16 @@ class ExerciseCard(W.VBox):
     def _controls(self, saved: Any) -> list[W.Widget]:
         kind = self.ex.answer_type
         if kind == "choice":
-            self.choice = W.RadioButtons(options=list(self.ex.options), value=saved if saved in self.ex.options else None,
-                                         description="", layout=W.Layout(width="auto"))
+            self.choice = W.RadioButtons(options=list(self.ex.options), description="", layout=W.Layout(width="auto"),
+                                         value=saved if saved in self.ex.options else None)
             self.choice.add_class("rl-lesson-choice")
             self.choice.observe(lambda ch: self._safely(lambda: self._save(ch["new"])), names="value")
             return [self.choice]
         if kind == "verb_stance":
             saved = saved if isinstance(saved, dict) else {}
-            self.verb = W.Dropdown(options=[_PLACEHOLDER, *self.ex.options["verb"]], description="Reporting word",
-                                   value=saved.get("verb") if saved.get("verb") in self.ex.options["verb"] else _PLACEHOLDER,
+            verbs = self.ex.options["verb"]
+            self.verb = W.Dropdown(options=[_PLACEHOLDER, *verbs], description="Reporting word",
+                                   value=saved.get("verb") if saved.get("verb") in verbs else _PLACEHOLDER,
                                    style={"description_width": "initial"})
             self.stance = W.Dropdown(options=[_PLACEHOLDER, *self.ex.options["stance"]], description="Stance",
                                      value=saved.get("stance") if saved.get("stance") in STANCES else _PLACEHOLDER,
@@ -264,7 +265,8 @@ def lesson_header(lesson: Lesson) -> str:
     rel = ("<p style='margin:4px 0'><strong>How often the kit is right.</strong> " + " ".join(escape(s) for s in said)
            + "</p>") if said else ""
     corrected = sum(ex.corrected for ex in lesson.exercises)
-    teacher = (f"<p style='margin:4px 0'>Your teacher corrected the kit {corrected} time{'s' if corrected != 1 else ''}:"
+    times = f"{corrected} time{'s' if corrected != 1 else ''}"
+    teacher = (f"<p style='margin:4px 0'>Your teacher corrected the kit {times}:"
                " when you get one of those right, you will see what the kit said and why your teacher disagrees.</p>"
                if corrected else "")
     return (f"<div style='{_CSS}' class='rl-lesson-header'><h3 style='margin:4px 0'>{escape(lesson.title)}</h3>"
