@@ -153,6 +153,11 @@ def test_teacher_correction_is_kept_beside_the_kit_answer(own, tmp_path):
     assert not again.check(marks.id, [again.text[s:e] for s, e in m.kit_answer]).correct
     with pytest.raises(ValueError):
         again.correct(m.id, ["words that are not in the passage at all"])
+    # the teacher's words are matched to the options as a learner's are
+    assert again.correct(ex.id, "nobody").key == NOBODY
+    assert again.correct(ex.id, "Price").key == "Daniel Price" and not again.exercise(ex.id).corrected
+    assert again.correct(ex.id, "the town clerk").key == "the town clerk"
+    assert again.exercise(ex.id).options[-2:] == ["the town clerk", NOBODY]
 
 
 # --- files: schema and one-line errors ------------------------------------------------------------------

@@ -169,6 +169,9 @@ class Lesson:
             if not isinstance(key, str) or not key.strip():
                 raise ValueError("the key of this exercise is one option (a string)")
             match = next((o for o in ex.options if norm(o) == norm(key)), None)
+            if match is None and ex.kind == "speaker":  # "nobody", a surname for a full name
+                named = [o for o in ex.options if o != NOBODY and same_actor(key, o)]
+                match = NOBODY if means_nobody(key) else named[0] if len(named) == 1 else None
             if match is None:  # a speaker or kind the kit did not offer: add it before "nobody named"
                 match = key.strip()
                 tail = [o for o in ex.options if o in (NOBODY, NOT_SAID)]
