@@ -7,6 +7,7 @@ and, when present, the 84 PolNeAR development articles (read in place, never cop
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -307,3 +308,62 @@ def test_polnear_dev_articles_make_full_lessons(nlp):
     print(f"\nPolNeAR dev: {len(list(POLNEAR.glob('*.txt')))} articles; under 100 words and too thin: {short}")
     assert not thin, thin
     assert len(short) <= 1, short  # one 53-word news brief with no quotes cannot hold 6 kinds
+
+
+def test_hand_edited_files_never_give_a_traceback(own, tmp_path, monkeypatch):
+    """Random edits of a lesson file: each either loads (and checks, hints, shows and prints) or gives one line."""
+    import copy
+    import random
+
+    from rhetoric.exercises import store
+    from rhetoric.lessons.handout import render_handout
+    from rhetoric.lessons.widgets import ExerciseCard, ReviewCard
+
+    monkeypatch.setenv("RHETORIC_LAB_WORK", str(tmp_path / "work.json"))
+    monkeypatch.setattr(store, "_WORK", None)
+
+    rng = random.Random(12)
+    junk = [None, 0, -1, 10**9, "", "x", [], {}, [[1, 2]], {"verb": "x"}, True, 2.5]
+    base = json.loads(json.dumps(own.to_dict()))
+    outcomes = {"loaded": 0, "refused": 0}
+    for n in range(int(os.environ.get("LESSON_EDITS", 150))):
+        data = json.loads(json.dumps(base))
+        for _ in range(rng.randint(1, 3)):
+            node = data
+            for _depth in range(rng.randint(1, 4)):  # walk into a random place
+                if isinstance(node, dict) and node:
+                    k = rng.choice(sorted(node))
+                    if not isinstance(node[k], (dict, list)) or rng.random() < 0.3:
+                        if rng.random() < 0.25:
+                            del node[k]
+                        else:
+                            node[k] = copy.deepcopy(rng.choice(junk))
+                        break
+                    node = node[k]
+                elif isinstance(node, list) and node:
+                    i = rng.randrange(len(node))
+                    if not isinstance(node[i], (dict, list)) or rng.random() < 0.3:
+                        node[i] = copy.deepcopy(rng.choice(junk))
+                        break
+                    node = node[i]
+                else:
+                    break
+        path = tmp_path / f"edit{n}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        try:
+            lesson = lessons.load(path)
+        except LessonError as exc:
+            assert "\n" not in str(exc) and str(path) in str(exc)
+            outcomes["refused"] += 1
+            continue
+        outcomes["loaded"] += 1
+        for ex in lesson.exercises:
+            for answer in (ex.key, wrong_answer(lesson, ex) if ex.key is not None else {}, "x", None):
+                assert isinstance(lesson.check(ex.id, answer, attempt=3).message, str)
+            lesson.solution(ex.id)
+            lesson.hint_text(ex.id, 5)
+            ExerciseCard(lesson, ex, "fuzz")
+            ReviewCard(lesson, ex)
+        render_handout(lesson)
+    print(outcomes)
+    assert outcomes["refused"] > 20 and outcomes["loaded"] > 5, outcomes

@@ -101,7 +101,9 @@ class Lesson:
     def __init__(self, data: dict, path: Optional[Path] = None):
         self.data = data
         self.path = path
-        self.exercises: list[Exercise] = [Exercise(**ex) for ex in data["exercises"]]
+        known = set(Exercise.__dataclass_fields__)  # a field added by hand is ignored, not an error
+        self.exercises: list[Exercise] = [Exercise(**{k: v for k, v in ex.items() if k in known})
+                                          for ex in data["exercises"]]
 
     # --- what it holds -------------------------------------------------------------------
     @property

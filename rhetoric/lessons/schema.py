@@ -67,7 +67,13 @@ SCHEMA: dict[str, Any] = {
                         "properties": {"status": {"enum": ["proposed", "accepted", "corrected"]},
                                        "because": {"type": "string"}},
                     },
-                    "notes": {"type": "object"},
+                    "notes": {"type": "object", "properties": {
+                        "questions": {"type": "array", "items": {
+                            "type": "object", "required": ["id", "frame", "question"],
+                            "properties": {"id": {"type": "string"}, "frame": {"type": "string"},
+                                           "question": {"type": "string"}}}},
+                        "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+                        "spans": {"type": "object", "additionalProperties": {"type": "string"}}}},
                 },
             },
         },
@@ -126,17 +132,26 @@ def _check_spans_and_keys(data: dict) -> None:
         if answer == "choice":
             if not isinstance(options, list) or key not in options:
                 raise LessonError(f"{where}.key: {_short(repr(key), 40)} is not one of the options")
+            if not isinstance(ex["kit_answer"], str):
+                raise LessonError(f"{where}.kit_answer: expected one option (a string)")
         elif answer == "verb_stance":
+            kit = ex["kit_answer"]
             if not (isinstance(key, dict) and isinstance(options, dict) and key.get("verb") in options.get("verb", [])
-                    and key.get("stance") in options.get("stance", [])):
+                    and key.get("stance") in options.get("stance", []) and isinstance(kit, dict)
+                    and "verb" in kit and "stance" in kit):
                 raise LessonError(f"{where}.key: expected {{'verb': one of options.verb, "
                                   "'stance': one of options.stance}")
         elif answer == "marks":
             passage = ex.get("passage")
-            ok = isinstance(key, list) and passage and all(
-                isinstance(s, list) and len(s) == 2 and all(isinstance(v, int) for v in s)
-                and passage["start"] <= s[0] < s[1] <= passage["end"] for s in key)
-            if not ok:
-                raise LessonError(f"{where}.key: expected a list of [start, end] spans inside the passage")
-        elif key is not None:
-            raise LessonError(f"{where}.key: a {ex['kind']} exercise has no key (it must be null)")
+            for field in ("key", "kit_answer"):
+                spans = ex[field]
+                ok = isinstance(spans, list) and passage and all(
+                    isinstance(s, list) and len(s) == 2 and all(isinstance(v, int) for v in s)
+                    and passage["start"] <= s[0] < s[1] <= passage["end"] for s in spans)
+                if not ok:
+                    raise LessonError(f"{where}.{field}: expected a list of [start, end] spans inside the passage")
+        else:
+            if key is not None:
+                raise LessonError(f"{where}.key: a {ex['kind']} exercise has no key (it must be null)")
+            if not isinstance(ex.get("notes", {}).get("questions", []), list):
+                raise LessonError(f"{where}.notes.questions: expected a list of questions")

@@ -332,9 +332,16 @@ class LessonPlayer:
             self.status.value = f"<div style='{_CSS};color:#D55E00'>{escape(str(exc))}</div>"
             self.body.children = ()
             return None
-        self.lesson = lesson
         section = f"lesson:{Path(path).stem}"
-        self.cards = [ExerciseCard(lesson, ex, section) for ex in lesson.exercises]
+        try:
+            cards = [ExerciseCard(lesson, ex, section) for ex in lesson.exercises]
+        except Exception as exc:  # a hand-edited file the schema let through: one line, never a traceback
+            self.status.value = (f"<div style='{_CSS};color:#D55E00'>{escape(str(path))}: cannot show this lesson "
+                                 f"({escape(type(exc).__name__)}: {escape(str(exc))})</div>")
+            self.body.children = ()
+            return None
+        self.lesson = lesson
+        self.cards = cards
         self.status.value = ""
         self.body.children = (_html(lesson_header(lesson)), W.HTML(article_html(lesson)), *self.cards)
         return lesson
