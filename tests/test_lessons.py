@@ -367,3 +367,22 @@ def test_hand_edited_files_never_give_a_traceback(own, tmp_path, monkeypatch):
         render_handout(lesson)
     print(outcomes)
     assert outcomes["refused"] > 20 and outcomes["loaded"] > 5, outcomes
+
+
+def test_explorer_lesson_maker_and_lesson_say_the_figures(tmp_path, monkeypatch, seed_analysis, own):
+    from rhetoric.exercises import store
+    from rhetoric.lessons.widgets import ExerciseCard, ReviewCard, lesson_header
+    from rhetoric.present.widgets import Explorer
+
+    monkeypatch.setenv("RHETORIC_RELIABILITY", str(tmp_path / "rel.json"))
+    monkeypatch.setenv("RHETORIC_LAB_WORK", str(tmp_path / "work.json"))
+    monkeypatch.setattr(store, "_WORK", None)
+    reliability.record("quotes", 0.72, n=100, dataset="a corpus")
+    said = "the kit names the right speaker about 7 times in 10"
+    assert said in Explorer(seed_analysis).reliability.value
+    assert said in lesson_header(own)
+    speaker = next(ex for ex in own.exercises if ex.kind == "speaker")
+    assert said in ExerciseCard(own, speaker, "s").children[0].value
+    assert said in ReviewCard(own, speaker).children[0].value
+    entity = next(ex for ex in own.exercises if ex.kind == "entity_label")
+    assert "times in 10" not in ExerciseCard(own, entity, "s").children[0].value  # not measured: nothing said
