@@ -13,7 +13,7 @@ from typing import Optional
 
 from ..layout import lines
 from .hints import pointed
-from .kinds import KINDS, LABEL_KIND, NAME_KINDS, NOBODY, NOT_SAID, STANCES
+from .kinds import KINDS, LABEL_KIND, NAME_KINDS, NOBODY, NOT_A_NAME, NOT_SAID, STANCES
 
 #: How many exercises of each kind a lesson proposes at most (the teacher drops what is too many).
 LIMITS = {"entity_label": 4, "speaker": 4, "reporting_verb": 3, "hedge_booster": 2, "loaded": 2, "agent": 2,
@@ -94,8 +94,15 @@ def propose_entity_labels(analysis, sents: Sentences) -> list[dict]:
             chosen.append(e)
             kinds.add(_name_kind(analysis, e))
     chosen += [e for e in ranked if e not in chosen]
+    # one word the model took for a name and a rule of the kit took back: "not a name" is an answer too
+    body = [e for e in analysis.rejected_entities if not _in_headline(analysis.text, e.start) and len(e.text) > 2]
+    taken_back = body[:1]
+    chosen = chosen[: LIMITS["entity_label"] - len(taken_back)] + taken_back
     out = []
-    for n, e in enumerate(sorted(chosen[:LIMITS["entity_label"]], key=lambda e: e.start), 1):
+    for n, e in enumerate(sorted(chosen, key=lambda e: e.start), 1):
+        if e in taken_back:
+            out.append(_not_a_name(analysis, sents, e, n))
+            continue
         kind = _name_kind(analysis, e)
         context = sents.sentence(e.start, e.end)
         fallback = (f"Read the words right around “{e.text}” in its sentence: a title, a verb of saying or acting, or "
@@ -108,6 +115,23 @@ def propose_entity_labels(analysis, sents: Sentences) -> list[dict]:
             target=_span(analysis.text, e.start, e.end), passage=context, options=list(NAME_KINDS),
             unsure=_entity_unsure(e)))
     return out
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    from ..layout import headline_lines
+
+    return any(s <= offset < e for s, e in headline_lines(text))
+
+
+def _not_a_name(analysis, sents: Sentences, e, n: int) -> dict:
+    fallback = (f"Is “{e.text}” the name of someone or something in this sentence, or an ordinary word that "
+                "happens to have a capital letter?")
+    answers = [NOT_A_NAME, "not a name", "name"]
+    return _exercise(
+        "entity_label", n, f"What kind of name is “{e.text}” in this sentence?", NOT_A_NAME,
+        explanation=e.explanation, pointed_hint=pointed(e.explanation, answers, fallback),
+        target=_span(analysis.text, e.start, e.end), passage=sents.sentence(e.start, e.end),
+        options=list(NAME_KINDS), unsure=None)
 
 
 # --- who said it --------------------------------------------------------------------------------
