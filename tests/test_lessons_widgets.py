@@ -84,3 +84,18 @@ def test_default_lesson_is_the_seed_and_env_overrides(work, monkeypatch):
     monkeypatch.setenv("RHETORIC_LESSON", str(work / "missing.json"))
     player = LessonPlayer()
     assert player.lesson is None and "no such lesson file" in player.status.value
+
+
+def test_unsure_is_flagged_before_answering_and_explained_after(work, nlp):
+    from rhetoric import lessons
+    from rhetoric.lessons.widgets import ExerciseCard
+
+    lesson = lessons.build(ARTICLE, nlp=nlp)
+    ex = next(e for e in lesson.exercises if e.kind == "speaker" and e.unsure)
+    card = ExerciseCard(lesson, ex, "s")
+    head = card.children[0].value
+    assert "unsure about this one" in head and ex.unsure not in head  # the reason would give the answer away
+    card.choice.value = ex.key
+    card.check_button.click()
+    assert "Correct" in card.feedback.value and ex.unsure in card.feedback.value
+    assert ex.unsure in lesson.solution(ex.id)

@@ -83,8 +83,6 @@ def render_handout(lesson: Lesson) -> str:
                "<p class='meta'>For the teacher: print this page separately.</p><ol>")
     for ex in lesson.exercises:
         extra = ""
-        if ex.unsure:
-            extra += f"<br><span class='unsure'>The kit is unsure here: {escape(ex.unsure)}.</span>"
         if not ex.corrected and ex.key is not None and ex.explanation:
             extra += f"<br><small>Why: {escape(ex.explanation)}</small>"
         out.append(f"<li><strong>{escape(ex.title)}</strong> — {escape(lesson.solution(ex.id))}{extra}</li>")

@@ -229,10 +229,11 @@ class Lesson:
         ex = self.exercise(exercise_id)
         if ex.key is None:
             return "There is no key: compare your answers with the kit's and your classmates'."
+        unsure = f" The kit was unsure here: {ex.unsure}." if ex.unsure and not ex.corrected else ""
         if ex.answer_type == "marks":
             words = [self.text[s:e] for s, e in ex.key]
-            return "The words to mark: " + _show(words) + "." + self._correction_note(ex)
-        return f"The answer: {_show(ex.key)}." + self._correction_note(ex)
+            return "The words to mark: " + _show(words) + "." + self._correction_note(ex) + unsure
+        return f"The answer: {_show(ex.key)}." + self._correction_note(ex) + unsure
 
     def _correction_note(self, ex: Exercise) -> str:
         if not ex.corrected:
@@ -249,7 +250,7 @@ class Lesson:
         if ex.answer_type == "coding":
             return ""
         if ex.unsure:
-            return f"The kit got this one too, but it was unsure: {ex.unsure}."
+            return f"The kit was unsure here ({ex.unsure}), and right this time."
         return ("The kit agrees: " + ex.explanation) if ex.explanation else ""
 
     # choice -----------------------------------------------------------------------------

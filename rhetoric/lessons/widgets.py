@@ -91,8 +91,9 @@ class ExerciseCard(W.VBox):
         self.progress = self.work.get(section + ":progress", ex.id, {}) or {}
         saved = self.work.get(section, ex.id)
         controls = self._controls(saved)
-        unsure = (f"<br><span class='rl-unsure' style='color:#8a4b00'>The kit is unsure here: "
-                  f"{escape(ex.unsure)}.</span>" if ex.unsure else "")
+        # the reason would give the kit's answer away: it comes with the feedback, after an answer
+        unsure = ("<br><span class='rl-unsure' style='color:#8a4b00'>The kit is unsure about this one: read the "
+                  "text, not the kit. Its reason comes with the feedback.</span>" if ex.unsure else "")
         head = _html(f"<strong>{escape(ex.title)}</strong> <span style='color:#777'>({escape(ex.id)})</span><br>"
                      f"{escape(ex.prompt)}{passage_html(lesson, ex)}{reliability_note(ex.layer)}{unsure}")
         auto = W.Layout(width="auto")
