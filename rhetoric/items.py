@@ -75,7 +75,7 @@ class Signal(Item):
     speaker: Optional[str] = None  # whose words, when in_quote
     target: Optional[str] = None  # agency: the actor acted upon ("whom" in who does what to whom)
     reported: bool = False  # inside reported (indirect) speech: in_quote is set too, the words are the writer's
-    negated: bool = False  # agency: the action is denied ("does not support"), not done
+    negated: bool = False  # agency: the action is denied ("does not support"); loaded: the word is denied ("no evidence of corruption")
 
 
 SIGNAL_CATEGORIES = (
