@@ -267,7 +267,8 @@ def _marking(analysis, sents: Sentences, kind: str, categories: tuple[str, ...],
         pointed_hint = f"The kit finds {count} in this paragraph." + (
             " What they do: " + " / ".join(r for r in reasons if r) if any(reasons) else "")
         out.append(_exercise(
-            kind, n, prompt, [list(sp) for sp in spans], explanation=" ".join(sorted(set(notes.values())))[:600],
+            kind, n, prompt, [list(sp) for sp in spans], explanation=" ".join(
+                dict.fromkeys(notes[f"{s}-{e}"] for s, e in spans if f"{s}-{e}" in notes))[:600],
             pointed_hint=pointed_hint, target=None, passage=_span(analysis.text, *par), notes={"spans": notes}))
     return out
 
