@@ -476,12 +476,15 @@ class LessonBuilder:
         self.save_button.add_class("rl-lesson-save")
         self.status = W.HTML("")
         self.status.add_class("rl-lesson-status")
+        self.save_status = W.HTML("")  # the same message beside the Save button, at the end of a long review
+        self.save_status.add_class("rl-lesson-save-status")
         self.cards_box = W.VBox([])
         self.cards: list[ReviewCard] = []
         self.lesson: Optional[Lesson] = None
         self.saved_path: Optional[Path] = None
         self.widget = W.VBox([self.paste, self.upload, self.title, self.outlet, self.date, self.licence,
-                              self.propose_button, self.status, self.cards_box, self.filename, self.save_button])
+                              self.propose_button, self.status, self.cards_box, self.filename, self.save_button,
+                              self.save_status])
         self.widget.add_class("rl-lesson-builder")
         self.propose_button.on_click(lambda _: self._safely(self.propose))
         self.save_button.on_click(lambda _: self._safely(self.save))
@@ -489,7 +492,7 @@ class LessonBuilder:
 
     def say(self, message: str, error: bool = False) -> None:
         colour = "#D55E00" if error else "#1a1a1a"
-        self.status.value = f"<div style='{_CSS};color:{colour}'>{escape(message)}</div>"
+        self.status.value = self.save_status.value = f"<div style='{_CSS};color:{colour}'>{escape(message)}</div>"
 
     def _safely(self, fn: Callable[[], None]) -> None:
         try:
