@@ -120,3 +120,27 @@ def test_a_phrase_cue_matches_token_by_token(nlp):
     doc = nlp("The two parties remain at odds over the budget.")
     span = find_cue(next(doc.sents), ("at odds", "odds-on"))
     assert span is not None and doc.text[span[0]:span[1]] == "at odds"
+@pytest.mark.parametrize("sentence, amount", [
+    ("The government steered tens of billions of dollars of assistance toward Ukraine.", "dollars"),
+    ("The city spent $4 million on the new bridge.", "$4 million"),
+    ("Brussels pledged 60 billion euros to rebuild the port.", "60 billion euros"),
+    ("The club lost hundreds of millions of pounds last season.", "pounds"),
+])
+def test_one_explicit_sum_of_money_answers_how_much_is_spent(analyze, sentence, amount):
+    """A single explicit amount answers 'how much is spent', even in a long article (issue 14:
+    the seed's 'tens of billions of dollars' was missed because the cue did not recur)."""
+    filler = " ".join(f"Officials met again on day {n} to talk about the roads." for n in range(1, 80))
+    a = analyze(f"{filler} {sentence} {filler}")
+    answer = next(x for x in code_article(a.doc, a) if x.id == "economic_2")
+    assert answer.answer and amount in answer.evidence[0].explanation
+
+
+def test_numbers_that_are_not_money_do_not_answer_it(analyze):
+    filler = " ".join(f"Officials met again on day {n} to talk about the roads." for n in range(1, 80))
+    a = analyze(f"{filler} Tens of thousands of people marched, and 300 troops left. {filler}")
+    assert not next(x for x in code_article(a.doc, a) if x.id == "economic_2").answer
+
+
+def test_the_seeds_sum_of_money_is_evidence(seed_analysis):
+    answer = next(x for x in code_article(seed_analysis.doc, seed_analysis) if x.id == "economic_2")
+    assert answer.answer and any("tens of billions of dollars" in e.text for e in answer.evidence)

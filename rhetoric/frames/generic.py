@@ -10,6 +10,7 @@ the two can be compared frame by frame and question by question (``compare``).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Mapping, Optional
@@ -83,6 +84,20 @@ class Answer:
     evidence: list[Item] = field(default_factory=list)
 
 
+#: An explicit sum of money the model may not tag: "$4 million", "60 billion euros", "€30bn".
+_AMOUNT = re.compile(
+    r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:thousand|million|billion|trillion|bn|m)?\s*(?:dollars|euros|pounds|yen|rubles|roubles)\b",
+    re.IGNORECASE)
+
+
+def money_amounts(doc, text: str) -> list[tuple[int, int]]:
+    """Character spans of explicit sums of money: spaCy's MONEY entities, and number + currency."""
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
+    spans += [(m.start(), m.end()) for m in _AMOUNT.finditer(text)
+              if not any(s <= m.start() < e for s, e in spans)]
+    return sorted(spans)
+
+
 def _sentences(doc, text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence, trimmed of surrounding white space."""
     return [(s, e) for s, e, _ in _sentence_spans(doc, text)]
@@ -123,6 +138,12 @@ def code_article(doc, analysis) -> list[Answer]:
             if i >= 0:
                 actors[i].add(ent.actor or ent.text)
 
+    amounts: list[list[str]] = [[] for _ in sents]
+    for s, e in money_amounts(doc, text):
+        i = sent_of(s)
+        if i >= 0:
+            amounts[i].append(text[s:e])
+
     answers = []
     per_hit = battery().get("sentences_per_hit", 0)
     length_floor = 1 + len(sents) // per_hit if per_hit else 1
@@ -133,9 +154,12 @@ def code_article(doc, analysis) -> list[Answer]:
             also = tuple(cues["also"]) if cues.get("also") else None
             want_sigs = set(cues.get("signals", []))
             min_actors = cues.get("min_actors", 0)
-            hits = []
+            hits, explicit = [], False
             for i, (s, e, sent) in enumerate(sents):
                 reasons = []
+                if cues.get("amounts") and amounts[i]:
+                    reasons.append(f"an amount of money, “{amounts[i][0]}”")
+                    explicit = True
                 if words is not None:
                     m = find_cue(sent, words)
                     if m:
@@ -150,7 +174,8 @@ def code_article(doc, analysis) -> list[Answer]:
                 if len(actors[i]) < min_actors:
                     continue
                 hits.append(Item(s, e, text[s:e], f"{q['question']} Yes: {', '.join(reasons)}."))
-            ok = len(hits) >= max(q.get("min_sentences", 1), length_floor)
+            # one explicit amount answers "how much is spent": it need not recur like a theme
+            ok = len(hits) >= max(q.get("min_sentences", 1), length_floor) or (explicit and bool(hits))
             answers.append(Answer(q["id"], frame, q["question"], ok, hits if ok else []))
     return answers
 
