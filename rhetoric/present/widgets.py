@@ -59,6 +59,16 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def reliability_html() -> str:
+    """The kit's measured reliability per layer, in words (``rhetoric.reliability``); empty if unmeasured."""
+    from rhetoric import reliability
+
+    said = [(layer_name(layer), reliability.sentence(layer)) for layer in LAYERS]
+    items = "".join(f"<li><b>{esc(name)}.</b> {esc(s)}</li>" for name, s in said if s)
+    return (f"<details class='rl-reliability'><summary>How often the kit is right</summary><ul>{items}</ul></details>"
+            if items else "")
+
+
 def status_html(message: str, error: bool = False) -> str:
     """One escaped status line (red and bold for errors)."""
     return tpl.STATUS.format(classes="rl-error" if error else "", message=esc(message))
@@ -615,11 +625,13 @@ class Explorer(_Builder):
         for kind, button in self.export_buttons.items():
             button.on_click(lambda b, kind=kind: self._safe("explorer_export", self.export)(kind))
 
+        self.reliability = W.HTML(reliability_html())  # how often each layer is right, in words
         self.differences = W.HTML()
         panes = W.HBox([self.output, self.compare_output], layout=W.Layout(width="100%"))
         explore = W.VBox([
             W.HBox([self.article, self.compare]),
             W.HBox(list(self.toggles.values()), layout=W.Layout(flex_flow="row wrap")),
+            self.reliability,
             W.HBox([self.actors, self.sides]),
             W.HBox([W.HTML("<b>Set a side:</b>"), self.side_actor, self.side_value],
                    layout=W.Layout(flex_flow="row wrap", align_items="center")),
