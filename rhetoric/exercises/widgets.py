@@ -16,6 +16,7 @@ import ipywidgets as W
 from ipywidgets.widgets.widget_bool import ToggleButtonStyle  # not exported at the top level
 
 from .. import course
+from ..markup import AS_WRITTEN
 from . import annotate
 from .answers import Blank
 from .feedback import Feedback
@@ -23,6 +24,8 @@ from .registry import check, get, hint, show_solution
 from .store import my_work
 
 _CSS = "font-family:sans-serif;line-height:1.45"
+#: On every element holding text: JupyterLab's MathJax then shows "$4" and "\\" as written.
+_TEXT = f"class='{AS_WRITTEN}'"
 
 
 def _feedback_html(fb: Feedback) -> str:
@@ -39,7 +42,7 @@ class ExerciseWidget(W.VBox):
         self.section = section
         self.work = my_work()
         title = W.HTML(
-            f"<div style='{_CSS}'><strong>Exercise {escape(self.ex.id)}: {escape(self.ex.title)}</strong>"
+            f"<div {_TEXT} style='{_CSS}'><strong>Exercise {escape(self.ex.id)}: {escape(self.ex.title)}</strong>"
             f"<br>{escape(self.ex.task)}</div>"
         )
         auto = W.Layout(width="auto")
@@ -73,15 +76,15 @@ class ExerciseWidget(W.VBox):
     def _save(self, value: Any) -> None:
         ok = self.work.put(self.section, self.ex.id, value)
         self.saved.value = (
-            f"<span style='color:#666;font-size:85%'>Saved to {escape(self.work.path.name)}.</span>" if ok else
-            f"<span style='color:#D55E00;font-size:85%'>Not saved: {escape(self.work.last_error or '')}</span>"
+            f"<span {_TEXT} style='color:#666;font-size:85%'>Saved to {escape(self.work.path.name)}.</span>" if ok else
+            f"<span {_TEXT} style='color:#D55E00;font-size:85%'>Not saved: {escape(self.work.last_error or '')}</span>"
         )
 
     def _safely(self, fn: Callable[[], None]) -> None:
         try:
             fn()
         except Exception as exc:  # a widget must never kill the lesson
-            self.feedback.value = (f"<div style='{_CSS};color:#D55E00'>Something went wrong "
+            self.feedback.value = (f"<div {_TEXT} style='{_CSS};color:#D55E00'>Something went wrong "
                                    f"({escape(type(exc).__name__)}: {escape(str(exc))}). Your answers are saved; "
                                    "run the cell again.</div>")
 
@@ -180,7 +183,7 @@ class WordMarker(ExerciseWidget):
 
     def _update_summary(self) -> None:
         phrases = self.marked_phrases()
-        self.summary.value = (f"<span style='{_CSS}'>Marked: " + (escape(" · ".join(phrases)) if phrases else "nothing yet")
+        self.summary.value = (f"<span {_TEXT} style='{_CSS}'>Marked: " + (escape(" · ".join(phrases)) if phrases else "nothing yet")
                               + "</span>")
 
     def clear(self) -> None:
@@ -223,7 +226,7 @@ class ItemChooser(ExerciseWidget):
                             layout=W.Layout(width="190px"), description="")
             dd.observe(lambda ch: self._safely(self._changed), names="value")
             self.dropdowns[key] = dd
-            ctx = W.HTML(f"<div style='{_CSS};font-size:92%'>{_context(item['start'], item['end'])}</div>",
+            ctx = W.HTML(f"<div {_TEXT} style='{_CSS};font-size:92%'>{_context(item['start'], item['end'])}</div>",
                          layout=W.Layout(width="100%"))
             rows.append(W.HBox([dd, ctx], layout=W.Layout(align_items="center")))
         super().__init__(exercise_id, rows, section)

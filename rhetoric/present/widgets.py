@@ -32,6 +32,7 @@ from typing import Callable, Iterable, Optional
 import ipywidgets as W
 
 from rhetoric.items import SIDES, SIGNAL_CATEGORIES
+from rhetoric.markup import AS_WRITTEN
 
 from . import charts
 from . import templates as tpl
@@ -123,6 +124,8 @@ class FigureBox:
 
     plotly's ``FigureWidget`` (anywidget) did not initialise under Voila 0.5 here, so the
     widgets redraw an ordinary figure instead; ``figure`` is that figure, updated in place.
+    Under the chart, a line of text gives its title and one-line summary (``charts.chart_summary``):
+    the chart's text alternative for a screen reader.
     """
 
     def __init__(self, figure=None) -> None:
@@ -133,13 +136,20 @@ class FigureBox:
     def redraw(self) -> None:
         """Show the current state of ``figure``."""
         from IPython import get_ipython
-        from IPython.display import display
+        from IPython.display import HTML, display
 
         if self.figure is None or get_ipython() is None:  # nothing yet, or no notebook to draw in
             return
         self.widget.clear_output(wait=True)
         with self.widget:
             display(self.figure)
+            display(HTML(chart_caption_html(self.figure)))
+
+
+def chart_caption_html(figure) -> str:
+    """The text alternative shown under a chart: its title, then its one-line summary (escaped)."""
+    return (f'<p class="rl-caption rl-chart-summary {AS_WRITTEN}"><strong>{esc(charts.chart_title(figure))}:</strong> '
+            f"{esc(charts.chart_summary(figure))}</p>")
 
 
 def _count_options(counts: Counter, names: Optional[dict] = None) -> list[tuple[str, str]]:
@@ -201,7 +211,7 @@ def quote_details_html(q) -> str:
     parts = [("Speaker", q.speaker or "none found"), ("Said through", q.cue),
              ("Channel", q.channel), ("Kind", q.kind), ("Side", q.side), ("Relayed by", q.relayed_by)]
     cells = "".join(f"<li><strong>{esc(k)}:</strong> {esc(v)}</li>" for k, v in parts if v)
-    return f'<ul class="rl-caption" style="margin:4px 0 0 0">{cells}</ul>'
+    return f'<ul class="rl-caption {AS_WRITTEN}" style="margin:4px 0 0 0">{cells}</ul>'
 
 
 class QuoteExplorer(_Builder):
@@ -777,7 +787,7 @@ class Explorer(_Builder):
             self.compare_output.layout.display = None
             self.compare_output.layout.width = "50%"
             ospans = self._filtered(other, with_actors=False)
-            self.compare_output.value = (f"<h4>{esc(other.name)}</h4>"
+            self.compare_output.value = (f'<h4 class="{AS_WRITTEN}">{esc(other.name)}</h4>'
                                          + self._render(other, ospans, 0, None, with_actors=False))
         else:
             self.output.layout.width = "100%"
