@@ -11,9 +11,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
-SIDES = ("US", "Russia", "Ukraine", "Europe", "other", "unknown")
-
-
 @dataclass
 class Item:
     """A flagged span of the original text."""

@@ -1,17 +1,54 @@
-"""The visible layout of an article: its lines, paragraphs and headline-style lines.
+"""The visible layout of an article: its lines, paragraphs and parts.
 
-Several layers need to know where a paragraph starts or whether a line is a headline
-(on a Title Case line capital letters do not mark names, and a headline is not a
-"one-line paragraph used as a dramatic beat"). They all ask here.
+Several layers need to know where a paragraph starts, which line is the headline, a byline,
+a dateline or a subhead (on a Title Case line capital letters do not mark names; a headline
+is not a "one-line paragraph used as a dramatic beat"; "LUBLIN, Poland (AP) —" is a place, not
+an organisation). They all ask here, and :func:`structure` answers once per text.
+
+A headline is the first line(s) of an article, not any short line: a byline, a sign-off, a
+dateline, a results row or a table line is never a headline.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 _CLOSING = ".?!:;,\"”’'…)"
+_SENTENCE_END = (".", ",", ";", ":")
+#: Words that stay lower case in Title Case headlines.
+_SMALL = frozenset(
+    "a an and as at but by for from in into nor of on onto or over per so than the to up upon via vs with yet "
+    "is are was were be his her their its".split()
+)
+
+_BYLINE = re.compile(r"^(?:by|BY|By)\s+[A-Z][\w.’'\-]+(?:\s+[\w.’'\-,&]+){0,10}$")
+_CREDIT = re.compile(r"^(?:--\s*|—\s*|–\s*)?(?:\(?(?:Reporting|Writing|Editing|Additional reporting) by\b)", re.I)
+#: "-- Chris Aspin , Mexico City newsroom", "— Jane Roe, Reuters": a wire sign-off at the end of a story.
+_SIGNOFF = re.compile(r"^(?:--|—|–)\s*[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,3}\s*,.{0,60}$")
+#: "LUBLIN, Poland (AP) —", "WASHINGTON —", "AL-AIN , United Arab Emirates 1996-12-06".
+_DATELINE_OPEN = re.compile(
+    r"^(?P<place>[A-Z][A-Z.’'\- ]{1,40}[A-Z.](?:\s?,\s?[A-Z][A-Za-z.’'\- ]{1,40}?)?)"
+    r"(?:\s*\((?:[A-Za-z&.]{1,20})\))?\s*(?:—|–|--|-)\s+"
+)
+_DATELINE_LINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.’'\- ]{1,40}(?:\s?,\s?[A-Z][A-Za-z.’'\- ]{1,40})?)\s+\d{4}-\d{2}-\d{2}\s*$"
+)
+_NUMBER = re.compile(r"^[\d.,:/\-–]+$")
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``: runs of letters and digits, an apostrophe inside a word kept ("didn’t" is
+    one word), quotation marks and punctuation ignored. The kit's one definition of a word."""
+    return len(_WORD.findall(text))
 
 
 def lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every non-empty line, without its line break."""
+    """``(start, end)`` of every non-empty line, without its line break or surrounding spaces."""
     out, pos = [], 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
@@ -22,15 +59,157 @@ def lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _title_case(line: str, share: float = 0.8) -> bool:
+    words = [w.strip("“”\"‘’'.,:;!?()[]-—") for w in line.split()]
+    words = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= share * len(words)
+
+
+def _all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _numbers(line: str) -> int:
+    return sum(bool(_NUMBER.match(w)) for w in line.split())
+
+
 def is_headline(line: str) -> bool:
-    """A short line in Title Case with no closing punctuation, like a headline or a subhead."""
+    """A short line in Title Case with no closing punctuation and at most one number, like a
+    headline or a subhead (not a results row such as "Manchester United 3 Arsenal 1")."""
     stripped = line.strip()
     if not stripped or len(stripped.split()) > 20 or stripped[-1] in _CLOSING:
+        return False
+    if _numbers(stripped) > 1 or is_byline(stripped) or is_dateline_line(stripped):
         return False
     words = [w for w in stripped.split() if sum(c.isalpha() for c in w) >= 4]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def is_byline(line: str) -> bool:
+    """"By Marta Kovalenko and Derek Ashworth", "-- Chris Aspin , Mexico City newsroom",
+    "Reporting by Jane Roe; editing by John Doe"."""
+    stripped = line.strip()
+    if len(stripped.split()) > 14:
+        return False
+    return bool(_BYLINE.match(stripped) or _CREDIT.match(stripped) or _SIGNOFF.match(stripped))
+
+
+def is_dateline_line(line: str) -> bool:
+    """A line that is only a place and a date, as wire copy has it ("LONDON 1996-08-30")."""
+    return bool(_DATELINE_LINE.match(line.strip()))
+
+
+def _is_top_headline(line: str) -> bool:
+    """A first line that reads as a headline: not a sentence, or in Title Case or capitals."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not 2 <= len(words) <= 25 or not any(c.isalpha() for c in stripped):
+        return False
+    if is_byline(stripped) or is_dateline_line(stripped):
+        return False
+    if _all_caps(stripped) or _title_case(stripped):
+        return True
+    if len(words) > 20 or stripped.endswith("…"):
+        return False
+    return not stripped.rstrip("\"”’'»)").endswith(_SENTENCE_END)
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= 8 and line.rstrip()[-1:] in ".?!\"”’'…)"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of the article: ``kind`` is "headline", "subhead", "byline" or "dateline";
+    ``start``/``end`` are character offsets; ``reason`` says why, in plain words."""
+
+    start: int
+    end: int
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The article's parts, found once per text by :func:`structure`."""
+
+    parts: tuple[Part, ...] = field(default_factory=tuple)
+
+    def ranges(self, *kinds: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every part of the given kinds, in text order."""
+        return [(p.start, p.end) for p in self.parts if p.kind in kinds]
+
+    @property
+    def headlines(self) -> list[tuple[int, int]]:
+        """The article's headline line(s) at its top."""
+        return self.ranges("headline")
+
+    def kind_at(self, offset: int) -> str:
+        """The kind of part holding ``offset``, or "body"."""
+        for p in self.parts:
+            if p.start <= offset < p.end:
+                return p.kind
+        return "body"
+
+
+def _top_headlines(text: str, spans: list[tuple[int, int]]) -> list[Part]:
+    """Up to two headline lines at the top, when the article goes on after them."""
+    out: list[Part] = []
+    for s, e in spans[:2]:
+        if len(spans) - len(out) < 2 or not _is_top_headline(text[s:e]):
+            break
+        if out and _is_prose(text[s:e]):
+            break
+        out.append(Part(s, e, "headline", "the first line of the article, short and not a sentence"))
+    return out
+
+
+def _dateline_part(text: str, s: int, e: int) -> Part | None:
+    line = text[s:e]
+    if is_dateline_line(line):
+        return Part(s, e, "dateline", "a line with only a place and a date")
+    m = _DATELINE_OPEN.match(line)
+    if m and len(m.group("place").split()) <= 6:
+        return Part(s, s + m.end("place"), "dateline", "the place the story was filed from, before the dash")
+    return None
+
+
+@lru_cache(maxsize=16)
+def structure(text: str) -> Structure:
+    """The article's headline(s), bylines, datelines and subheads, with their reasons.
+
+    Shapes: character offsets into ``text``. Lines are read as :func:`lines` gives them. A
+    dateline is looked for at the start of the first three body lines; a subhead is a Title
+    Case line between two paragraphs of prose."""
+    spans = lines(text)
+    parts = _top_headlines(text, spans)
+    seen_body = 0
+    for k, (s, e) in enumerate(spans):
+        if any(p.start == s for p in parts):
+            continue
+        line = text[s:e]
+        if is_byline(line):
+            parts.append(Part(s, e, "byline", "a byline or credit line: who wrote or edited the story"))
+            continue
+        if seen_body < 3:
+            date = _dateline_part(text, s, e)
+            if date is not None:
+                parts.append(date)
+        seen_body += 1
+        nxt = text[spans[k + 1][0]:spans[k + 1][1]] if k + 1 < len(spans) else ""
+        if is_headline(line) and _is_prose(nxt) and k > 0:
+            parts.append(Part(s, e, "subhead", "a short Title Case line between paragraphs"))
+    parts.sort(key=lambda p: p.start)
+    return Structure(tuple(parts))
+
+
 def headline_lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every headline-style line of ``text``."""
-    return [(s, e) for s, e in lines(text) if is_headline(text[s:e])]
+    """``(start, end)`` of the headline and every subhead of ``text`` (see :func:`structure`)."""
+    return structure(text).ranges("headline", "subhead")
+
+
+def headline(text: str) -> str | None:
+    """The article's headline (its first headline line), or ``None``."""
+    heads = structure(text).headlines
+    return text[heads[0][0]:heads[0][1]] if heads else None

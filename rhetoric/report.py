@@ -21,6 +21,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import PurePath
 
+from .layout import count_words
+from .layout import headline as layout_headline
 from .present import charts
 from .present import templates as tpl
 from .present.highlight import esc, legend_html, render_spans, set_aside_records, span_records
@@ -249,30 +251,12 @@ def _charts_html(analysis, plotly: str = "compressed") -> str:
     return "\n".join(parts)
 
 
-#: A first line this long or longer is a sentence, not a headline.
-HEADLINE_MAX_WORDS = 20
-
-
 def headline(text: str) -> str | None:
-    """The article's headline, if its first line is one; else ``None``.
+    """The article's headline, if its first line is one; else ``None`` (see :func:`rhetoric.layout.structure`).
 
-    A headline is a first line followed by more text, of at most ``HEADLINE_MAX_WORDS``
-    words, that does not end like a sentence or a clause (``.``, ``,``, ``;``, ``:``, also
-    before a closing quotation mark). "Today, the war in Ukraine ended, at least in a
-    sense." is the first sentence of an article without a headline.
-    """
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if len(lines) < 2:
-        return None
-    first = lines[0]
-    words = first.split()
-    if not 2 <= len(words) <= HEADLINE_MAX_WORDS:
-        return None
-    if first.rstrip("\"”’'»)").endswith((".", ",", ";", ":")) or first.endswith("…"):
-        return None
-    if not any(c.isalpha() for c in first):
-        return None
-    return first
+    "Today, the war in Ukraine ended, at least in a sense." is the first sentence of an
+    article without a headline."""
+    return layout_headline(text)
 
 
 def report_title(analysis) -> str:
@@ -308,7 +292,7 @@ def render_report(analysis, plotly: str = "compressed") -> str:
             (len(analysis.signals), "rhetorical signals"),
         )
     )
-    meta = f"Rhetoric Lab report{' for ' + esc(analysis.path) if analysis.path else ''} · {len(analysis.text.split())} words"
+    meta = f"Rhetoric Lab report{' for ' + esc(analysis.path) if analysis.path else ''} · {count_words(analysis.text)} words"
     warnings = "".join(f'<p class="rl-warn">{esc(w)}</p>' for w in analysis.warnings)
     shown = sorted(records + set_aside_records(analysis), key=lambda r: (r["start"], -(r["end"] - r["start"])))
     article = render_spans(analysis.text, shown, legend=False, style=False,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..negation import is_negated
 from .common import Context, lexicon, make_signal, span_chars
 
 
@@ -32,21 +33,10 @@ EXPLAIN = {
     "agentless_passive_nothing": "agency, a hidden agent: “{text}” is a passive with no doer. It tells what was done, but not who did it",
     "hidden_agent_nominal": "agency, a hidden agent: “{text}” turns an action into a noun, so the sentence need not say who carried it out",
 }
-NEGATORS = {"not", "n't", "never", "no"}
-
-
 def negated(verb) -> bool:
-    """Is the action denied ("does not support", "never met", "no longer backs")? A negation on
-    the verb itself, or on the verb that governs its infinitive ("did not want to meet")."""
-    for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
-        if v is None:
-            continue
-        for c in v.children:
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
-                return True
-            if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
-                return True
-    return False
+    """Is the action denied ("does not support", "never met", "no longer backs", "refused to
+    meet")? Asks the one negation service, :mod:`rhetoric.negation`."""
+    return is_negated(verb)
 
 
 def _subject(verb, ctx: Context, depth: int = 0):

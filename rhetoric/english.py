@@ -1,0 +1,52 @@
+"""Closed-class English: the small, fixed word classes every layer needs, in one place.
+
+Open-class knowledge (reporting verbs, hedges, loaded words, titles...) lives in ``data/``;
+the words here are grammar, not knowledge, and do not change with the news (as spaCy keeps
+``spacy/lang/en``). All sets hold lower-case forms.
+"""
+
+from __future__ import annotations
+
+#: Third-person pronouns by grammatical gender, and the first and second person.
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+GROUP_PRONOUNS = NEUTER_PRONOUNS | PLURAL_PRONOUNS
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+THIRD_PERSON = PERSON_PRONOUNS | GROUP_PRONOUNS
+PERSONAL_PRONOUNS = FIRST_PERSON | SECOND_PERSON | THIRD_PERSON
+
+#: Relative and interrogative words.
+WH_WORDS = frozenset({"who", "whom", "whose", "which", "what", "when", "where", "why", "how", "whether", "that"})
+
+#: Words that deny what follows ("not", "never", "no longer").
+NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "none", "nobody", "nothing", "without"})
+#: Determiners that deny their noun ("no evidence", "neither side").
+NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
+
+
+def pronoun_gender(word: str) -> str | None:
+    """``"male"``, ``"female"``, ``"neuter"``, ``"plural"`` for a third-person pronoun, else ``None``."""
+    low = word.lower()
+    if low in MALE_PRONOUNS:
+        return "male"
+    if low in FEMALE_PRONOUNS:
+        return "female"
+    if low in NEUTER_PRONOUNS:
+        return "neuter"
+    if low in PLURAL_PRONOUNS:
+        return "plural"
+    return None
+
+#: Subordinators that make a clause a condition ("if the talks fail", "unless he resigns").
+CONDITIONAL_SUBORDINATORS = frozenset({"if", "unless"})
+#: Subordinators that open an indirect question ("asked whether", "did not say if").
+QUESTION_SUBORDINATORS = frozenset({"whether", "if"})
+#: Pronouns that deny their clause when they are its subject ("nobody doubts", "no one could say").
+NEGATIVE_PRONOUNS = frozenset({"nobody", "no-one", "noone", "none", "nothing", "neither"})
+#: Subordinators of purpose ("so she could vote", "so that they might see").
+PURPOSE_SUBORDINATORS = frozenset({"so"})
