@@ -15,12 +15,8 @@ from html import escape
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
-<<<<<<< HEAD
-from .layout import lines
-from .markup import as_written
-=======
 from .layout import count_words, lines
->>>>>>> main
+from .markup import as_written
 
 __all__ = [
     "HTML", "Passage", "analyse", "corrections", "entity_counts", "find", "frames_table", "mark_counts",

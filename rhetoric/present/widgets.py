@@ -31,12 +31,8 @@ from typing import Callable, Iterable, Optional
 
 import ipywidgets as W
 
-<<<<<<< HEAD
-from rhetoric.items import SIDES, SIGNAL_CATEGORIES
-from rhetoric.markup import AS_WRITTEN
-=======
 from rhetoric.items import SIGNAL_CATEGORIES
->>>>>>> main
+from rhetoric.markup import AS_WRITTEN
 
 from . import charts
 from . import templates as tpl
