@@ -27,11 +27,12 @@ _OPEN = f'<div class="rl-as-written {AS_WRITTEN}">'
 
 
 def as_written(html: str) -> str:
-    """``html`` inside a ``<div>`` that MathJax leaves alone (idempotent: never wrapped twice).
+    """``html`` inside a ``<div>`` that MathJax leaves alone.
 
-    Returns an HTML string; ``""`` stays ``""`` (an empty widget stays empty).
+    Returns an HTML string; ``""`` stays ``""`` (an empty widget stays empty). Wrapping twice
+    is harmless (two nested ``<div>``), so callers need not know whether it was done.
     """
-    if not html or html.startswith(_OPEN):
+    if not html:
         return html
     return f"{_OPEN}{html}</div>"
 

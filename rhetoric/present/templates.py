@@ -6,7 +6,7 @@ escapes ``& < > " '``. Colours, pixel sizes and CSS class names come from the ki
 The CSS uses ``rl-`` class names only, so it can sit in a notebook output next to
 JupyterLab's own styles.
 
-Every outer element that holds article text (article, legend, empty note, context, status)
+Every outer element that can hold article text (article, empty note, context, status)
 carries ``rhetoric.markup.AS_WRITTEN``, so JupyterLab's MathJax shows ``$`` and ``\\`` as written.
 """
 
@@ -74,8 +74,8 @@ ASIDE_LABEL = '<span class="rl-aside-label" title="{title}">{label}</span>'
 #: Labels and their first word kept together, so a label never ends a line alone.
 GROUP = '<span class="rl-grp">{content}</span>'
 
-#: The legend: one chip per layer or type shown.
-LEGEND = '<div class="rl-legend ' + AS_WRITTEN + '" role="list"><span class="rl-legend-title">{title}</span>{chips}</div>'
+#: The legend: one chip per layer or type shown (the kit's own words only, never article text).
+LEGEND = '<div class="rl-legend" role="list"><span class="rl-legend-title ' + AS_WRITTEN + '">{title}</span>{chips}</div>'
 LEGEND_CHIP = (
     '<span class="rl-chip" role="listitem" title="{description}">'
     '<span class="rl-swatch {cclass}">{label}</span>'
