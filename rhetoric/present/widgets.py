@@ -152,6 +152,16 @@ def chart_caption_html(figure) -> str:
             f"{esc(charts.chart_summary(figure))}</p>")
 
 
+def scroll_pane(html: str, label: str, height: str = "640px") -> str:
+    """``html`` in a pane that scrolls beyond ``height``, reachable and scrollable by keyboard.
+
+    The pane is a named region (``aria-label``, escaped) with ``tabindex="0"``: Tab reaches it
+    and the arrow keys scroll it (axe-core's rule ``scrollable-region-focusable``).
+    """
+    return (f'<div class="rl-pane" role="region" tabindex="0" aria-label="{esc(label)}" '
+            f'style="max-height:{height};overflow:auto">{html}</div>')
+
+
 def _count_options(counts: Counter, names: Optional[dict] = None) -> list[tuple[str, str]]:
     names = names or {}
     return [(f"{names.get(k, k)} ({n})", k) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -530,8 +540,9 @@ class Explorer(_Builder):
         self.next_button = W.Button(description="Next", icon="arrow-right", tooltip="Next sentence",
                                     layout=W.Layout(width="auto"))
         self.highlight = W.Select(options=[], description="Highlights", rows=7, style=_DESC, layout=_WIDE)
-        self.output = W.HTML(layout=W.Layout(max_height="640px", overflow="auto", width="100%"))
-        self.compare_output = W.HTML(layout=W.Layout(max_height="640px", overflow="auto", width="100%"))
+        # the panes scroll inside their HTML (``scroll_pane``), where they can take keyboard focus
+        self.output = W.HTML(layout=W.Layout(width="100%"))
+        self.compare_output = W.HTML(layout=W.Layout(width="100%"))
         self.detail = W.HTML()
 
         self.paste = W.Textarea(value="", placeholder="Paste the text of an article here",
@@ -778,7 +789,8 @@ class Explorer(_Builder):
             return
         spans = self._filtered(view)
         start, end = self._window(view)
-        self.output.value = self._render(view, spans, start, end, with_actors=True)
+        self.output.value = scroll_pane(self._render(view, spans, start, end, with_actors=True),
+                                        f"The article, highlighted: {view.name}")
         stop = len(view.analysis.text) if end is None else end
         self.shown = [r for r in spans if r["start"] < stop and r["end"] > start]
         self.highlight.options = [(f"{r['full_label']} — “{_short(r['text'], 50)}”", i)
@@ -790,8 +802,9 @@ class Explorer(_Builder):
             self.compare_output.layout.display = None
             self.compare_output.layout.width = "50%"
             ospans = self._filtered(other, with_actors=False)
-            self.compare_output.value = (f'<h4 class="{AS_WRITTEN}">{esc(other.name)}</h4>'
-                                         + self._render(other, ospans, 0, None, with_actors=False))
+            self.compare_output.value = scroll_pane(
+                f'<h4 class="{AS_WRITTEN}">{esc(other.name)}</h4>' + self._render(other, ospans, 0, None, with_actors=False),
+                f"Side by side: {other.name}")
         else:
             self.output.layout.width = "100%"
             self.compare_output.layout.display = "none"
