@@ -172,13 +172,23 @@ def test_report_is_accessible(browser, tmp_path, article, request):
 
 # --- an exercise, by keyboard alone ------------------------------------------------------------------
 
+#: One exercise of each other widget kind: words to mark, mentions to label, quotes to attribute.
+OTHER_KINDS = ("00.4", "01.5", "02.6")
+
 def test_exercise_answered_with_the_keyboard_alone(browser, tmp_path, request):
-    """Tab to the right option of a quiz, Space to choose it, Tab to Check, Enter: "Correct"."""
+    """Tab reaches every control of every kind of exercise (quiz, word marker, label and speaker
+    choosers, frame coder); then a quiz is answered with keys alone: Tab to an option, Space, Tab to
+    Check, Enter: "Not yet", then the right option: "Correct"."""
     from rhetoric.exercises import get
 
     ex = get("00.2")
-    nb = _notebook(tmp_path / "exercise.ipynb", ["# One exercise", "from rhetoric.exercises import exercise\n"
-                                                 f"exercise({ex.id!r})"])
+    nb = _notebook(tmp_path / "exercise.ipynb", [
+        "# One exercise of each kind",
+        "from rhetoric.exercises import exercise, frame_coder\nfrom rhetoric.course import seed_analysis",
+        f"exercise({ex.id!r})",
+        *[f"exercise({other!r})" for other in OTHER_KINDS],
+        "frame_coder(seed_analysis())",
+    ])
     with servers.voila(nb) as server:
         context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
@@ -189,10 +199,15 @@ def test_exercise_answered_with_the_keyboard_alone(browser, tmp_path, request):
             say(request.config, f"\nexercise in Voila: axe-core violations:\n{describe(violations)}")
             assert not blocking(violations), describe(blocking(violations))
 
-            box = ".rhetoric-exercise"
-            reachable = {s["kb"] for s in tab_walk(page)}
-            missing = [c for c in controls(page, box) if c["kb"] not in reachable]
-            assert not missing, f"controls the keyboard never reaches: {missing}"
+            page.wait_for_selector(".widget-toggle-buttons", timeout=120_000)  # the frame coder, last
+            stops = tab_walk(page, limit=2000)
+            reachable = {s["kb"] for s in stops}
+            everything = controls(page, "body")
+            missing = [c for c in everything if c["kb"] not in reachable]
+            say(request.config, f"exercises in Voila: Tab reaches {len(stops)} stops of {len(everything)} controls")
+            assert len(everything) > 100 and not missing, f"controls the keyboard never reaches: {missing[:10]}"
+
+            box = f".rhetoric-exercise:has(input[type=radio])"
 
             page.evaluate("() => { document.activeElement && document.activeElement.blur(); }")
             wrong = next(o for o in ex.options if o != ex.answer)

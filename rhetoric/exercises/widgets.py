@@ -213,17 +213,19 @@ class ItemChooser(ExerciseWidget):
     """One dropdown per item (a mention to label, a quote to attribute)."""
 
     placeholder = "(choose)"
+    #: Names each dropdown ("Mention 3"): a screen reader's name for it (axe-core: select-name).
+    item_name = "Item"
 
     def __init__(self, exercise_id: str, items: list[dict], options: list[str], section: str):
         ex = get(exercise_id)
         saved = my_work().get(section, ex.id, {}) or {}
         self.dropdowns: dict[str, W.Dropdown] = {}
         rows = []
-        for item in items:
+        for n, item in enumerate(items, 1):
             key = str(item["start"])
             value = saved.get(key) if saved.get(key) in options else self.placeholder
-            dd = W.Dropdown(options=[self.placeholder, *options], value=value,
-                            layout=W.Layout(width="190px"), description="")
+            dd = W.Dropdown(options=[self.placeholder, *options], value=value, description=f"{self.item_name} {n}",
+                            style={"description_width": "initial"}, layout=W.Layout(width="270px"))
             dd.observe(lambda ch: self._safely(self._changed), names="value")
             self.dropdowns[key] = dd
             ctx = W.HTML(f"<div {_TEXT} style='{_CSS};font-size:92%'>{_context(item['start'], item['end'])}</div>",
@@ -245,6 +247,7 @@ class ItemChooser(ExerciseWidget):
 
 class LabelChooser(ItemChooser):
     check_label = "Check my labels"
+    item_name = "Mention"
 
     def __init__(self, exercise_id: str):
         ex = get(exercise_id)
@@ -253,6 +256,7 @@ class LabelChooser(ItemChooser):
 
 class SpeakerChooser(ItemChooser):
     check_label = "Check my speakers"
+    item_name = "Quote"
 
     def __init__(self, exercise_id: str):
         ex = get(exercise_id)
