@@ -1,5 +1,6 @@
 # Rhetoric Lab. Two commands do all set-up on a fresh machine:
 #   make lab    create .venv, install, open JupyterLab on notebooks/00_start_here.ipynb
+#   make present LESSON=2   notebook 02 as a code-free projector view (Voila)
 #   make test   create or update .venv, run every test
 PYTHON ?= python3
 VENV   ?= .venv
@@ -22,8 +23,19 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c requirements.lock
 	touch $@
 
-lab: $(VENV)/.runtime
-	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/00_start_here.ipynb
+# The kit's JupyterLab settings: no news pop-up or update check (jupyter/overrides.json), lock and
+# work files hidden from the file browser (jupyter/jupyter_server_config.json), and the printed URL
+# opening notebook 00 rather than the Launcher.
+LAB_OVERRIDES = $(VENV)/share/jupyter/lab/settings/overrides.json
+LAB_FLAGS = --port=$(PORT) $(ROOT_FLAG) --config=jupyter/jupyter_server_config.json \
+            --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
+
+$(LAB_OVERRIDES): jupyter/overrides.json | $(VENV)/.runtime
+	mkdir -p $(dir $@)
+	cp jupyter/overrides.json $@
+
+lab: $(VENV)/.runtime $(LAB_OVERRIDES)
+	$(BIN)/jupyter lab $(LAB_FLAGS)
 
 # axe-core, the accessibility checker the browser tests load into the page: installed from the
 # npm registry at the version in tests/browser/package-lock.json (never fetched while a test runs).
@@ -38,9 +50,14 @@ $(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 test: $(VENV)/.dev $(AXE_STAMP)
 	$(BIN)/python -m pytest
 
-# The explorer as a code-free dashboard for a projector (opens the browser; Ctrl-C stops it).
+# A notebook as a code-free dashboard for a projector (opens the browser; Ctrl-C stops it).
+# LESSON is the notebook's number: make present LESSON=2 shows notebooks/02_quotes.ipynb;
+# without it, the explorer (04). The kit's projector stylesheet makes it legible at 150 % zoom.
+LESSON ?= 4
+PRESENT_NB = $(firstword $(wildcard notebooks/0$(LESSON)_*.ipynb) $(wildcard notebooks/$(LESSON)_*.ipynb))
 present: $(VENV)/.runtime
-	$(BIN)/voila --Voila.ip=127.0.0.1 --port=$(PORT) --theme=light notebooks/04_explorer.ipynb
+	@test -n "$(PRESENT_NB)" || { echo "make present: no notebook numbered $(LESSON) in notebooks/ (try LESSON=0 to 4)"; exit 2; }
+	$(BIN)/voila --Voila.ip=127.0.0.1 --port=$(PORT) --theme=light $(PRESENT_NB)
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt

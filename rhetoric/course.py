@@ -44,6 +44,20 @@ class HTML:
     __repr__ = __str__
 
 
+def plain(key: Optional[str]) -> str:
+    """An internal key as a learner reads it: ``limiting_phrase`` -> "limiting phrase"."""
+    return (key or "").replace("_", " ")
+
+
+def _aside_reason(reason: str) -> str:
+    """A set-aside part's reason in words ("publisher footer: ..."), never its internal key."""
+    from .present.highlight import ASIDE_NAMES
+
+    kind, sep, why = (reason or "").partition(": ")
+    name = ASIDE_NAMES.get(kind, plain(kind))
+    return f"{name}: {why}" if sep else name
+
+
 def show(html: str, text: str = "") -> HTML:
     """Show an HTML string (e.g. from ``rhetoric.present``) in a notebook cell."""
     return HTML(html, text)
@@ -155,7 +169,7 @@ def sentence_with(snippet: str, analysis=None) -> Passage:
 # --- showing text -----------------------------------------------------------------------------
 
 _ARTICLE_CSS = (
-    "font-family:Georgia,serif;font-size:1.05em;line-height:1.6;max-width:46em;color:#1a1a1a"
+    "font-family:Georgia,serif;font-size:17px;line-height:1.6;max-width:46em;color:#1a1a1a"
 )
 
 
@@ -178,7 +192,7 @@ def show_article(analysis=None, *, numbered: bool = True, only: Optional[Iterabl
         for part in analysis.set_aside:
             rows.append(
                 f"<p style='margin:.4em 0;color:#888;font-style:italic'>{escape(part.text)} "
-                f"<span style='font-family:sans-serif;font-size:.8em'>(set aside: {escape(part.reason)})</span></p>"
+                f"<span style='font-family:sans-serif;font-size:.8em'>(set aside, not analysed: {escape(_aside_reason(part.reason))})</span></p>"
             )
     return HTML(f"<div class='rhetoric-article' style='{_ARTICLE_CSS}'>{''.join(rows)}</div>", "\n\n".join(plain))
 
@@ -234,10 +248,13 @@ def corrections(analysis=None) -> HTML:
     confirmed = [e for e in analysis.entities if e.model_label == e.label and e.rule]
     removed = list(analysis.rejected_entities)
     items = sorted(changed + confirmed + removed, key=lambda e: e.start)
-    rows = [
-        (e.text, e.model_label or "(missed)", e.label or "not a name", e.rule or "", e.explanation)
-        for e in items
-    ]
+    # one row per kind of correction: the same name corrected the same way for the same reason is
+    # one row with its count (18 identical 'Trump' rows say less than one row that says 18)
+    grouped: dict[tuple, list] = {}
+    for e in items:
+        key = (e.text, e.model_label or "(missed)", e.label or "not a name", plain(e.rule), e.explanation)
+        grouped.setdefault(key, []).append(e)
+    rows = [(*key[:4], len(found), key[4]) for key, found in grouped.items()]
     if not rows:
         return HTML("<p><em>The kit changed none of the model's labels in this text.</em></p>",
                     "The kit changed none of the model's labels in this text.")
@@ -247,7 +264,8 @@ def corrections(analysis=None) -> HTML:
                      "(no longer entities)")
     if confirmed:
         parts.append(f"{len(confirmed)} kept, with the rule that confirms them")
-    return table(("mention", "spaCy model said", "kit says", "rule", "why"), rows, caption="; ".join(parts))
+    return table(("mention", "spaCy model said", "kit says", "rule", "how many times", "why"), rows,
+                 caption="; ".join(parts))
 
 
 _MARKS = [("“", "left double quotation mark"), ("”", "right double quotation mark"),
@@ -279,9 +297,15 @@ def quotes_table(analysis=None, kind: Optional[str] = None) -> HTML:
     if not qs:
         return HTML("<p><em>No quotes found (yet): the quotes layer finds none in this text.</em></p>",
                     "No quotes found.")
-    rows = [(q.speaker or "(no named speaker)", q.cue or "", q.kind, q.channel or "",
+    rows = [(q.speaker or "(no named speaker)", q.cue or "", _kind_label(q), q.channel or "",
              q.text if len(q.text) < 120 else q.text[:117] + "…") for q in qs]
     return table(("speaker", "cue", "kind", "channel", "words"), rows, caption=f"{len(qs)} quotes")
+
+
+def _kind_label(q) -> str:
+    """"direct", "indirect", "scare quotes", with "· not said" for words someone did not say."""
+    label = "scare quotes" if q.kind == "scare" else q.kind
+    return label + (" · not said" if getattr(q, "negated", False) else "")
 
 
 def quote_counts(analysis=None) -> HTML:
@@ -293,8 +317,8 @@ def quote_counts(analysis=None) -> HTML:
     analysis = analysis or seed_analysis()
     rows: dict[str, list[int]] = {}
     for q in analysis.quotes:
-        if q.kind != "direct":
-            continue
+        if q.kind != "direct" or getattr(q, "negated", False):
+            continue  # (words someone did not say are not their words)
         r = rows.setdefault(q.speaker or "(nobody named)", [0, 0, 0])
         r[0] += 1
         r[1] += count_words(q.text)
@@ -356,8 +380,8 @@ def signals_table(analysis=None, category: Optional[str] = None, limit: int = 40
     rows = []
     for s in ss[:limit]:
         whose = (s.speaker or "a quoted speaker") if s.in_quote else "the author"
-        row = (s.text, s.subtype or "", whose, s.explanation)
-        rows.append(row if category else (s.text, s.category, *row[1:]))
+        row = (s.text, plain(s.subtype), whose, s.explanation)
+        rows.append(row if category else (s.text, _SIGNAL_NAMES.get(s.category, (plain(s.category),))[0], *row[1:]))
     cols = ("words", "kind", "whose words", "why it counts")
     cols = cols if category else ("words", "category", *cols[1:])
     cap = f"{len(ss)} found" + (f" (first {limit} shown)" if len(ss) > limit else "")
@@ -369,6 +393,6 @@ def frames_table(analysis=None) -> HTML:
     analysis = analysis or seed_analysis()
     if not analysis.frames:
         return HTML("<p><em>No frame scores (yet): the framing layer scores none.</em></p>", "No frame scores.")
-    rows = [(f.frame, f"{f.score:.2f}", len(f.evidence), f.evidence[0].text[:100] if f.evidence else "")
+    rows = [(plain(f.frame), f"{f.score:.2f}", len(f.evidence), f.evidence[0].text[:100] if f.evidence else "")
             for f in sorted(analysis.frames, key=lambda f: -f.score)]
     return table(("frame", "score (0-1)", "evidence spans", "first evidence"), rows)

@@ -80,3 +80,75 @@ def errors(predicted: Iterable, gold: Iterable[dict]) -> dict[str, list[tuple]]:
     missed = [(g["text"], g["label"], g["start"]) for k, g in ref.items() if k not in pred or COARSE[pred[k].label] != COARSE[g["label"]]]
     extra = [(p.text, p.label, p.start) for k, p in pred.items() if k not in ref or COARSE[ref[k]["label"]] != COARSE[p.label]]
     return {"missed": sorted(missed, key=lambda x: x[2]), "extra": sorted(extra, key=lambda x: x[2])}
+
+
+#: Quote kinds that are someone's speech and count in the sourcing balance (unless negated).
+SPEECH_KINDS = ("direct", "indirect")
+
+
+def quote_cases() -> list[dict]:
+    """The quote cases of ``data/gold/quote_cases.json``: ``kind``, ``name``, ``text``, ``expect``."""
+    return load_json("gold", "quote_cases.json")["cases"]
+
+
+def _pick_quote(quotes, want: dict):
+    def ok(q) -> bool:
+        if "equals" in want and q.text != want["equals"]:
+            return False
+        if "contains" in want and want["contains"] not in q.text:
+            return False
+        return "kind" not in want or q.kind == want["kind"]
+
+    hits = sorted((q for q in quotes if ok(q)), key=lambda q: q.end - q.start)
+    return hits[0] if hits else None
+
+
+def _has(name, part) -> bool:
+    return bool(name) and part.lower() in name.lower()
+
+
+def check_quote_case(analysis, expect: dict) -> list[str]:
+    """What is wrong with ``analysis`` against one case's ``expect`` (empty list: it passes).
+
+    ``quotes``: each wanted quote (found by ``equals`` or ``contains`` and ``kind``) with its
+    ``speaker`` (exact, case-insensitive), ``speaker_has`` (a part of it), ``not_speaker_has``,
+    ``speaker_text`` (the quote's own speaker mention) and ``negated``. ``signals``: a signal with
+    that ``text`` and ``category`` and the given flags. ``not_speaker``: no quote names that
+    speaker. ``no_speech``: no counted speech (a direct or indirect quote that is not negated)
+    holds those words."""
+    problems = []
+    for want in expect.get("quotes", []):
+        q = _pick_quote(analysis.quotes, want)
+        label = want.get("equals") or want.get("contains")
+        if q is None:
+            kinds = [f"{x.kind}:{x.text[:30]!r}" for x in analysis.quotes]
+            problems.append(f"no {want.get('kind', '')} quote {label!r} (found {kinds})")
+            continue
+        if "speaker" in want and (q.speaker or "").lower() != (want["speaker"] or "").lower():
+            problems.append(f"{label!r}: speaker {q.speaker!r}, want {want['speaker']!r}")
+        if "speaker_has" in want and not _has(q.speaker, want["speaker_has"]):
+            problems.append(f"{label!r}: speaker {q.speaker!r}, want one with {want['speaker_has']!r}")
+        if "not_speaker_has" in want and _has(q.speaker, want["not_speaker_has"]):
+            problems.append(f"{label!r}: speaker {q.speaker!r} must not be {want['not_speaker_has']!r}")
+        if "speaker_text" in want and q.speaker_text != want["speaker_text"]:
+            problems.append(f"{label!r}: own speaker mention {q.speaker_text!r}, want {want['speaker_text']!r}")
+        if "negated" in want and bool(getattr(q, "negated", False)) != want["negated"]:
+            problems.append(f"{label!r}: negated {getattr(q, 'negated', False)}, want {want['negated']}")
+    for want in expect.get("signals", []):
+        sigs = [s for s in analysis.signals if s.text == want["text"] and s.category == want["category"]]
+        if not sigs:
+            problems.append(f"no {want['category']} signal {want['text']!r}")
+            continue
+        for flag in ("in_quote", "negated"):
+            if flag in want and not any(getattr(s, flag) == want[flag] for s in sigs):
+                problems.append(f"signal {want['text']!r}: {flag} is not {want[flag]}")
+    for name in expect.get("not_speaker", []):
+        bad = [q.text for q in analysis.quotes if (q.speaker or "").lower() == name.lower()]
+        if bad:
+            problems.append(f"{name!r} is given as a speaker of {bad}")
+    for words in expect.get("no_speech", []):
+        bad = [q for q in analysis.quotes if words in q.text and q.kind in SPEECH_KINDS
+               and not getattr(q, "negated", False)]
+        if bad:
+            problems.append(f"{words!r} counted as speech by {bad[0].speaker!r} ({bad[0].kind})")
+    return problems

@@ -55,12 +55,13 @@ class Quote(Item):
     cue: Optional[str] = None
     cue_start: Optional[int] = None
     cue_end: Optional[int] = None
-    kind: str = "direct"  # "direct" | "indirect"
+    kind: str = "direct"  # "direct" | "indirect" | "scare" (scare quotes, a name or title: the writer's marks)
     channel: Optional[str] = None
     relayed_by: Optional[str] = None
     nested_in: Optional[int] = None  # index of the quote this one sits inside
     side: str = "unknown"
     setting: Optional[str] = None  # where it was said, when the text says ("in Brussels")
+    negated: bool = False  # words the speaker did NOT say ("refused to call it “a defeat”"): not their speech
 
 
 @dataclass
@@ -75,7 +76,7 @@ class Signal(Item):
     speaker: Optional[str] = None  # whose words, when in_quote
     target: Optional[str] = None  # agency: the actor acted upon ("whom" in who does what to whom)
     reported: bool = False  # inside reported (indirect) speech: in_quote is set too, the words are the writer's
-    negated: bool = False  # agency: the action is denied ("does not support"), not done
+    negated: bool = False  # agency: the action is denied ("does not support"); loaded: the word is denied ("no evidence of corruption")
 
 
 SIGNAL_CATEGORIES = (

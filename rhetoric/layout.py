@@ -213,3 +213,44 @@ def headline(text: str) -> str | None:
     """The article's headline (its first headline line), or ``None``."""
     heads = structure(text).headlines
     return text[heads[0][0]:heads[0][1]] if heads else None
+
+
+#: "SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE: …", "HOST: …", "Health Minister Karl Brenner: …".
+_LABEL = re.compile(r"^[\"“]?(?P<label>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,5}(?:, [A-Za-z][\w.’'\-]*(?: [\w.’'\-]+){0,4})?):\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn of speech in a transcript: the speaker label (``label_start``/``label_end``, without
+    its colon; ``name_end`` ends the name before a comma) and what was said (``start``/``end``)."""
+
+    label_start: int
+    label_end: int
+    name_end: int
+    start: int
+    end: int
+
+
+def _label_words_ok(label: str) -> bool:
+    words = label.split(",")[0].split()
+    caps = label.upper() == label
+    return 1 <= len(words) <= 6 and (caps or all(w[:1].isupper() for w in words))
+
+
+@lru_cache(maxsize=16)
+def transcript_turns(text: str) -> tuple[Turn, ...]:
+    """Turns of speech when ``text`` is (or holds) a transcript: lines opening with a speaker label
+    and a colon. At least two such lines are needed (one "Note: …" line is no transcript), and a
+    headline or byline is never a label."""
+    out, in_body = [], 0
+    heads = structure(text).ranges("headline", "byline", "dateline")
+    for s, e in lines(text):
+        m = _LABEL.match(text[s:e])
+        if not m or not _label_words_ok(m.group("label")):
+            continue
+        label, at = m.group("label"), s + m.start("label")  # (a quoted transcript opens each turn with a mark)
+        name_end = at + (label.index(",") if "," in label else len(label))
+        in_body += not any(a <= s < b for a, b in heads)
+        out.append(Turn(at, at + len(label), name_end, s + m.end(), e))
+    # two turns in the body make a transcript (then a first line "Name: words" is its first turn)
+    return tuple(out) if in_body >= 2 else ()

@@ -40,8 +40,27 @@ def load_nlp():
         except ImportError:
             continue
         _register_extensions()
+        _split_dashes_at_quote_marks(nlp)
         return nlp
     raise ModelNotFound(INSTALL_HINT)
+
+
+#: A dash glued to a quotation mark: “Nobody in this building”—Hargreave tapped the lectern—“wants …”.
+DASH_AT_MARK = (r"(?<=\S)[”\"’'](?=[—–])", r"(?<=[”\"’'])[—–]", r"[—–](?=[“\"‘'])", r"(?<=[—–])[“\"‘'](?=\S)")
+
+
+def _split_dashes_at_quote_marks(nlp) -> None:
+    """Add infix rules so that a dash between a quotation mark and a word is its own token
+    (spaCy's English rules keep ``building”—Hargreave`` as one token, hiding the quote's end and
+    the action beat's subject from the parser), and a prefix rule for a signature's hyphen
+    ("-Commissioner Rafael Ostrowski")."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex
+
+    infixes = list(nlp.Defaults.infixes) + list(DASH_AT_MARK)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # a press-release signature "-Commissioner Rafael Ostrowski": the hyphen is a dash, not part of the word
+    prefixes = list(nlp.Defaults.prefixes) + [r"-(?=[A-Z][a-z])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def pattern_tokenizer(vocab=None):

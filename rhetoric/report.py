@@ -63,14 +63,28 @@ table.rl-table{{border-collapse:collapse;width:100%;font-size:15px;}}
 .rl-table th,.rl-table td{{border:1px solid #ccc;padding:6px 8px;vertical-align:top;text-align:left;}}
 .rl-table th{{background:#f2f2f2;}}
 .rl-table td.rl-q{{font-style:italic;}}
-.rl-table td{{overflow-wrap:anywhere;}}
+.rl-table td{{overflow-wrap:break-word;word-break:normal;hyphens:auto;}}
+.rl-table th{{white-space:nowrap;}}
+.rl-table td.rl-n{{width:2.5em;}} .rl-table td.rl-q{{min-width:16em;}}
 .rl-chart{{margin:10px 0 20px;page-break-inside:avoid;}}
 .rl-fig-caption{{margin:0 0 4px;}}
 .rl-fig{{width:100%;}}
 .rl-fig-note{{font-style:italic;color:#444;}}
 .rl-foot{{color:#555;font-size:14px;margin-top:40px;}}
 {toggle_css}
-@media print{{.rl-toggle,.rl-layers > label,.rl-toggles-title,.rl-hint{{display:none;}} body{{padding:0;max-width:none;}} h2{{page-break-after:avoid;}}}}
+@media print{{
+  @page{{size:A4;margin:12mm 12mm 14mm;}}
+  .rl-toggle,.rl-layers > label,.rl-toggles-title,.rl-hint{{display:none;}}
+  body{{padding:0;max-width:none;font-size:10pt;line-height:1.35;}}
+  h1{{font-size:18pt;}} h2{{font-size:13pt;margin:14pt 0 4pt;page-break-after:avoid;break-after:avoid;}}
+  .rl-summary{{font-size:10pt;}} .rl-summary strong{{font-size:12pt;}}
+  .rl-article{{font-size:10.5pt;max-width:none;}} .rl-para{{line-height:1.55;margin:0 0 5pt 0;}}
+  .rl-label{{font-size:7pt;padding:0 2px;}} .rl-bar{{height:3px;}} .rl-legend{{font-size:8.5pt;gap:3px 10px;}}
+  table.rl-table{{font-size:8.5pt;}} .rl-table th,.rl-table td{{padding:2px 4px;}}
+  .rl-table tr{{break-inside:avoid;page-break-inside:avoid;}}
+  .rl-chart{{zoom:0.62;break-inside:avoid;page-break-inside:avoid;margin:0 0 6pt;}}
+  .rl-foot{{font-size:8pt;}}
+}}
 </style>
 </head>
 <body>
@@ -137,7 +151,7 @@ def _quote_table(analysis) -> str:
     for n, q in enumerate(analysis.quotes, 1):
         rows.append(
             "<tr>"
-            f"<td>{n}</td><td>{esc(q.speaker or 'none found')}</td><td>{esc(q.side)}</td>"
+            f"<td class=\"rl-n\">{n}</td><td>{esc(q.speaker or 'none found')}</td><td>{esc(q.side)}</td>"
             f"<td>{esc(q.cue or '')}</td><td>{esc(q.kind)}</td>"
             f'<td class="rl-q">{esc(q.text)}</td><td>{esc(q.explanation)}</td>'
             "</tr>"
@@ -259,13 +273,33 @@ def headline(text: str) -> str | None:
     return layout_headline(text)
 
 
+#: A feed footer names the article: "The post <title> appeared first on <site>."
+_FOOTER_TITLE = re.compile(r"^\s*The post (?P<title>.+?) appeared first on (?P<site>.+?)\.?\s*$", re.S)
+#: A file name that is only an id or a hash ("000_7b76e654cdb06023.txt") says nothing to a reader.
+_ID_NAME = re.compile(r"^[\d_-]*[0-9a-f]{8,}[\d_-]*$", re.IGNORECASE)
+
+
+def title_from_footer(analysis) -> str | None:
+    """The title a set-aside feed footer gives ("The post <title> appeared first on <site>.")."""
+    for part in getattr(analysis, "set_aside", []) or []:
+        m = _FOOTER_TITLE.match(analysis.text[part.start:part.end])
+        if m:
+            return f"{m.group('title').strip()} ({m.group('site').strip()})"
+    return None
+
+
 def report_title(analysis) -> str:
-    """The headline, or a neutral "Rhetoric Lab report: <file name>" (never the first sentence)."""
-    found = headline(analysis.text)
+    """The headline; else the title a feed footer gives; else the file name, unless it is only an
+    id or hash; else "Rhetoric Lab report" with the first words (never a hash, never a whole sentence)."""
+    found = headline(analysis.text) or title_from_footer(analysis)
     if found:
         return found if len(found) <= 120 else found[:119] + "…"
-    name = PurePath(analysis.path).name if getattr(analysis, "path", None) else "untitled text"
-    return f"Rhetoric Lab report: {name}"
+    path = getattr(analysis, "path", None)
+    stem = PurePath(path).stem if path else ""
+    if stem and not _ID_NAME.match(stem):
+        return f"Rhetoric Lab report: {PurePath(path).name}"
+    words = analysis.text.split()[:8]
+    return "Rhetoric Lab report: “" + " ".join(words) + ("…”" if len(analysis.text.split()) > 8 else "”")
 
 
 def render_report(analysis, plotly: str = "compressed") -> str:

@@ -18,6 +18,12 @@ from .layout import count_words
 UNATTRIBUTED = "(no speaker)"
 
 
+def counts_as_speech(quote) -> bool:
+    """Someone's words, direct or reported: not words they did not say (``negated``) and not the
+    writer's own marks around a name, a title or a scare-quoted word (``kind == "scare"``)."""
+    return quote.kind in ("direct", "indirect") and not getattr(quote, "negated", False)
+
+
 def _speaker_kind(analysis, quote) -> str:
     """named (an actor of the article), unnamed (a descriptive source), author, or none."""
     if quote.speaker is None:
@@ -45,6 +51,8 @@ def sourcing_balance(analysis, *, by: str = "speaker") -> list[dict[str, Any]]:
     actors = getattr(analysis, "actors", {}) or {}
     rows: "OrderedDict[str, dict[str, Any]]" = OrderedDict()
     for q in analysis.quotes:
+        if not counts_as_speech(q):
+            continue
         speaker = q.speaker or UNATTRIBUTED
         actor = actors.get(q.speaker) if q.speaker else None
         side = getattr(actor, "side", None) or q.side or "unknown"

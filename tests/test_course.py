@@ -261,10 +261,56 @@ def test_rewrite_the_frame_opens_on_a_paragraph_with_what_the_prose_asks_to_chan
 
 def test_counts_the_hints_state_come_from_the_gold():
     from rhetoric.exercises import annotate, registry
+    from rhetoric.exercises.facts import render
 
     for ex_id, phrase in (("03.5", "eight hedges"), ("04.3", "There are five"), ("00.4", "four names")):
         ex = registry.get(ex_id)
         n = {"eight": 8, "five": 5, "four": 4}[phrase.split()[-2 if ex_id != "04.3" else -1]]
-        assert phrase in " ".join(ex.hints)
+        assert phrase in " ".join(render(h, ex) for h in ex.hints)
         spans = annotate.gold_spans(ex)[0]
         assert len(spans) == n, (ex_id, len(spans))
+
+
+def test_learners_never_see_internal_keys(a):
+    """Tables and the article show words, never keys such as rss_footer or limiting_phrase."""
+    key = re.compile(r"(?<![\w/#.-])[a-z]+_[a-z_]+(?![\w(])")
+    for shown in (course.signals_table(a), course.frames_table(a), course.corrections(a), course.show_article(a),
+                  course.quotes_table(a), course.signals_overview(a)):
+        visible = re.sub(r"<[^>]+>", " ", shown.html)
+        assert not key.findall(visible), key.findall(visible)
+
+
+def _notebook_example(stem: str, name: str) -> str:
+    """The text a notebook cell passes to ``analyse`` in ``name, _ = analyse("…")``."""
+    import ast
+
+    nb = nbformat.read(NB_DIR / f"{stem}.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "code" or f"{name}, _ = analyse(" not in cell.source:
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "analyse":
+                return ast.literal_eval(node.args[0])
+    raise LookupError(name)
+
+
+def test_02_prose_about_british_marks_headlines_institutions_and_refused_speech_holds():
+    # "Both quotes below come out whole"
+    a, _ = course.analyse(_notebook_example("02_quotes", "british"))
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Gareth Lyle"] * 2 and direct[1].text.endswith("’90s.’")
+    # "Its speaker is the person the headline names ... So *Shameful* is Kessler's judgement"; "The Kremlin said"
+    a, _ = course.analyse(_notebook_example("02_quotes", "headline"))
+    head = [q for q in a.quotes if "Shameful" in q.text][0]
+    assert head.speaker == "Anja Kessler"
+    assert [s.in_quote for s in a.signals if s.text == "Shameful"] == [True]
+    assert any(q.kind == "direct" and "Kremlin" in (q.speaker or "") for q in a.quotes)
+    # "marks it *not said*, and leaves it out of who is heard, as it does with scare quotes"
+    a, _ = course.analyse(_notebook_example("02_quotes", "refused"))
+    defeat = [q for q in a.quotes if "defeat" in q.text][0]
+    assert defeat.negated and "not said" in str(course.quotes_table(a))
+    assert [q.kind for q in a.quotes if "regrouping”" == q.text[-11:]] == ["scare"]
+    counts = str(course.quote_counts(a)).splitlines()
+    assert len(counts) == 4 and counts[-1].split()[:4] == ["Ilya", "Sorokin", "1", "3"]  # "We are regrouping" only
+    prose = _prose("02_quotes")
+    assert "Both quotes below come out whole" in prose and "never just *Western*" in prose

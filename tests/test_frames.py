@@ -77,3 +77,70 @@ def test_entman_template_and_suggestions(seed_analysis):
         for item in items:
             assert item.explanation.startswith("Suggestion, not an answer")
             assert seed_analysis.text[item.start:item.end] == item.text
+
+
+# --- cue words are whole tokens, read by lemma, and not counted when denied ------------------
+
+def _winners_cues():
+    from rhetoric.frames.generic import battery
+
+    q = next(q for f in battery()["frames"].values() for q in f["questions"] if "won" in q["cues"].get("words", []))
+    return tuple(q["cues"]["words"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council won’t publish the figures until June.",
+    "The council won't publish the figures until June.",
+    "The mayor did not win the vote.",
+    "No winner was declared after the recount.",
+])
+def test_a_contraction_or_a_denied_cue_is_not_a_cue(nlp, sentence):
+    from rhetoric.frames.generic import find_cue
+
+    sent = next(nlp(sentence).sents)
+    assert find_cue(sent, _winners_cues()) is None
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The mayor won the vote by a wide margin.", "won"),
+    ("The party is winning in the north.", "winning"),
+    ("Both candidates lost ground in the capital.", "lost"),
+])
+def test_an_asserted_cue_is_found_by_its_token(nlp, sentence, cue):
+    from rhetoric.frames.generic import find_cue
+
+    doc = nlp(sentence)
+    span = find_cue(next(doc.sents), _winners_cues())
+    assert span is not None and doc.text[span[0]:span[1]] == cue
+
+
+def test_a_phrase_cue_matches_token_by_token(nlp):
+    from rhetoric.frames.generic import find_cue
+
+    doc = nlp("The two parties remain at odds over the budget.")
+    span = find_cue(next(doc.sents), ("at odds", "odds-on"))
+    assert span is not None and doc.text[span[0]:span[1]] == "at odds"
+@pytest.mark.parametrize("sentence, amount", [
+    ("The government steered tens of billions of dollars of assistance toward Ukraine.", "dollars"),
+    ("The city spent $4 million on the new bridge.", "$4 million"),
+    ("Brussels pledged 60 billion euros to rebuild the port.", "60 billion euros"),
+    ("The club lost hundreds of millions of pounds last season.", "pounds"),
+])
+def test_one_explicit_sum_of_money_answers_how_much_is_spent(analyze, sentence, amount):
+    """A single explicit amount answers 'how much is spent', even in a long article (issue 14:
+    the seed's 'tens of billions of dollars' was missed because the cue did not recur)."""
+    filler = " ".join(f"Officials met again on day {n} to talk about the roads." for n in range(1, 80))
+    a = analyze(f"{filler} {sentence} {filler}")
+    answer = next(x for x in code_article(a.doc, a) if x.id == "economic_2")
+    assert answer.answer and amount in answer.evidence[0].explanation
+
+
+def test_numbers_that_are_not_money_do_not_answer_it(analyze):
+    filler = " ".join(f"Officials met again on day {n} to talk about the roads." for n in range(1, 80))
+    a = analyze(f"{filler} Tens of thousands of people marched, and 300 troops left. {filler}")
+    assert not next(x for x in code_article(a.doc, a) if x.id == "economic_2").answer
+
+
+def test_the_seeds_sum_of_money_is_evidence(seed_analysis):
+    answer = next(x for x in code_article(seed_analysis.doc, seed_analysis) if x.id == "economic_2")
+    assert answer.answer and any("tens of billions of dollars" in e.text for e in answer.evidence)

@@ -217,3 +217,44 @@ def test_a_label_never_separates_an_opening_quotation_mark_from_its_word(analyze
     group = re.search(r'<span class="rl-grp">(.*?)</span> ', html).group(1)
     assert group.count('class="rl-label') == 2  # both labels first, then the whole word
     assert re.sub(r"<[^>]+>", "", group).endswith("“agreed")
+
+
+def test_the_models_mistakes_are_visible_with_their_reason(seed_analysis):
+    """'Hover over Gutsy' (the guide): dropped names and corrected labels are highlighted and say why."""
+    from rhetoric.present.highlight import NOT_A_NAME, highlight_html, span_records
+
+    recs = span_records(seed_analysis)
+    gutsy = [r for r in recs if r["text"] == "Gutsy"]
+    assert gutsy and gutsy[0]["key"] == NOT_A_NAME and "model: PERSON" in gutsy[0]["label"]
+    assert "adjective" in gutsy[0]["tooltip"] and "rl-corrected" in gutsy[0]["cclass"]
+    kyiv = next(r for r in recs if r["text"] == "Kyiv" and r["layer"] == "entities")
+    assert kyiv["label"] == "GPE · corrected from PERSON" and "gazetteer" in kyiv["tooltip"]
+    html = highlight_html(seed_analysis, layers=["entities"], end=300)
+    assert "NOT A NAME · model: PERSON" in html and "Gutsy" in html
+    assert "set aside by the kit" in html  # the legend says what the grey dashed chip means
+
+
+def test_no_tooltip_repeats_its_label(seed_analysis):
+    from rhetoric.present.highlight import span_records
+
+    for r in span_records(seed_analysis):
+        head = r["full_label"]
+        assert not r["tooltip"].startswith(f"{head}: {head}:"), r["tooltip"]
+        assert "NORP: NORP:" not in r["tooltip"] and "PERSON: PERSON:" not in r["tooltip"]
+
+
+def test_corrections_table_groups_identical_corrections(seed_analysis):
+    from rhetoric import course
+
+    text = str(course.corrections(seed_analysis))
+    html = course.corrections(seed_analysis).html
+    assert html.count("<td>Trump</td>") <= 4, "one row per kind of correction, with a count"
+    assert "how many times" in html and text
+
+
+def test_scare_quotes_and_words_not_said_are_labelled_as_such(analyze):
+    from rhetoric.present import highlight as hl
+
+    a = analyze("The company’s “restructuring” cost jobs. Sorokin refused to call the pullback “a defeat.”")
+    html = hl.highlight_html(a)
+    assert "SCARE QUOTES" in html and "NOT SAID" in html

@@ -333,3 +333,91 @@ def test_explorer_shows_the_publisher_footer_as_set_aside(seed_analysis):
     ex = wd.Explorer(seed_analysis, name="Seed")
     assert "set aside: publisher footer, not analysed" in ex.html
     assert not any(r["layer"] == "set_aside" for r in ex.shown)  # not a highlight to explain
+
+
+def test_explorer_navigator_goes_to_a_paragraph_by_its_number(seed_analysis):
+    from rhetoric import course
+
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    p13 = course.paragraphs(analysis=seed_analysis)[12]
+    ex.paragraph.value = 13  # "find it in ¶13": one step, not 35 clicks
+    assert ex.view.value == "paragraph"
+    assert "rightly" in visible(ex.html) and p13.text[:30] in visible(ex.html)
+    assert "¶13 of" in ex.status_text
+    ex.step(1)
+    assert ex.paragraph.value == 14 and "¶14 of" in ex.status_text
+    ex.view.value = "sentence"
+    ex.step(1)
+    assert "(in ¶" in ex.status_text  # each sentence says which paragraph it is in
+
+
+def test_explorer_compare_two_has_titles_and_differences_in_words(seed_analysis):
+    ex = wd.Explorer(seed_analysis, name="Seed article")
+    ex.add_text("Angela Merkel said in Berlin that the summit “went well”, according to aides. "
+                "Merkel likely hopes for more. Merkel clearly failed.", name="Berlin piece")
+    ex.compare.value = "Seed article"
+    assert "A: Berlin piece" in visible(ex.html) and "B: Seed article" in visible(ex.compare_html)
+    said = visible(ex.differences.value)
+    assert "A and B, in words" in said and "Trump is named" in said and "in B" in said
+
+
+def test_differences_in_words_are_counts_of_the_two_analyses(analyze):
+    from rhetoric.contrast import differences, quotes_by_side
+
+    a = analyze("“We will win,” Putin said. Putin likely means it. Russia, Putin said, is strong.")
+    b = analyze("The mayor opened a bridge in Leeds on Monday.")
+    out = differences(a, b, "A", "B")
+    assert any("Putin is named" in s and "in A" in s for s in out)
+    assert not differences(b, b)
+    assert sum(quotes_by_side(a).values()) == sum(1 for q in a.quotes if q.speaker)
+
+
+def _dropdowns(widget):
+    out, todo = [], [widget]
+    while todo:
+        w = todo.pop()
+        if isinstance(w, W.Dropdown):
+            out.append(w)
+        todo.extend(getattr(w, "children", ()) or ())
+    return out
+
+
+def test_no_dropdown_is_blank(seed_analysis):
+    """A Dropdown whose value is None shows an empty box in the browser: every one shows a label."""
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    ex.add_text("Angela Merkel said in Berlin that the summit went well.", name="Berlin")
+    builders = [ex, wd.QuoteExplorer(seed_analysis), wd.EntityHighlighter(seed_analysis)]
+    found = [d for b in builders for d in _dropdowns(b.widget)]
+    assert len(found) >= 5
+    for d in found:
+        assert d.index is not None and d.label, d.description
+
+
+def test_no_button_has_a_fixed_width_that_cuts_its_label(seed_analysis):
+    """ipywidgets' default button width (148 px) cuts longer labels: every button sizes to its label."""
+    from rhetoric.exercises.widgets import SpeakerChooser, WordMarker
+
+    def buttons(widget):
+        out, todo = [], [widget]
+        while todo:
+            w = todo.pop()
+            if isinstance(w, W.Button) and not isinstance(w, W.ToggleButton):
+                out.append(w)
+            todo.extend(getattr(w, "children", ()) or ())
+        return out
+
+    found = [b for built in (wd.Explorer(seed_analysis, name="Seed").widget, wd.RewriteFrame(seed_analysis).widget,
+                             SpeakerChooser("02.6"), WordMarker("03.5")) for b in buttons(built)]
+    assert len(found) >= 10
+    for b in found:
+        assert b.layout.width == "auto", b.description
+
+
+def test_counts_in_lists_say_what_they_count(seed_analysis):
+    ex = wd.Explorer(seed_analysis, name="Seed")
+    assert all(label.endswith("highlights)") for label, _ in ex.actors.options)
+    q = wd.QuoteExplorer(seed_analysis)
+    assert all(label.endswith("quotes)") for label, v in q.speaker.options if v is not None)
+    h = wd.EntityHighlighter(seed_analysis)
+    assert all(label.endswith("mentions)") for label, _ in h.labels.options)
+    assert not any("NOT_A_NAME" in label for label, _ in h.labels.options)

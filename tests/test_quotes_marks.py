@@ -57,3 +57,40 @@ def test_multi_paragraph_quote_continues_when_next_paragraph_reopens():
 def test_stray_closing_mark_is_ignored():
     text = "A stray ” mark, then “a real quote.”"
     assert [t for t, _, _ in _texts(text)] == ["“a real quote.”"]
+
+
+def test_british_single_quotes_keep_apostrophes_inside():
+    text = "‘Our members’ patience is exhausted,’ said Lyle. ‘We have heard it since the ’90s.’"
+    assert [t for t, _, _ in _texts(text)] == ["‘Our members’ patience is exhausted,’",
+                                               "‘We have heard it since the ’90s.’"]
+
+
+def test_plural_possessive_at_the_end_of_a_single_quote_still_closes_it():
+    text = "She called it ‘a matter for the voters’ and left."
+    assert [t for t, _, _ in _texts(text)] == ["‘a matter for the voters’"]
+
+
+def test_straight_single_quotes_are_quotes_when_they_pair():
+    text = "'We don't accept the council's figures,' said Pryce, of the residents' association. 'Never.'"
+    assert [t for t, _, _ in _texts(text)] == ["'We don't accept the council's figures,'", "'Never.'"]
+
+
+def test_straight_apostrophes_alone_are_not_quotes():
+    for text in ("The '90s were the council's best years.", "Rock 'n' roll isn't dead.",
+                 "The residents' association met the Joneses' lawyer."):
+        assert [t for t, _, _ in _texts(text)] == [], text
+
+
+def test_typewriter_double_marks_pair():
+    assert [t for t, _, _ in _texts("He said ''Maybe,'' and ``never again'' later.")] == ["''Maybe,''",
+                                                                                          "``never again''"]
+
+
+def test_one_pairing_engine_for_signals_and_highlighting():
+    from rhetoric.quotes.marks import unbalanced
+    from rhetoric.signals.common import _quote_ranges
+
+    text = "‘Our members’ patience is exhausted,’ said Lyle."
+    assert [text[s:e] for s, e, _ in _quote_ranges(text, [])] == ["‘Our members’ patience is exhausted,’"]
+    assert not unbalanced(text[:37]) and unbalanced(text[:8])
+    assert not unbalanced("the voters’ mood") and unbalanced("said “it")

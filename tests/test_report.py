@@ -102,7 +102,8 @@ def test_report_title_is_the_headline_or_a_neutral_name(analyze, seed_analysis, 
     h1 = re.search(r"<h1>(.*?)</h1>", html).group(1)
     # the seed opens with a sentence, not a headline: never use it as the title
     assert "Today, the war" not in title and "Today, the war" not in h1
-    assert title.startswith("Rhetoric Lab report")
+    # issue 14: not "Rhetoric Lab report: 000_7b76e654cdb06023.txt" but the title its feed footer gives
+    assert title == "The Day the Ukraine War Ended (The Atlantic)"
     text = "City Council Backs Harbour Plan Despite Protests\nThe council voted 7-2 on Monday.\n"
     assert headline(text) == "City Council Backs Harbour Plan Despite Protests"
     assert headline("The council voted 7-2 on Monday.\nMore followed.\n") is None
@@ -141,9 +142,26 @@ def test_report_uses_few_colours_from_okabe_ito(seed_report):
     html, _ = seed_report
     css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
     used = {c.upper() for c in re.findall(r"\.rl-c-[\w-]+\{background:(#[0-9A-Fa-f]{6})", css)}
-    assert len(used) <= 8
+    # the eight Okabe-Ito colours at most, plus the pale grey of "other" (issue 14: layers shown
+    # together need distinct colours, which seven could not give nine layers)
+    assert len(used - {"#DDDDDD"}) <= 8
     assert used - {"#DDDDDD"} <= {c.upper() for c in OKABE_ITO.values()}
-    assert len(distinct_colors()) <= 8
+    assert len(distinct_colors() - {"#DDDDDD"}) <= 8
+
+
+def test_layers_shown_together_have_distinct_colours():
+    from rhetoric.present.palette import ENTITY_COLORS, LAYER_COLORS, LAYER_GROUPS, pattern_of
+
+    assert LAYER_COLORS["hedge"] != LAYER_COLORS["booster"]
+    signals = [k for k in LAYER_COLORS if k != "entities"]
+    looks = {(LAYER_COLORS[k], pattern_of(k)) for k in signals}
+    assert len(looks) == len(signals), "two layers drawn alike"
+    shared = {k for k in signals if sum(LAYER_COLORS[j] == LAYER_COLORS[k] for j in signals) > 1}
+    assert shared <= set(LAYER_GROUPS)
+    main = ["PERSON", "ORG", "GPE", "NORP"]
+    assert len({ENTITY_COLORS[t] for t in main}) == len(main)
+    places = [(ENTITY_COLORS[t], pattern_of("entities", t)) for t in ("GPE", "LOC", "FAC")]
+    assert len(set(places)) == 3
 
 
 def test_report_labels_are_at_least_14px_and_flow_with_the_text(seed_report):
@@ -232,3 +250,43 @@ def test_report_in_a_projector_sized_browser(seed_report, tmp_path):
         page.click("label[for=rl-t-quotes]")
         weight2, height2, labels2 = page.evaluate(probe)
         assert int(weight2) < 600 and height2 < height and labels2 == 0
+
+
+def test_report_title_is_a_title_never_a_file_hash(analyze):
+    from rhetoric.report import report_title
+
+    seed_like = analyze("Today, the war ended, at least in a sense. Fighting goes on.\n"
+                        "The post A Day of Talks appeared first on The Example Times.")
+    seed_like.path = "seeds/000_7b76e654cdb06023.txt"
+    if seed_like.set_aside:
+        assert report_title(seed_like) == "A Day of Talks (The Example Times)"
+    bare = analyze("The mayor opened a bridge in Leeds on Monday. Crowds cheered the new crossing.")
+    bare.path = "articles/3f9a0c1d2e4b5a6c.txt"
+    title = report_title(bare)
+    assert "3f9a0c1d2e4b5a6c" not in title and "The mayor opened" in title
+    bare.path = "articles/leeds_bridge.txt"
+    assert report_title(bare) == "Rhetoric Lab report: leeds_bridge.txt"
+
+
+def test_the_seed_report_is_titled_by_its_article(seed_report):
+    html, _ = seed_report
+    title = re.search(r"<title>(.*?)</title>", html).group(1)
+    assert "The Day the Ukraine War Ended" in title and "7b76e654" not in title
+
+
+def test_report_prints_compactly_and_tables_never_break_inside_words(seed_report):
+    html, _ = seed_report
+    css = re.search(r"<style>\nbody.*?</style>", html, re.S).group(0)
+    assert "@page{size:A4" in css
+    assert re.search(r"@media print\{.*\.rl-chart\{zoom:", css, re.S)
+    assert re.search(r"@media print\{.*\.rl-table tr\{break-inside:avoid", css, re.S)
+    assert "overflow-wrap:anywhere" not in css  # it broke quotes mid-word in narrow columns
+
+
+def test_sourcing_footnote_sits_below_the_axis(seed_analysis):
+    from rhetoric.present import charts
+
+    fig = charts.sourcing_chart(seed_analysis)
+    note = next(a for a in fig.layout.annotations if "hatched" in a.text)
+    assert note.yanchor == "top" and note.y == 0 and note.yshift <= -40
+    assert fig.layout.margin.b >= 100

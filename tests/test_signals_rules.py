@@ -227,7 +227,9 @@ def test_quote_ranges_ignore_apostrophes_and_handle_typewriter_and_unclosed_mark
     ranges = [(text[s:e]) for s, e, _ in _quote_ranges(text, [])]
     assert "“a deal,”" in ranges
     assert "''Maybe,''" in ranges
-    assert "“First part" in ranges and "“Second part.”" in ranges
+    # one pairing engine (rhetoric.quotes.marks): a quote left open at a paragraph's end goes on
+    # when the next paragraph reopens it, the news convention for a quote over several paragraphs
+    assert "“First part\n“Second part.”" in ranges
     assert not any("It’s" in r for r in ranges)
 
 

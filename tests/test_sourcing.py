@@ -28,9 +28,19 @@ def test_rows_per_side_follow_learner_choice(analyze):
 
 
 def test_unattributed_quotes_are_one_row(analyze):
-    a = analyze("The word “unprecedented” appears often.")
+    a = analyze("Two quotes hung in the hall. “Nobody is above the law, and nobody is below it.” “Courage is contagious.”")
     rows = sourcing_balance(a)
-    assert rows[0]["speaker"] == "(no speaker)" and rows[0]["kind"] == "none"
+    assert rows[0]["speaker"] == "(no speaker)" and rows[0]["kind"] == "none" and rows[0]["direct_quotes"] == 2
+
+
+def test_names_scare_quotes_and_words_not_said_are_not_in_the_balance(analyze):
+    # (issue 15: "The word “unprecedented”" was counted as a quote with no speaker)
+    for text in ("The word “unprecedented” appears often.",
+                 "A street vendor who goes by the name “Dizzy” sells fruit.",
+                 "The company’s “restructuring” cost 900 jobs.",
+                 "The spokesman, Ilya Sorokin, refused to call the pullback “a defeat.”"):
+        a = analyze(text)
+        assert a.quotes and sourcing_balance(a) == [], text
 
 
 def test_bad_grouping_is_refused(analyze):

@@ -23,7 +23,7 @@ from .answers import ____
 from .feedback import Feedback
 from .frames_coding import frame_coder
 from .registry import PROGRESS, check, exercises, get, hint, show_solution, starter
-from .store import WorkStore, my_work
+from .store import WorkStore, my_work, start_again
 
 _choice.register_choices()
 _annotate.register_annotations()
@@ -34,6 +34,13 @@ def exercise(exercise_id: str):
     from .widgets import exercise_widget
 
     return exercise_widget(exercise_id)
+
+
+def work_panel():
+    """Where your work is saved, a copy to hand in, and "Start again" (a notebook, or everything)."""
+    from .widgets import work_panel as _panel
+
+    return _panel()
 
 
 def progress(notebook: str | None = None) -> Feedback:
@@ -61,5 +68,7 @@ __all__ = [
     "my_work",
     "progress",
     "show_solution",
+    "start_again",
     "starter",
+    "work_panel",
 ]

@@ -14,7 +14,8 @@ from typing import Any, Optional
 
 from .. import course
 from .answers import AnswerTypeError, as_list, kind_of, means_nobody, norm, same_actor, text_of
-from .compare import compare_choices, compare_spans
+from .compare import compare_choices, compare_words
+from .facts import in_words
 from .gold import entity_label_at, gold_entities, gold_signals, quote_speaker_at
 from .registry import Exercise, Verdict, checker, exercises, right, wrong
 
@@ -118,22 +119,67 @@ def learner_spans(answer: Any, ex: Exercise) -> list[tuple[int, int]]:
                 found = True
         if not found:
             raise AnswerTypeError(f"“{phrase}” does not occur in the paragraphs of this exercise")
-    return merge_words(spans)
+    return sorted(set(spans))  # word by word: neighbouring marks are never merged for scoring
+
+
+def spans_in_quotes(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that lie inside a direct quote the kit found in the seed."""
+    quotes = [(q.start, q.end) for q in course.seed_analysis().quotes if q.kind == "direct"]
+    return [s for s in spans if any(q0 <= s[0] and s[1] <= q1 for q0, q1 in quotes)]
+
+
+def look_again(labels: list[str]) -> str:
+    """"look again at this one: “a”" / "look again at these three: “a”, “b” and “c”"."""
+    quoted = [f"“{x}”" for x in labels]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return (f"look again at this one: {listed}" if len(quoted) == 1
+            else f"look again at these {in_words(len(quoted))}: {listed}")
+
+
+def trap_spans(ex: Exercise) -> list[tuple[tuple[int, int], str, str]]:
+    """The key's traps inside the exercise's paragraphs: ``((start, end), text, why)``.
+
+    A trap is a word that looks like the target but is not (``always`` next to the hedge
+    ``seemed``); marking one is the very mistake the exercise exists to teach.
+    """
+    text = course.seed_text()
+    out = []
+    for trap in ex.key.get("traps", []):
+        for b0, b1 in passage_bounds(ex):
+            for m in re.finditer(r"(?<!\w)" + re.escape(trap["text"]) + r"(?!\w)", text[b0:b1]):
+                out.append(((b0 + m.start(), b0 + m.end()), trap["text"], trap["why"]))
+    return out
 
 
 def check_marks(answer: Any, ex: Exercise) -> Verdict:
+    """Score marked words word by word against the gold; a marked trap is never right."""
     mine = learner_spans(answer, ex)
     gold, why = gold_spans(ex)
     who, theirs = other_spans(ex)
-    comp = compare_spans(course.seed_text(), mine, theirs, gold, why, what=ex.key["target"], kit_name=who)
-    table = comp.table(caption=f"Your marks, the {who}'s and the gold's ({ex.key['target']})")
+    clickable = [(s, e) for s, e, _ in words(ex)]
+    traps = trap_spans(ex)
+    for span, _, reason in traps:
+        why.setdefault(span, reason)
+    comp = compare_words(course.seed_text(), clickable, mine, theirs, gold, why, what=ex.key["target"], kit_name=who)
+    table = comp.table(caption=f"Your marks, the {who}'s and the gold's ({ex.key['target']}), yours that differ first",
+                       yours_first=True)
     table.columns = ("words", "you", who, "gold", "what it means")
-    details = [comp.learner.sentence("You"), comp.kit.sentence(f"The {who}")]
+    details = [comp.learner.sentence("You", "words"), comp.kit.sentence(f"The {who}", "words")]
     if not mine:
         return wrong("You have not marked anything yet.", details=details[1:], tables=[table])
+    marked_traps = [(t, reason) for span, t, reason in traps if any(m[0] < span[1] and span[0] < m[1] for m in mine)]
+    differ = comp.learner_wrong()
+    places = sum(1 for r in comp.rows if r.learner or r.gold or r.partial)
+    agree = places - len(differ)
+    details = [f"“{t}” is not one of the {ex.key['target']}: {reason}" for t, reason in marked_traps] + details
+    if not differ:
+        return right(f"You agree with the gold on all {places} places.", details=details, tables=[table])
+    summary = f"{agree} of {places} places as the gold has them: {look_again([r.text for r in differ])}."
+    if marked_traps:
+        return wrong(f"Not yet. {summary}", details=details, tables=[table])
     if comp.learner.f1 >= ex.key.get("pass_f1", 0.8):
-        return right(f"You agree with the gold on most {ex.key['target']}.", details=details, tables=[table])
-    return wrong(f"Not quite: compare your marks with the gold below.", details=details, tables=[table])
+        return right(summary, details=details, tables=[table])
+    return wrong(f"Not yet. {summary}", details=details, tables=[table])
 
 
 # --- labelling mentions ------------------------------------------------------------------------
@@ -190,15 +236,36 @@ def check_labels(answer: Any, ex: Exercise) -> Verdict:
         "gold": {_key_of(m): mention_gold(m) for m in mentions},
     }
     comp = compare_choices(items, sources)
-    table = comp.table(("you", "spaCy model", "kit", "gold"), caption="Labels")
+    table = comp.table(("you", "spaCy model", "kit", "gold"), caption="Labels (yours that differ from the gold first)")
     details = [f"You agree with the gold on {comp.correct['you']} of {len(items)}; spaCy's model on "
                f"{comp.correct['model']}; the kit (after its rules) on {comp.correct['kit']}."]
-    if comp.answered < len(items):
-        return wrong(f"You have labelled {comp.answered} of {len(items)} mentions.", details=details, tables=[table])
-    if comp.accuracy("you") >= ex.key.get("pass_accuracy", 0.75):
-        return right("Well labelled.", details=details, tables=[table])
-    return wrong("Several labels differ from the gold: read the rows where you and the gold disagree.",
-                 details=details, tables=[table])
+    return choice_verdict(comp, ex, items, "mentions", "labelled", details, table)
+
+
+def choice_verdict(comp, ex: Exercise, items: list[tuple[str, str]], noun: str, done: str,
+                   details: list[str], table) -> Verdict:
+    """The verdict of a per-item choice exercise: the learner's own wrong rows named first.
+
+    Not correct while any of the key's ``lessons`` (the cases the exercise exists to teach) is
+    wrong, whatever the overall share; partial credit says "13 of 16: look again at these three".
+    """
+    n = len(items)
+    if comp.answered < n:
+        return wrong(f"You have {done} {comp.answered} of {n} {noun}.", details=details, tables=[table])
+    differ = comp.learner_wrong()
+    if not differ:
+        return right(f"All {n} {noun} as the gold has them.", details=details, tables=[table])
+    shown = {k: v for k, v in items}
+    lessons = {str(k): v for k, v in ex.key.get("lessons", {}).items()}
+    missed_lessons = [r for r in differ if r.key in lessons]
+    summary = f"{n - len(differ)} of {n}: {look_again([_bare(shown[r.key]) for r in differ])}."
+    details = [f"“{_bare(shown[r.key])}”: {lessons[r.key]}" for r in missed_lessons] + details
+    if not missed_lessons and comp.accuracy("you") >= ex.key.get("pass_accuracy", 0.8):
+        return right(summary, details=details, tables=[table])
+    if missed_lessons:
+        summary += (f" {'This one is' if len(missed_lessons) == 1 else 'These are'} what the exercise is about,"
+                    " so it is not correct yet.")
+    return wrong(summary, details=details, tables=[table])
 
 
 # --- choosing speakers -------------------------------------------------------------------------
@@ -252,15 +319,15 @@ def check_speakers(answer: Any, ex: Exercise) -> Verdict:
         "gold": {_key_of(q): quote_gold(q) for q in quotes},
     }
     comp = compare_choices(items, sources, same=same_speaker)
-    table = comp.table(("you", "kit", "gold"), caption="Speakers ((none) = nobody named)")
+    table = comp.table(("you", "kit", "gold"), caption="Speakers ((none) = nobody named; yours that differ from the gold first)")
     details = [f"You agree with the gold on {comp.correct['you']} of {len(items)} quotes; "
                f"the kit on {comp.correct['kit']}."]
-    if comp.answered < len(items):
-        return wrong(f"You have chosen speakers for {comp.answered} of {len(items)} quotes.", details=details, tables=[table])
-    if comp.accuracy("you") >= ex.key.get("pass_accuracy", 0.8):
-        return right("Well attributed.", details=details, tables=[table])
-    return wrong("Some speakers differ from the gold: read those rows again in the article.",
-                 details=details, tables=[table])
+    return choice_verdict(comp, ex, items, "quotes", "chosen speakers for", details, table)
+
+
+def _bare(shown: str, n: int = 40) -> str:
+    """A quote or mention as named inside a message: without its own quotation marks, shortened."""
+    return _short(shown.strip().strip("“”\"").rstrip(",.").strip("“”\""), n)
 
 
 def _short(s: str, n: int = 70) -> str:

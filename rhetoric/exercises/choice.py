@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .facts import render
 from .answers import AnswerTypeError, kind_of, norm
 from .registry import Exercise, Verdict, checker, exercises, right, wrong
 
@@ -37,7 +38,7 @@ def check_choice(answer: Any, ex: Exercise) -> Verdict:
     chosen = option_of(answer, ex)
     if chosen == ex.answer:
         return right(f"“{chosen}”")
-    return wrong(f"You chose {echo(answer, chosen, ex)}.", hint=ex.why.get(chosen))
+    return wrong(f"You chose {echo(answer, chosen, ex)}.", hint=render(ex.why.get(chosen), ex))
 
 
 def echo(answer: Any, chosen: str, ex: Exercise) -> str:

@@ -64,24 +64,36 @@ def check_first_person(answer: Any, ex: Exercise) -> Verdict:
 
 # --- 01: entities ---------------------------------------------------------------------------
 
+def _shown_token(text: str) -> str:
+    return "⏎ (line break)" if text == "\n" else ("␣" if text.isspace() else text)
+
+
 @checker("01.1")
 def check_tokens(answer: Any, ex: Exercise) -> Verdict:
+    """The first sentence's tokens; the line-break token may be kept or left out, and every count
+    in the messages is the count of the list being talked about."""
     items = as_list(answer, "token texts")
     first = next(iter(_analysis().doc.sents))
-    want = [t.text for t in first if not t.is_space]
-    got = [t for t in (text_of(x) for x in items) if t.strip()]  # a trailing newline token is fine
-    if got == want:
-        return right(f"{len(got)} tokens: {' | '.join(got)}")
-    if got == first.text.split():
+    every = [t.text for t in first]
+    words = [t.text for t in first if not t.is_space]
+    got = [text_of(x) for x in items]
+    spaces = len(every) - len(words)
+    if got == every or (spaces and got == words):
+        note = (f" (the last, a line break, is a token too: {len(words)} without it)"
+                if spaces and got == every else "")
+        return right(f"{len(got)} tokens{note}: {' | '.join(_shown_token(t) for t in got)}")
+    bare = [g for g in got if g.strip()]
+    if bare == first.text.split():
         return wrong("This is the sentence split at the spaces, which keeps 'Today,' and 'sense.' "
                      "with their punctuation.", hint="spaCy splits punctuation off into tokens of its own. "
                      "Use the tokens of the sentence (token.text), not str.split().")
-    if all(isinstance(x, str) and x.lower() == x for x in got) and [x.lower() for x in want] == got:
+    if all(isinstance(x, str) for x in got) and [x.lower() for x in every] == got and got != every:
         return wrong("Close: these are lower-cased. Keep the text exactly as written (token.text, not token.lower_).")
-    if len(got) == len(want):
-        return wrong("You have the right number of items, but not the token texts.",
+    if len(got) == len(every):
+        return wrong(f"You have the right number of items ({len(got)}), but not the token texts.",
                      details=[f"your first items: {got[:4]}"])
-    return wrong(f"Your list has {len(got)} items; the first sentence has {len(want)} tokens.")
+    return wrong(f"Your list has {len(got)} items; the first sentence has {len(every)} tokens "
+                 f"({len(words)} without the line break at its end).")
 
 
 def _entity_texts(items: list) -> list[str]:
@@ -166,7 +178,8 @@ def check_apostrophes(answer: Any, ex: Exercise) -> Verdict:
     if n == total:
         return wrong(f"{n} is every ’ in the text.", hint="One of them is not an apostrophe: it closes a quotation.")
     if n == 0:
-        return wrong("The article has no straight ' at all; it uses the curly ’.")
+        straight = course.seed_text().count("'")
+        return wrong(f"0 is not it. The article has {straight} straight ' and {total} curly ’: count the curly ones.")
     return wrong(f"{n} is not it.")
 
 

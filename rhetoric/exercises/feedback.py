@@ -22,6 +22,7 @@ _STYLES = {
     "hint": ("Hint", "#6b6b6b", "#f3f3f3"),
     "solution": ("Solution", "#009E73", "#e6f5f0"),
     "info": ("Note", "#6b6b6b", "#f3f3f3"),
+    "task": ("Exercise", "#0072B2", "#f3f3f3"),
 }
 
 
@@ -63,7 +64,7 @@ class Feedback:
     """
 
     exercise: str
-    kind: str  # correct | not_yet | blank | hint | solution | info
+    kind: str  # correct | not_yet | blank | hint | solution | info | task
     message: str = ""
     hint: Optional[str] = None
     bridge: Optional[str] = None

@@ -9,6 +9,7 @@ never lets a traceback reach the learner: an answer of the wrong kind becomes a 
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +17,7 @@ from typing import Any, Callable, Optional
 
 from ..data import data_path
 from .answers import AnswerTypeError, Blank, blank_was_used, contains_blank, kind_of
+from .facts import render
 from .feedback import Feedback, Table
 
 
@@ -129,6 +131,11 @@ def _changed() -> None:
             pass
 
 
+def presenting() -> bool:
+    """True in a code-free projector view (a Voila kernel: Voila sets these variables)."""
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila/") or "VOILA_BASE_URL" in os.environ
+
+
 def _unknown(exercise_id: str) -> Feedback:
     known = ", ".join(sorted(exercises()))
     return Feedback(str(exercise_id), "info", f"There is no exercise {exercise_id!r}. The exercises are: {known}.")
@@ -138,7 +145,7 @@ def _graded_hint(ex: Exercise, attempt: int) -> str:
     """The hint for the ``attempt``-th wrong answer: each wrong answer reveals a little more."""
     if not ex.hints:
         return ""
-    hint = ex.hints[min(attempt, len(ex.hints)) - 1]
+    hint = render(ex.hints[min(attempt, len(ex.hints)) - 1], ex)
     if attempt >= len(ex.hints):
         hint += f" (That was the last hint: show_solution(\"{ex.id}\") shows one way to do it.)"
     return hint
@@ -206,6 +213,10 @@ def check(exercise_id: str, answer: Any = None, *, record: bool = True) -> Feedb
         return _unknown(exercise_id)
     blank = contains_blank(answer) or blank_was_used()
     Blank.touched = False  # outside IPython no cell hook resets it: each check starts afresh
+    if blank and presenting():
+        # a projector view shows no code: "replace ____" would point at nothing; show the task
+        return Feedback(ex.id, "task", f"{ex.title}. {render(ex.task, ex)}",
+                        details=["Students answer this in their own notebook."])
     if blank:
         # No hint here: a learner who has not tried yet must not be shown the way (let alone the answer).
         return Feedback(ex.id, "blank", "Replace ____ with your answer, then run the cell again.")
@@ -214,7 +225,7 @@ def check(exercise_id: str, answer: Any = None, *, record: bool = True) -> Feedb
         if record:
             PROGRESS.solved.add(ex.id)
             _changed()
-        return Feedback(ex.id, "correct", verdict.message, bridge=ex.bridge,
+        return Feedback(ex.id, "correct", verdict.message, bridge=render(ex.bridge, ex),
                         details=verdict.details, tables=verdict.tables)
     attempt = PROGRESS.attempts.get(ex.id, 0) + 1
     if record:
@@ -238,7 +249,7 @@ def hint(exercise_id: str) -> Feedback:
     PROGRESS.hints_seen[ex.id] = n
     _changed()
     more = " That is the last hint." if n == len(ex.hints) else f" (hint {n} of {len(ex.hints)})"
-    return Feedback(ex.id, "hint", ex.hints[n - 1] + more)
+    return Feedback(ex.id, "hint", render(ex.hints[n - 1], ex) + more)
 
 
 def show_solution(exercise_id: str) -> Feedback:
@@ -250,8 +261,9 @@ def show_solution(exercise_id: str) -> Feedback:
     PROGRESS.solutions_shown.add(ex.id)
     _changed()
     if ex.kind == "code":
-        return Feedback(ex.id, "solution", "One way to do it (run it, then read why it works):", code=ex.solution)
-    return Feedback(ex.id, "solution", ex.solution)
+        return Feedback(ex.id, "solution", "One way to do it (run it, then read why it works):",
+                        code=render(ex.solution, ex))
+    return Feedback(ex.id, "solution", render(ex.solution, ex))
 
 
 def starter(exercise_id: str) -> Feedback:

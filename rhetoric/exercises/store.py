@@ -6,8 +6,14 @@ reload, download or hand in. Saving is atomic (write a temporary file beside it,
 merge their changes under a lock instead of overwriting each other's; a file that cannot be
 read is kept aside (renamed, never deleted) and a fresh one started.
 
-The file is ``my_rhetoric_lab_work.json`` in the folder the notebook runs in, or the path in the
-``RHETORIC_LAB_WORK`` environment variable.
+The file is ``my_rhetoric_lab_work.json`` in the user's own Jupyter data folder
+(``jupyter_core.paths.jupyter_data_dir()/rhetoric-lab``; ``~/.rhetoric-lab`` when Jupyter is not
+installed), never in the repository or next to the notebooks: a teacher's rehearsal on the class
+projector is not the class's work, and every user of a shared machine or hub has their own file.
+The ``RHETORIC_LAB_WORK`` environment variable names another path. Its lock and temporary files
+live beside it, out of the notebooks' file browser.
+
+``start_again`` clears one exercise, one notebook or everything (the file is kept aside first).
 """
 
 from __future__ import annotations
@@ -25,15 +31,26 @@ DEFAULT_NAME = "my_rhetoric_lab_work.json"
 FORMAT = "rhetoric-lab-work/1"
 
 
+def work_dir() -> Path:
+    """The user's own folder for Rhetoric Lab work: Jupyter's per-user data dir, or the home folder."""
+    try:
+        from jupyter_core.paths import jupyter_data_dir
+
+        return Path(jupyter_data_dir()) / "rhetoric-lab"
+    except ImportError:  # pragma: no cover - Jupyter is a dependency; the library works without it
+        return Path.home() / ".rhetoric-lab"
+
+
 def default_path() -> Path:
-    """Where the learner's work is saved unless they choose another file."""
-    return Path(os.environ.get("RHETORIC_LAB_WORK") or Path.cwd() / DEFAULT_NAME)
+    """Where the learner's work is saved unless they choose another file (``RHETORIC_LAB_WORK``)."""
+    return Path(os.environ.get("RHETORIC_LAB_WORK") or work_dir() / DEFAULT_NAME)
 
 
 @contextlib.contextmanager
 def _locked(path: Path):
     """An advisory lock beside ``path`` (POSIX), so two kernels never interleave a save."""
     lock_path = path.with_name(path.name + ".lock")
+    path.parent.mkdir(parents=True, exist_ok=True)  # the per-user folder may not exist yet
     try:
         import fcntl
     except ImportError:  # Windows: atomic replace still protects the file itself
@@ -156,6 +173,44 @@ class WorkStore:
             self.sections.setdefault(section, {}).update(values)
         return self
 
+    def clear(self, exercise_ids: Optional[list[str]] = None, sections: tuple[str, ...] = ()) -> int:
+        """Forget saved answers: of the given exercise IDs, or every answer when ``None``.
+
+        The file as it was is first copied aside (``...before-start-again-<time>``), so nothing is
+        ever lost by a wrong click. Returns how many saved answers were removed.
+        """
+        with _locked(self.path):
+            on_disk, _ = _read(self.path)
+            for section, values in self._dirty.items():
+                on_disk.setdefault(section, {}).update(values)
+            self._dirty.clear()
+            if self.path.exists():
+                aside = self.path.with_name(f"{self.path.name}.before-start-again-{time.strftime('%Y%m%d-%H%M%S')}")
+                with contextlib.suppress(OSError):
+                    aside.write_bytes(self.path.read_bytes())
+            removed = 0
+            wanted = None if exercise_ids is None else {str(i) for i in exercise_ids}
+            for section, values in list(on_disk.items()):
+                if section == "progress":
+                    _clear_progress(values, wanted)
+                    continue
+                for key in list(values):
+                    if wanted is None or key in wanted or section in sections:
+                        del values[key]
+                        removed += 1
+            atomic_write_json(self.path, {"format": FORMAT, "saved": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                                          "sections": on_disk})
+        self.sections = on_disk
+        return removed
+
+    def copy_to(self, folder: Union[str, Path] = ".") -> Path:
+        """Copy the work file into ``folder`` (to download or hand in); returns the copy's path."""
+        self.save()
+        target = Path(folder) / f"rhetoric_lab_work_{time.strftime('%Y%m%d-%H%M')}.json"
+        atomic_write_json(target, {"format": FORMAT, "saved": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                                   "sections": self.sections})
+        return target
+
     def __repr__(self) -> str:
         return self.status()
 
@@ -175,6 +230,16 @@ class WorkStore:
         if self.last_error:
             msg += f" Warning: {self.last_error}."
         return msg
+
+
+def _clear_progress(progress: dict, wanted: Optional[set]) -> None:
+    """Forget saved attempts, hints, solutions and solved marks (of ``wanted`` IDs, or all)."""
+    for name, value in list(progress.items()):
+        if isinstance(value, dict):
+            for k in [k for k in value if wanted is None or k in wanted]:
+                del value[k]
+        elif isinstance(value, list):
+            progress[name] = [k for k in value if wanted is not None and k not in wanted]
 
 
 _WORK: Optional[WorkStore] = None
@@ -204,3 +269,43 @@ def _hook_progress(store: WorkStore) -> None:
             store.update("progress", progress.to_dict())
 
     registry.on_progress(save_progress)
+
+
+#: Work saved outside any exercise ID, and the notebook it belongs to (the frame-coding sheet).
+SECTION_NOTEBOOKS = {"frames": "03"}
+
+
+def start_again(scope: str = "", *, confirm: bool = False) -> str:
+    """Clear saved answers, and the session's progress, for a fresh start.
+
+    ``scope`` is an exercise ID (``"02.6"``), a notebook (``"02"``) or ``"everything"``. Nothing
+    is cleared unless ``confirm=True``: without it the function only says what would be cleared.
+    Returns one sentence for the learner. The work file is copied aside before it changes.
+    """
+    from . import registry
+
+    ids = sorted(registry.exercises())
+    scope = str(scope).strip()
+    if scope in ("everything", "all", "*"):
+        chosen, what = None, "all your saved answers in every notebook"
+    elif scope in ids:
+        chosen, what = [scope], f"your saved answer to exercise {scope}"
+    elif scope and any(i.startswith(scope + ".") for i in ids):
+        chosen = [i for i in ids if i.startswith(scope + ".")]
+        what = f"your saved answers in notebook {scope} ({', '.join(chosen)})"
+    else:
+        return (f"Nothing cleared: say what to start again, an exercise (\"02.6\"), a notebook (\"02\") "
+                f"or \"everything\"; {scope!r} is none of these.")
+    if not confirm:
+        return f"This would clear {what}. To do it, run start_again({scope!r}, confirm=True)."
+    work = my_work()
+    whole = tuple(sec for sec, nb in SECTION_NOTEBOOKS.items() if chosen is not None and scope == nb)
+    work.clear(chosen, sections=whole)
+    p = registry.PROGRESS
+    for collection in (p.attempts, p.hints_seen):
+        for k in [k for k in collection if chosen is None or k in chosen]:
+            del collection[k]
+    for collection in (p.solved, p.solutions_shown):
+        for k in [k for k in collection if chosen is None or k in chosen]:
+            collection.discard(k)
+    return f"Cleared {what}. Run the exercise cells again to start afresh (a copy of the old file was kept)."

@@ -10,7 +10,7 @@ problem becomes a message in the widget. All article text is escaped.
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 import ipywidgets as W
 from ipywidgets.widgets.widget_bool import ToggleButtonStyle  # not exported at the top level
@@ -19,9 +19,10 @@ from .. import course
 from ..markup import AS_WRITTEN
 from . import annotate
 from .answers import Blank
+from .facts import render
 from .feedback import Feedback
 from .registry import check, get, hint, show_solution
-from .store import my_work
+from .store import my_work, start_again
 
 _CSS = "font-family:sans-serif;line-height:1.45"
 #: On every element holding text: JupyterLab's MathJax then shows "$4" and "\\" as written.
@@ -43,7 +44,7 @@ class ExerciseWidget(W.VBox):
         self.work = my_work()
         title = W.HTML(
             f"<div {_TEXT} style='{_CSS}'><strong>Exercise {escape(self.ex.id)}: {escape(self.ex.title)}</strong>"
-            f"<br>{escape(self.ex.task)}</div>"
+            f"<br>{escape(render(self.ex.task, self.ex))}</div>"
         )
         auto = W.Layout(width="auto")
         self.check_button = W.Button(description=self.check_label, button_style="primary", icon="check",
@@ -54,16 +55,33 @@ class ExerciseWidget(W.VBox):
                                         tooltip="Show one solution (try the hints first)")
         self.feedback = W.HTML(value="")
         self.saved = W.HTML(value="")
+        self.again = Confirm("Start again", f"Clear your answer to {self.ex.id} and start this exercise again?",
+                             self._start_again, tooltip="Clear your saved answer to this exercise")
         self.check_button.on_click(lambda _: self._safely(self.on_check))
         self.hint_button.on_click(lambda _: self._safely(lambda: self._show(hint(self.ex.id))))
         self.solution_button.on_click(lambda _: self._safely(lambda: self._show(show_solution(self.ex.id))))
-        buttons = W.HBox([self.check_button, self.hint_button, self.solution_button])
-        super().__init__([title, *controls, buttons, self.feedback, self.saved],
+        buttons = W.HBox([self.check_button, self.hint_button, self.solution_button, self.again.button],
+                         layout=W.Layout(flex_flow="row wrap"))
+        super().__init__([title, *controls, buttons, self.again.box, self.feedback, self.saved],
                          layout=W.Layout(border="1px solid #ccc", padding="8px", margin="8px 0"))
         self.add_class("rhetoric-exercise")
 
     def answer(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def reset_controls(self) -> None:  # pragma: no cover - overridden
+        """Put the controls back as a fresh notebook shows them."""
+
+    def _start_again(self) -> None:
+        start_again(self.ex.id, confirm=True)
+        self._resetting = True
+        try:
+            self.reset_controls()
+        finally:
+            self._resetting = False
+        self.work.reload()
+        self.feedback.value = ""
+        self.saved.value = f"<span style='color:#666;font-size:85%'>Exercise {escape(self.ex.id)} cleared.</span>"
 
     def on_check(self) -> None:
         Blank.touched = False  # a blank used in some code cell is not this widget's business
@@ -73,7 +91,11 @@ class ExerciseWidget(W.VBox):
         self.feedback.value = _feedback_html(fb)
         self.last_feedback = fb
 
+    _resetting = False
+
     def _save(self, value: Any) -> None:
+        if self._resetting:
+            return
         ok = self.work.put(self.section, self.ex.id, value)
         self.saved.value = (
             f"<span {_TEXT} style='color:#666;font-size:85%'>Saved to {escape(self.work.path.name)}.</span>" if ok else
@@ -104,6 +126,9 @@ class Quiz(ExerciseWidget):
 
     def answer(self) -> Any:
         return self.choice.value if self.choice.value is not None else None
+
+    def reset_controls(self) -> None:
+        self.choice.value = None
 
     def on_check(self) -> None:
         if self.choice.value is None:
@@ -189,6 +214,15 @@ class WordMarker(ExerciseWidget):
     def clear(self) -> None:
         self._set_many({sp for _, sp in self.buttons}, False)
 
+    def reset_controls(self) -> None:
+        self._bulk = True
+        try:
+            for b, _ in self.buttons:
+                b.value = False
+        finally:
+            self._bulk = False
+        self._update_summary()
+
     def mark(self, *phrases: str) -> None:
         """Mark words from Python (used by tests and by teachers on a projector)."""
         wanted = set()
@@ -239,6 +273,10 @@ class ItemChooser(ExerciseWidget):
     def _changed(self) -> None:
         self._save({k: v for k, v in self.answer().items() if v != ""})
 
+    def reset_controls(self) -> None:
+        for d in self.dropdowns.values():
+            d.value = self.placeholder
+
     def choose(self, **by_key: str) -> None:
         """Set answers from Python (tests, teachers): ``choose(**{"248": "not a name"})``."""
         for k, v in by_key.items():
@@ -262,6 +300,81 @@ class SpeakerChooser(ItemChooser):
         ex = get(exercise_id)
         options = [*ex.key["candidates"], ex.key["nobody"]]
         super().__init__(exercise_id, ex.key["quotes"], options, "speakers")
+
+
+class Confirm:
+    """A button that asks before it acts: "Start again" → "Yes, start again" / "Keep my work"."""
+
+    def __init__(self, label: str, question: str, action: Callable[[], None], tooltip: str = ""):
+        self.action = action
+        self.button = W.Button(description=label, icon="undo", tooltip=tooltip or label, layout=W.Layout(width="auto"))
+        self.question = W.HTML(f"<span style='{_CSS}'>{escape(question)}</span>")
+        self.yes = W.Button(description="Yes, start again", button_style="danger", icon="trash",
+                            layout=W.Layout(width="auto"))
+        self.no = W.Button(description="Keep my work", layout=W.Layout(width="auto"))
+        self.box = W.HBox([self.question, self.yes, self.no], layout=W.Layout(display="none", flex_flow="row wrap",
+                                                                               align_items="center"))
+        self.button.on_click(lambda _: self.ask())
+        self.no.on_click(lambda _: self.hide())
+        self.yes.on_click(lambda _: self.confirm())
+
+    def ask(self) -> None:
+        self.box.layout.display = "flex"
+
+    def hide(self) -> None:
+        self.box.layout.display = "none"
+
+    def confirm(self) -> None:
+        self.hide()
+        self.action()
+
+
+class WorkPanel(W.VBox):
+    """Where the work is saved, a copy to hand in, and "Start again" for a notebook or everything."""
+
+    def __init__(self):
+        from .registry import exercises
+
+        notebooks = sorted({i.split(".")[0] for i in exercises()})
+        self.scope = W.Dropdown(options=[(f"notebook {n}", n) for n in notebooks] + [("everything", "everything")],
+                                value="everything", description="Start again:", style={"description_width": "initial"},
+                                layout=W.Layout(width="auto"))
+        self.status = W.HTML(self._status())
+        self.message = W.HTML()
+        self.copy_button = W.Button(description="Copy my work here (to hand in)", icon="download",
+                                    layout=W.Layout(width="auto"))
+        self.again = Confirm("Start again", "", self._clear, tooltip="Clear the saved answers you chose")
+        self.again.button.on_click(lambda _: self._ask())
+        self.copy_button.on_click(lambda _: self._copy())
+        super().__init__([self.status, W.HBox([self.scope, self.again.button, self.copy_button],
+                                              layout=W.Layout(flex_flow="row wrap")),
+                          self.again.box, self.message])
+        self.add_class("rhetoric-work-panel")
+
+    def _status(self) -> str:
+        return f"<div style='{_CSS}'>{escape(my_work().reload().status())}</div>"
+
+    def _ask(self) -> None:
+        scope = self.scope.value
+        what = "every notebook" if scope == "everything" else f"notebook {scope}"
+        self.again.question.value = f"<span style='{_CSS}'>Clear all your saved answers in {escape(what)}?</span>"
+
+    def _clear(self) -> None:
+        self.message.value = f"<div style='{_CSS}'>{escape(start_again(self.scope.value, confirm=True))}</div>"
+        self.status.value = self._status()
+
+    def _copy(self) -> None:
+        try:
+            path = my_work().copy_to(".")
+            self.message.value = (f"<div style='{_CSS}'>Copied to {escape(path.name)} in this folder: "
+                                  "right-click it in the file browser and choose Download.</div>")
+        except OSError as exc:
+            self.message.value = f"<div style='{_CSS};color:#D55E00'>Could not copy: {escape(str(exc))}</div>"
+
+
+def work_panel() -> WorkPanel:
+    """The learner's work: where it is saved, a copy to hand in, and "Start again"."""
+    return WorkPanel()
 
 
 def exercise_widget(exercise_id: str) -> W.Widget:

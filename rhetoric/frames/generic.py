@@ -12,11 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Mapping, Optional
 
 from ..data import load_json
 from ..items import Frame, Item
+from ..negation import negation_cue
 
 YES = {"yes", "y", "true", "1", "ja", "oui", "si", "sí"}
 NO = {"no", "n", "false", "0", "nein", "non"}
@@ -36,10 +37,40 @@ def questions() -> list[dict]:
     return out
 
 
-@lru_cache(maxsize=None)
-def _regex(words: tuple[str, ...]) -> re.Pattern:
-    alts = sorted((re.escape(w.lower()) for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+@cache
+def _cue_index(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Cue words and phrases by their first word (lower case), longest phrase first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for w in words:
+        parts = tuple(w.lower().split())
+        if parts:
+            index.setdefault(parts[0], []).append(parts)
+    for phrases in index.values():
+        phrases.sort(key=len, reverse=True)
+    return index
+
+
+def find_cue(sent, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """Character span of the first cue in ``sent`` (a spaCy Span), or None.
+
+    Cues match whole tokens, by lower-case form or lemma ("fought" for "fight"), so a
+    contraction is never read as a cue ("won’t" is "wo" + "n’t", lemma "will", not "won"),
+    and a cue word that its sentence denies ("did not win", "no dispute") does not count
+    (:func:`rhetoric.negation.negation_cue`). Phrases ("at odds") match token by token."""
+    index = _cue_index(words)
+    toks = list(sent)
+    for k, tok in enumerate(toks):
+        candidates = index.get(tok.lower_, []) + [p for p in index.get(tok.lemma_.lower(), []) if len(p) == 1]
+        for phrase in candidates:
+            span = toks[k:k + len(phrase)]
+            if len(span) < len(phrase):
+                continue
+            if len(phrase) > 1 and [t.lower_ for t in span] != list(phrase):
+                continue
+            if len(phrase) == 1 and negation_cue(tok) is not None:
+                continue
+            return span[0].idx, span[-1].idx + len(span[-1].text)
+    return None
 
 
 @dataclass
@@ -53,7 +84,27 @@ class Answer:
     evidence: list[Item] = field(default_factory=list)
 
 
+#: An explicit sum of money the model may not tag: "$4 million", "60 billion euros", "€30bn".
+_AMOUNT = re.compile(
+    r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:thousand|million|billion|trillion|bn|m)?\s*(?:dollars|euros|pounds|yen|rubles|roubles)\b",
+    re.IGNORECASE)
+
+
+def money_amounts(doc, text: str) -> list[tuple[int, int]]:
+    """Character spans of explicit sums of money: spaCy's MONEY entities, and number + currency."""
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
+    spans += [(m.start(), m.end()) for m in _AMOUNT.finditer(text)
+              if not any(s <= m.start() < e for s, e in spans)]
+    return sorted(spans)
+
+
 def _sentences(doc, text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence, trimmed of surrounding white space."""
+    return [(s, e) for s, e, _ in _sentence_spans(doc, text)]
+
+
+def _sentence_spans(doc, text: str) -> list[tuple[int, int, object]]:
+    """``(start, end, spaCy sentence)`` of every sentence, trimmed of surrounding white space."""
     out = []
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
@@ -61,16 +112,15 @@ def _sentences(doc, text: str) -> list[tuple[int, int]]:
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk) - len(chunk.rstrip())
         if e - trail > s + lead:
-            out.append((s + lead, e - trail))
+            out.append((s + lead, e - trail, sent))
     return out
 
 
 def code_article(doc, analysis) -> list[Answer]:
     """The kit's yes/no answer to every question of the battery, with evidence sentences."""
     text = analysis.text
-    sents = _sentences(doc, text)
-    starts = [s for s, _ in sents]
-    lowered = [text[s:e].lower() for s, e in sents]
+    sents = _sentence_spans(doc, text)
+    starts = [s for s, _, _ in sents]
 
     def sent_of(offset: int) -> int:
         return bisect.bisect_right(starts, offset) - 1
@@ -88,34 +138,44 @@ def code_article(doc, analysis) -> list[Answer]:
             if i >= 0:
                 actors[i].add(ent.actor or ent.text)
 
+    amounts: list[list[str]] = [[] for _ in sents]
+    for s, e in money_amounts(doc, text):
+        i = sent_of(s)
+        if i >= 0:
+            amounts[i].append(text[s:e])
+
     answers = []
     per_hit = battery().get("sentences_per_hit", 0)
     length_floor = 1 + len(sents) // per_hit if per_hit else 1
     for frame, spec in battery()["frames"].items():
         for q in spec["questions"]:
             cues = q["cues"]
-            words = _regex(tuple(cues["words"])) if cues.get("words") else None
-            also = _regex(tuple(cues["also"])) if cues.get("also") else None
+            words = tuple(cues["words"]) if cues.get("words") else None
+            also = tuple(cues["also"]) if cues.get("also") else None
             want_sigs = set(cues.get("signals", []))
             min_actors = cues.get("min_actors", 0)
-            hits = []
-            for i, (s, e) in enumerate(sents):
+            hits, explicit = [], False
+            for i, (s, e, sent) in enumerate(sents):
                 reasons = []
+                if cues.get("amounts") and amounts[i]:
+                    reasons.append(f"an amount of money, “{amounts[i][0]}”")
+                    explicit = True
                 if words is not None:
-                    m = words.search(lowered[i])
+                    m = find_cue(sent, words)
                     if m:
-                        reasons.append(f"“{text[s + m.start():s + m.end()]}”")
+                        reasons.append(f"“{text[m[0]:m[1]]}”")
                 found_sigs = want_sigs & sig_keys[i]
                 if found_sigs:
                     reasons.append("a " + " / ".join(sorted(k.replace(":", " ") for k in found_sigs)) + " signal")
                 if not reasons:
                     continue
-                if also is not None and not also.search(lowered[i]):
+                if also is not None and not find_cue(sent, also):
                     continue
                 if len(actors[i]) < min_actors:
                     continue
                 hits.append(Item(s, e, text[s:e], f"{q['question']} Yes: {', '.join(reasons)}."))
-            ok = len(hits) >= max(q.get("min_sentences", 1), length_floor)
+            # one explicit amount answers "how much is spent": it need not recur like a theme
+            ok = len(hits) >= max(q.get("min_sentences", 1), length_floor) or (explicit and bool(hits))
             answers.append(Answer(q["id"], frame, q["question"], ok, hits if ok else []))
     return answers
 

@@ -17,7 +17,7 @@ Highlighting (``rhetoric.present.highlight``; displaCy ``style="span"`` undernea
         agency and quotes are always labelled by subtype ("WHO DOES WHAT", "HIDDEN AGENT ·
         passive", "QUOTE", "REPORTED"). Labels are 14 px chips in the text flow; parts the
         kit set aside (a publisher footer) are shown greyed with a "set aside" label.
-        Seven Okabe-Ito colours (``rhetoric.present.palette``): layers in a group share a
+        The Okabe-Ito colours (``rhetoric.present.palette``): layers in a group share a
         colour and differ by label and bar pattern (solid, dashed, dotted).
     item_in_context(analysis, item) -> str     one Quote/Signal/Entity in its paragraph,
                                                marked, with its explanation below

@@ -224,7 +224,7 @@ def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = Fa
     fig.update_layout(
         template="plotly_white", title={"text": title, "font": {"size": TITLE_SIZE}},
         font={"size": FONT_SIZE}, height=max(380, 130 + 32 * len(rows)),
-        margin={"l": 20, "r": 30, "t": 90, "b": 80}, barmode="stack", legend_title_text="Side",
+        margin={"l": 20, "r": 30, "t": 90, "b": 110}, barmode="stack", legend_title_text="Side",
     )
     order = [_t(r["actor"]) for r in reversed(rows)]
     for side in _sides(analysis, rows):
@@ -252,7 +252,9 @@ def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = Fa
         fig.update_xaxes(row=1, col=col, **_count_axis(max(totals)))
     fig.update_yaxes(categoryorder="array", categoryarray=order)
     fig.add_annotation(text="solid: direct quotes (their own words) · hatched: reported speech (the writer's words)",
-                       x=0, y=-0.16, xref="paper", yref="paper", showarrow=False, xanchor="left",
+                       # in the bottom margin, a fixed distance under the tick labels (never on the axis)
+                       x=0, y=0, yshift=-48, yanchor="top", xref="paper", yref="paper", showarrow=False,
+                       xanchor="left",
                        font={"size": FONT_SIZE - 2, "color": "#444"})
     who = "side" if by == "side" else "speaker"
     return _describe(fig, f"Quotes and quoted words per {who}, direct and reported; most heard: "
@@ -319,6 +321,20 @@ def actor_signal_counts(analysis) -> dict[str, Counter]:
     return dict(table)
 
 
+def wrap_header(name: str, width: int = 10) -> str:
+    """A column header broken into short lines (``<br>``), so neighbouring headers never run together."""
+    name = name.split(" (")[0]  # "Agency (who does what...)" -> "Agency": the legend has the rest
+    lines, line = [], ""
+    for word in name.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(_t(x) for x in lines)
+
+
 def actor_signal_heatmap(analysis, top: int = 12, widget: bool = False):
     """Actors (rows) against signal categories (columns): how often each meets each.
 
@@ -333,7 +349,7 @@ def actor_signal_heatmap(analysis, top: int = 12, widget: bool = False):
     cats += sorted({c for a in actors for c in table[a]} - set(cats))
     z = [[table[a][c] for c in cats] for a in actors]
     fig.add_heatmap(
-        z=z, x=[layer_name(c).replace(" (", "<br>(") for c in cats], y=[_t(a) for a in actors], colorscale="Cividis",
+        z=z, x=[wrap_header(layer_name(c)) for c in cats], y=[_t(a) for a in actors], colorscale="Cividis",
         text=z, texttemplate="%{text}", textfont={"size": FONT_SIZE},
         hovertemplate="<b>%{y}</b><br>%{x}: %{z}<extra></extra>", colorbar={"title": {"text": "count"}},
     )
@@ -346,13 +362,28 @@ def actor_signal_heatmap(analysis, top: int = 12, widget: bool = False):
                           f"({sum(table[first].values())}, most often {layer_name(top).lower()}).")
 
 
-def signal_profile(analysis, start: int = 0, end: Optional[int] = None) -> dict[str, int]:
-    """Counts of each signal category in ``text[start:end]`` (every category, zeros included)."""
+def signal_profile(analysis, start: int = 0, end: Optional[int] = None, by_stance: bool = False) -> dict[str, int]:
+    """Counts of each signal category in ``text[start:end]`` (every category, zeros included).
+
+    With ``by_stance`` reporting verbs are counted per stance (``"reporting_verb:assertive"``...),
+    so swapping *declared* for *said* changes the bars even though the number of verbs does not.
+    """
     end = len(analysis.text) if end is None else end
-    counts = Counter(s.category for s in analysis.signals if s.start >= start and s.end <= end)
+    inside = [s for s in analysis.signals if s.start >= start and s.end <= end]
+    counts = Counter(s.category for s in inside)
     out = {c: counts.get(c, 0) for c in SIGNAL_CATEGORIES}
     out.update({c: n for c, n in counts.items() if c not in out})
+    if by_stance:
+        del out["reporting_verb"]
+        stances = Counter(f"reporting_verb:{s.subtype or 'other'}" for s in inside if s.category == "reporting_verb")
+        out = {**{k: stances[k] for k in sorted(stances)}, **out}
     return out
+
+
+def _profile_label(key: str) -> str:
+    """"reporting_verb:assertive" -> "Reporting verbs: assertive"; a category -> its name."""
+    cat, _, sub = key.partition(":")
+    return f"{layer_name(cat)}: {sub.replace('_', ' ')}" if sub else layer_name(cat)
 
 
 def profile_chart(profiles: Mapping[str, Mapping[str, int]], title: str = "Signal profile",
@@ -368,9 +399,11 @@ def profile_chart(profiles: Mapping[str, Mapping[str, int]], title: str = "Signa
 
 def update_profile_chart(fig: go.Figure, profiles: Mapping[str, Mapping[str, int]]) -> go.Figure:
     """Redraw ``fig`` (a figure from ``profile_chart``) in place for new ``profiles``."""
-    cats = list(SIGNAL_CATEGORIES)
+    split = any(":" in c for p in profiles.values() for c in p)
+    cats = [c for c in SIGNAL_CATEGORIES if not (split and c == "reporting_verb")]
     for p in profiles.values():
-        cats += [c for c in p if c not in cats]
+        cats = [c for c in p if c not in cats and ":" in c] + cats + [c for c in p if c not in cats and ":" not in c]
+    cats = list(dict.fromkeys(cats))
     patterns = ["", "/", ".", "x"]
     colors = [OKABE_ITO["grey"], OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"]]
     batch = fig.batch_update() if isinstance(fig, go.FigureWidget) else _null()
@@ -378,7 +411,7 @@ def update_profile_chart(fig: go.Figure, profiles: Mapping[str, Mapping[str, int
         fig.data = []
         fig.layout.annotations = []
         for n, (name, prof) in enumerate(profiles.items()):
-            fig.add_bar(x=[layer_name(c) for c in cats], y=[prof.get(c, 0) for c in cats], name=_t(name),
+            fig.add_bar(x=[_profile_label(c) for c in cats], y=[prof.get(c, 0) for c in cats], name=_t(name),
                         text=[prof.get(c, 0) for c in cats], textposition="outside",
                         marker={"color": colors[n % 4], "pattern": {"shape": patterns[n % 4]},
                                 "line": {"color": "#222", "width": 1}},
@@ -406,10 +439,10 @@ class _null:
 
 def paragraph_profiles(analysis) -> list[dict]:
     """One row per paragraph: ``number``, ``start``, ``end``, ``words`` and a count per category."""
-    from .highlight import paragraph_bounds
+    from .highlight import article_paragraph_bounds
 
-    rows = []
-    for n, (a, b) in enumerate(paragraph_bounds(analysis.text), 1):
+    rows = []  # the article's paragraphs only: a set-aside footer is not an empty last bar
+    for n, (a, b) in enumerate(article_paragraph_bounds(analysis), 1):
         row = {"number": n, "start": a, "end": b, "words": count_words(analysis.text[a:b])}
         row.update(signal_profile(analysis, a, b))
         rows.append(row)

@@ -65,6 +65,27 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.casefold()))
+
+
+def _repeats_label(explanation: str, label: str) -> bool:
+    """Does ``explanation`` open with the label's own words ("NORP: ...", "GPE, corrected from ...")?"""
+    head, sep, _ = explanation.partition(": ")
+    return bool(sep and head) and _words(head) <= _words(label) | {"the", "a", "by", "kit"}
+
+
+#: The entity "type" of a mention the model called a name and the kit set aside (e.g. 'Gutsy').
+NOT_A_NAME = "NOT_A_NAME"
+
+
+def model_change(entity) -> str:
+    """How the kit's rules changed spaCy's guess for ``entity``: "corrected from ORG", "added", or ""."""
+    if entity.model_label == entity.label:
+        return ""
+    return "added by the kit" if not entity.model_label else f"corrected from {entity.model_label}"
+
+
 def span_records(analysis, subtypes: bool = False) -> list[dict]:
     """Every highlightable item of ``analysis`` as a plain dict, in text order.
 
@@ -81,7 +102,10 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
     def add(item, index, layer, key, label, color, actor, side, extra="", full_label=None, group=None):
         explanation = item.explanation or ""
         full_label = full_label or label
-        tip = full_label + (f" ({extra})" if extra else "") + (f": {explanation}" if explanation else "")
+        if explanation and _repeats_label(explanation, full_label):  # "NORP: NORP: ..." reads once
+            tip = explanation + (f" ({extra})" if extra else "")
+        else:
+            tip = full_label + (f" ({extra})" if extra else "") + (f": {explanation}" if explanation else "")
         records.append(
             {
                 "start": item.start,
@@ -104,11 +128,23 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
 
     for i, e in enumerate(analysis.entities):
         extra = f"actor: {e.actor}" if e.actor and e.actor != e.text else ""
-        add(e, i, "entities", e.label, e.label or "ENTITY", entity_color(e.label), e.actor,
-            _actor_side(analysis, e.actor), extra)
+        label = e.label or "ENTITY"
+        full = f"{label} · {model_change(e)}" if model_change(e) else None
+        add(e, i, "entities", e.label, full or label, entity_color(e.label), e.actor,
+            _actor_side(analysis, e.actor), extra, full_label=full)
+        if full:
+            records[-1]["cclass"] += " rl-corrected"
+    for i, e in enumerate(getattr(analysis, "rejected_entities", None) or []):
+        said = e.model_label or "a name"
+        add(e, i, "entities", NOT_A_NAME, f"NOT A NAME · model: {said}", DEFAULT_COLOR, None, "unknown")
+        records[-1]["cclass"] = "rl-c-other rl-p-dash rl-corrected"
     for i, q in enumerate(analysis.quotes):
         head = "QUOTE" if q.kind == "direct" else "REPORTED"
         label = f"{head} · {q.speaker}" if q.speaker else f"{head} · no speaker"
+        if q.kind == "scare":
+            label = "SCARE QUOTES · the writer's distance"
+        elif getattr(q, "negated", False):
+            label = f"NOT SAID · words {q.speaker or 'someone'} did not say"
         extras = [f"cue: {q.cue}"] if q.cue else []
         if q.relayed_by:
             extras.append(f"relayed by {q.relayed_by}")
@@ -178,18 +214,11 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return lines(text)
 
 
-def _marks_unbalanced(segment: str) -> bool:
-    """True if ``segment`` opens a quotation mark it does not close (or closes one it did not open)."""
-    if segment.count('"') % 2:
-        return True
-    opens = sum(segment.count(c) for c in "“«„")
-    closes = sum(segment.count(c) for c in "”»")
-    if opens != closes:
-        return True
-    # ’ between letters is an apostrophe (Kyiv’s, don’t), not a closing mark
-    singles_close = sum(1 for i, c in enumerate(segment) if c == "’"
-                        and not (0 < i < len(segment) - 1 and segment[i - 1].isalnum() and segment[i + 1].isalnum()))
-    return segment.count("‘") != singles_close
+def article_paragraph_bounds(analysis) -> list[tuple[int, int]]:
+    """The paragraphs of the article proper, numbered as the notebooks number them (¶1...): the
+    parts the intake set aside (a publisher's footer) are left out."""
+    aside = [(p.start, p.end) for p in getattr(analysis, "set_aside", []) or []]
+    return [(s, e) for s, e in paragraph_bounds(analysis.text) if not any(a <= s and e <= b for a, b in aside)]
 
 
 def snap_to_marks(text: str, start: int, end: int) -> tuple[int, int]:
@@ -200,7 +229,9 @@ def snap_to_marks(text: str, start: int, end: int) -> tuple[int, int]:
     first and last words, over the punctuation only (never into a letter). Other spans
     are drawn as they are. The item's own offsets do not change.
     """
-    if not _marks_unbalanced(text[start:end]):
+    from ..quotes.marks import unbalanced
+
+    if not unbalanced(text[start:end]):
         return start, end
     a, b = start, end
     while a > 0 and not text[a - 1].isspace() and not text[a - 1].isalnum():

@@ -99,6 +99,7 @@ ENTITY_TYPE_NAMES = {
     "LAW": "laws and treaties",
     "WORK_OF_ART": "titles of works",
     "LANGUAGE": "languages",
+    "NOT_A_NAME": "words spaCy's model took for names, set aside by the kit (hover for why)",
 }
 
 

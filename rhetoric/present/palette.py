@@ -1,13 +1,13 @@
 """The kit's colours, defined once: one colour-blind-safe palette and readable label text.
 
 Every highlight layer takes a colour from the Okabe-Ito palette (Okabe and Ito 2008), the
-eight colours chosen to stay distinct under the common colour-vision deficiencies. Nine
-layers and many entity types would need more colours than can be told apart, so layers are
-*grouped*: hedges and boosters (how sure the writer sounds) share orange, loaded words and
-metaphors (word choice) share vermillion, every entity type shares sky blue. Within a group
-a highlight is told apart by its label text and by the pattern of its bar (solid, dashed,
-dotted; ``pattern_of``). Seven colours and a pale grey in all. Colour is never the only
-signal: every highlight also carries a visible label and a tooltip.
+eight colours chosen to stay distinct under the common colour-vision deficiencies. Layers a
+learner sees together have different colours: hedges (orange) and boosters (vermillion), the
+reporting verbs (blue), quotes (yellow), agency (bluish green), the author's voice (black,
+white label), and each entity type its own (people sky blue, organisations blue, places
+bluish green, groups orange). Only loaded words and metaphors (word choice) share reddish
+purple, told apart by the pattern of the bar (``pattern_of``) and the label. Colour is never the
+only signal: every highlight also carries a visible label and a tooltip.
 
 Reference: Masataka Okabe and Kei Ito, "Color Universal Design" (2008).
 """
@@ -37,36 +37,37 @@ LAYER_COLORS = {
     "quotes": OKABE_ITO["yellow"],
     "reporting_verb": OKABE_ITO["blue"],
     "hedge": OKABE_ITO["orange"],
-    "booster": OKABE_ITO["orange"],
-    "loaded": OKABE_ITO["vermillion"],
-    "metaphor": OKABE_ITO["vermillion"],
+    "booster": OKABE_ITO["vermillion"],
+    "loaded": OKABE_ITO["reddish_purple"],
+    "metaphor": OKABE_ITO["reddish_purple"],
     "agency": OKABE_ITO["bluish_green"],
-    "author_voice": OKABE_ITO["reddish_purple"],
+    "author_voice": OKABE_ITO["black"],
 }
 
 #: The groups of layers that share a colour, with a name for the legend.
 LAYER_GROUPS = {
-    "hedge": "certainty",
-    "booster": "certainty",
     "loaded": "word choice",
     "metaphor": "word choice",
 }
 
-#: Entity types: all sky blue (the label says the type); kept as a mapping for callers.
-ENTITY_COLORS = {label: OKABE_ITO["sky_blue"] for label in ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP")}
+#: Entity types, each with a colour of its own among the types shown together.
+ENTITY_COLORS = {
+    "PERSON": OKABE_ITO["sky_blue"],
+    "ORG": OKABE_ITO["blue"],
+    "GPE": OKABE_ITO["bluish_green"],
+    "LOC": OKABE_ITO["bluish_green"],
+    "FAC": OKABE_ITO["bluish_green"],
+    "NORP": OKABE_ITO["orange"],
+}
 
 #: The bar pattern that tells apart highlights sharing a colour ("" = solid).
 PATTERNS = {
     ("quotes", "indirect"): "dash",
-    ("hedge", "hedge"): "dash",
     ("metaphor", "metaphor"): "dash",
     ("agency", "agentless_passive"): "dash",
     ("agency", "hidden_agent_nominal"): "dot",
-    ("entities", "GPE"): "dash",
     ("entities", "LOC"): "dash",
-    ("entities", "FAC"): "dash",
-    ("entities", "ORG"): "dot",
-    ("entities", "NORP"): "dot",
+    ("entities", "FAC"): "dot",
 }
 
 #: The seed's sides (``data/actors.json``), for charts and side filters; other sides: ``side_color``.
@@ -136,7 +137,7 @@ def pattern_of(layer: str, key: str = "") -> str:
 def color_class(layer: str, key: str = "") -> str:
     """The CSS classes that colour a highlight (and pattern its bar; see ``pattern_of``)."""
     if layer == "entities":
-        base = "rl-c-entities" if key in ENTITY_COLORS else "rl-c-other"
+        base = f"rl-c-ent-{key}" if key in ENTITY_COLORS else "rl-c-other"
     else:
         base = f"rl-c-{layer}" if layer in LAYER_COLORS else "rl-c-other"
     pattern = pattern_of(layer, key)
@@ -151,6 +152,7 @@ def distinct_colors() -> set[str]:
 def color_css() -> str:
     """CSS rules for every ``color_class``: background, a readable text colour, bar patterns."""
     rules = [(f"rl-c-{layer}", c) for layer, c in LAYER_COLORS.items()]
+    rules += [(f"rl-c-ent-{label}", c) for label, c in ENTITY_COLORS.items()]
     rules.append(("rl-c-other", DEFAULT_COLOR))
     css = "".join(f".{name}{{background:{c};color:{text_color(c)};}}" for name, c in rules)
     # a dashed or dotted bar: the colour in stripes over white

@@ -36,6 +36,7 @@ STYLE = """<style>""" + color_css() + """
   margin:0 4px 0 0;border-radius:4px;vertical-align:0.1em;white-space:normal;cursor:help;
   letter-spacing:0.01em;}
 .rl-bar.rl-c-quotes{box-shadow:inset 0 -2px 0 #8F8500;}
+.rl-label.rl-corrected{outline:2px dashed #111;outline-offset:1px;}
 .rl-aside{color:#767676;font-style:italic;}
 .rl-aside-label{display:inline-block;font-size:14px;font-weight:600;line-height:1.25;padding:1px 6px;
   margin:0 6px 0 0;border:1px dashed #767676;border-radius:4px;color:#444;background:#f4f4f4;font-style:normal;}

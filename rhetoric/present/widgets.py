@@ -37,6 +37,8 @@ from rhetoric.markup import AS_WRITTEN
 from . import charts
 from . import templates as tpl
 from .highlight import (
+    NOT_A_NAME,
+    article_paragraph_bounds,
     esc,
     filter_spans,
     paragraph_bounds,
@@ -46,9 +48,13 @@ from .highlight import (
     span_records,
 )
 from .layers import LAYERS, layer_name
+from rhetoric.contrast import differences
+from rhetoric.rewrite import describe
 
 _WIDE = W.Layout(width="100%")
 _DESC = {"description_width": "initial"}
+#: Buttons as wide as their label: the default fixed width cuts labels ("Analyse my re…").
+_FIT = W.Layout(width="auto", min_width="max-content")
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -162,9 +168,11 @@ def scroll_pane(html: str, label: str, height: str = "640px") -> str:
             f'style="max-height:{height};overflow:auto">{html}</div>')
 
 
-def _count_options(counts: Counter, names: Optional[dict] = None) -> list[tuple[str, str]]:
+def _count_options(counts: Counter, names: Optional[dict] = None, unit: str = "") -> list[tuple[str, str]]:
+    """Options "name (n unit)", most first; ``unit`` says what is counted ("highlights", "quotes")."""
     names = names or {}
-    return [(f"{names.get(k, k)} ({n})", k) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    u = f" {unit}" if unit else ""
+    return [(f"{names.get(k, k)} ({n}{u})", k) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 # ======================================================================================
@@ -183,10 +191,11 @@ class EntityHighlighter(_Builder):
         self.records = [r for r in span_records(analysis) if r["layer"] == "entities"]
         label_counts = Counter(r["key"] for r in self.records)
         actor_counts = Counter(r["actor"] for r in self.records if r["actor"])
-        self.labels = W.SelectMultiple(options=_count_options(label_counts), value=tuple(label_counts),
+        self.labels = W.SelectMultiple(options=_count_options(label_counts, {NOT_A_NAME: "not a name (the model's mistakes)"},
+                                                              unit="mentions"), value=tuple(label_counts),
                                        description="Entity types", rows=min(8, max(2, len(label_counts))),
                                        style=_DESC)
-        self.actors = W.SelectMultiple(options=_count_options(actor_counts), value=(),
+        self.actors = W.SelectMultiple(options=_count_options(actor_counts, unit="mentions"), value=(),
                                        description="Actors (none = all)", rows=8, style=_DESC)
         self.output = W.HTML()
         update = self._safe("entity_filter", self.update)
@@ -212,7 +221,9 @@ class EntityHighlighter(_Builder):
 
 def _quote_option(q) -> str:
     who = q.speaker or "no speaker"
-    kind = "" if q.kind == "direct" else " (reported)"
+    kind = {"direct": "", "indirect": " (reported)", "scare": " (scare quotes)"}.get(q.kind, "")
+    if getattr(q, "negated", False):
+        kind += " (did not say)"
     return f"{who}{kind}: “{_short(q.text, 60)}”"
 
 
@@ -238,10 +249,11 @@ class QuoteExplorer(_Builder):
         quotes = analysis.quotes
         speakers = Counter(q.speaker or "(no speaker)" for q in quotes)
         sides = Counter(q.side or "unknown" for q in quotes)
-        self.speaker = W.Dropdown(options=[("All speakers", None)] + _count_options(speakers),
-                                  value=None, description="Speaker", style=_DESC)
-        self.side = W.Dropdown(options=[("All sides", None)] + _count_options(sides),
-                               value=None, description="Side", style=_DESC)
+        # index=0, not value=None: a Dropdown given value None shows a blank box in the browser
+        self.speaker = W.Dropdown(options=[("All speakers", None)] + _count_options(speakers, unit="quotes"),
+                                  index=0, description="Speaker", style=_DESC)
+        self.side = W.Dropdown(options=[("All sides", None)] + _count_options(sides, unit="quotes"),
+                               index=0, description="Side", style=_DESC)
         self.quote = W.Select(options=[], description="Quote", rows=8, style=_DESC, layout=_WIDE)
         self.output = W.HTML()
         refilter = self._safe("quote_filter", self.refilter)
@@ -381,6 +393,20 @@ def _analyse_alone(text: str, analysis, start: int, end: int):
         return sliced
 
 
+def changes_html(changes) -> str:
+    """The list of what a rewrite changed, quote warnings first and marked as warnings (escaped)."""
+    if not changes:
+        return ""
+    items = []
+    for c in changes:
+        if c.category == "quote":
+            items.append(f"<li><strong>Careful:</strong> {esc(c.sentence)}</li>")
+        else:
+            items.append(f"<li>{esc(c.sentence)}</li>")
+    return ("<div class='rl-rewrite-changes' style='font-family:sans-serif;line-height:1.45'>"
+            "<strong>What your rewrite changed</strong><ul style='margin:2px 0'>" + "".join(items) + "</ul></div>")
+
+
 class RewriteFrame(_Builder):
     """"Rewrite the frame": edit a paragraph, re-analyse it, watch its signal profile change.
 
@@ -401,24 +427,27 @@ class RewriteFrame(_Builder):
         self.original_text = analysis.text[start:end]
         # The baseline is the paragraph analysed on its own, exactly as the rewrite will be,
         # so an unchanged paragraph gives identical bars and every difference is the edit's.
-        self.original = charts.signal_profile(_analyse_alone(self.original_text, analysis, start, end))
+        self.original_analysis = _analyse_alone(self.original_text, analysis, start, end)
+        self.original = charts.signal_profile(self.original_analysis, by_stance=True)
+        self.changes: list = []  # rhetoric.rewrite.Change, what the last rewrite changed
         self.rewritten = None
         self.textarea = W.Textarea(value=self.original_text, description="Your rewrite",
                                    continuous_update=False, rows=7, layout=_WIDE, style=_DESC)
         self.button = W.Button(description="Analyse my rewrite", icon="refresh", button_style="primary",
-                               tooltip="Re-analyse the text in the box and update the chart")
+                               tooltip="Re-analyse the text in the box and update the chart", layout=_FIT)
         self.reset = W.Button(description="Back to the original", icon="undo",
-                              tooltip="Put the original paragraph back")
+                              tooltip="Put the original paragraph back", layout=_FIT)
         self.figure = charts.profile_chart({"Original": self.original, "Your rewrite": self.original},
                                            title="Signals: original paragraph vs your rewrite")
         self.chart = FigureBox(self.figure)
         self.output = W.HTML()
+        self.changed = W.HTML()
         run = self._safe("rewrite_analyse", self._run)
         self.button.on_click(lambda b: run())
         self.textarea.observe(lambda ch: run(), "value")
         self.reset.on_click(lambda b: setattr(self.textarea, "value", self.original_text))
         self.widget = W.VBox([self.textarea, W.HBox([self.button, self.reset]), self.status,
-                              self.chart.widget, self.output])
+                              self.changed, self.chart.widget, self.output])
         self._last = None
         self._run()
 
@@ -441,14 +470,18 @@ class RewriteFrame(_Builder):
             return
         t0 = time.perf_counter()
         self.rewritten = analyze(text)
-        profile = charts.signal_profile(self.rewritten)
+        profile = charts.signal_profile(self.rewritten, by_stance=True)
         charts.update_profile_chart(self.figure, {"Original": self.original, "Your rewrite": profile})
         self.chart.redraw()
         spans = [r for r in span_records(self.rewritten) if r["layer"] != "entities"]
         self.output.value = render_spans(text, spans, empty_message="No signals in your rewrite.")
+        self.changes = describe(self.original_text, self.original_analysis, text, self.rewritten)
+        self.changed.value = changes_html(self.changes)
+        n = len(self.changes)
         before, after = sum(self.original.values()), sum(profile.values())
-        self.say(f"Analysed in {1000 * (time.perf_counter() - t0):.0f} ms: "
-                 f"{before} signals in the original, {after} in your rewrite.")
+        self.say(f"Analysed in {1000 * (time.perf_counter() - t0):.0f} ms: {before} signals in the original, "
+                 f"{after} in your rewrite; " + ("nothing changed." if not n else
+                                                 f"{n} change{'s' if n != 1 else ''}, listed below."))
 
     @property
     def html(self) -> str:
@@ -484,6 +517,14 @@ class ArticleView:
         self._records = span_records_cached(analysis)
         self.sentences = [(s.start_char, s.end_char) for s in analysis.doc.sents
                           if analysis.text[s.start_char:s.end_char].strip()] or [(0, len(analysis.text))]
+        self.paragraphs = article_paragraph_bounds(analysis) or [(0, len(analysis.text))]
+
+    def paragraph_of(self, offset: int) -> int:
+        """The 1-based number (¶) of the paragraph holding character ``offset``."""
+        for n, (start, end) in enumerate(self.paragraphs, 1):
+            if offset < end:
+                return n
+        return len(self.paragraphs)
 
     @property
     def records(self) -> list[dict]:
@@ -517,7 +558,7 @@ class Explorer(_Builder):
         self._html_cache: dict[tuple, str] = {}
 
         self.article = W.Dropdown(options=[], description="Article", style=_DESC, layout=W.Layout(width="48%"))
-        self.compare = W.Dropdown(options=[("(none)", None)], value=None, description="Side by side with",
+        self.compare = W.Dropdown(options=[("(none)", None)], index=0, description="Side by side with",
                                   style=_DESC, layout=W.Layout(width="48%"))
         self.toggles = {layer: W.Checkbox(value=layer != "entities", description=layer_name(layer), indent=False,
                                           layout=W.Layout(width="auto")) for layer in LAYERS}
@@ -531,13 +572,16 @@ class Explorer(_Builder):
                                      placeholder="choose or type a side", ensure_option=False,
                                      continuous_update=False, style=_DESC,
                                      tooltip="The side of the chosen actor: choose one, or type a new one and press Enter")
-        self.view = W.ToggleButtons(options=[("Whole article", "article"), ("One sentence", "sentence")],
+        self.view = W.ToggleButtons(options=[("Whole article", "article"), ("One paragraph", "paragraph"),
+                                             ("One sentence", "sentence")],
                                     value="article", description="Show", style=_DESC)
+        self.paragraph = W.BoundedIntText(value=1, min=1, max=1, description="¶", style=_DESC,
+                                          layout=W.Layout(width="110px"))
         self.sentence = W.BoundedIntText(value=1, min=1, max=1, description="Sentence", style=_DESC,
                                          layout=W.Layout(width="170px"))
-        self.prev_button = W.Button(description="Previous", icon="arrow-left", tooltip="Previous sentence",
+        self.prev_button = W.Button(description="Previous", icon="arrow-left", tooltip="Previous paragraph or sentence",
                                     layout=W.Layout(width="auto"))
-        self.next_button = W.Button(description="Next", icon="arrow-right", tooltip="Next sentence",
+        self.next_button = W.Button(description="Next", icon="arrow-right", tooltip="Next paragraph or sentence",
                                     layout=W.Layout(width="auto"))
         self.highlight = W.Select(options=[], description="Highlights", rows=7, style=_DESC, layout=_WIDE)
         # the panes scroll inside their HTML (``scroll_pane``), where they can take keyboard focus
@@ -547,21 +591,23 @@ class Explorer(_Builder):
 
         self.paste = W.Textarea(value="", placeholder="Paste the text of an article here",
                                 description="Your article", rows=8, layout=_WIDE, style=_DESC)
-        self.analyse_button = W.Button(description="Analyse this text", icon="play", button_style="primary")
+        self.analyse_button = W.Button(description="Analyse this text", icon="play", button_style="primary",
+                                        layout=_FIT)
         self.upload = W.FileUpload(accept=".txt,text/plain", multiple=False, description="Upload a .txt")
         self.chart_choice = W.Dropdown(options=[(title, key) for key, (title, _) in EXPLORER_CHARTS.items()],
                                        value="mentions", description="Chart", style=_DESC)
         self.chart = FigureBox()
         self.folder = W.Text(value="exports", description="Export folder", style=_DESC)
         self.export_buttons = {
-            "json": W.Button(description="Export JSON", icon="download"),
-            "csv": W.Button(description="Export CSV", icon="download"),
-            "html": W.Button(description="Export HTML report", icon="download"),
+            "json": W.Button(description="Export JSON", icon="download", layout=_FIT),
+            "csv": W.Button(description="Export CSV", icon="download", layout=_FIT),
+            "html": W.Button(description="Export HTML report", icon="download", layout=_FIT),
         }
 
         refresh = self._safe("explorer_filter", self.refresh)
         for box in self.toggles.values():
             box.observe(lambda ch: refresh(), "value")
+        self.paragraph.observe(lambda ch: None if self._quiet else self._go_to_paragraph(), "value")
         for ctl in (self.actors, self.sides, self.view, self.sentence, self.compare):
             ctl.observe(lambda ch: None if self._quiet else refresh(), "value")
         self.article.observe(lambda ch: None if self._quiet else self._safe("explorer_article", self._switch)(),
@@ -577,6 +623,7 @@ class Explorer(_Builder):
         for kind, button in self.export_buttons.items():
             button.on_click(lambda b, kind=kind: self._safe("explorer_export", self.export)(kind))
 
+        self.differences = W.HTML()
         panes = W.HBox([self.output, self.compare_output], layout=W.Layout(width="100%"))
         explore = W.VBox([
             W.HBox([self.article, self.compare]),
@@ -584,7 +631,9 @@ class Explorer(_Builder):
             W.HBox([self.actors, self.sides]),
             W.HBox([W.HTML("<b>Set a side:</b>"), self.side_actor, self.side_value],
                    layout=W.Layout(flex_flow="row wrap", align_items="center")),
-            W.HBox([self.view, self.sentence, self.prev_button, self.next_button]),
+            W.HBox([self.view, self.paragraph, self.sentence, self.prev_button, self.next_button],
+                   layout=W.Layout(flex_flow="row wrap", align_items="center")),
+            self.differences,
             panes,
             self.highlight,
             self.detail,
@@ -626,7 +675,9 @@ class Explorer(_Builder):
         self._quiet = True
         try:
             self.article.options = list(self.views)
+            kept = self.compare.value
             self.compare.options = [("(none)", None)] + [(k, k) for k in self.views]
+            self.compare.index = 0 if kept is None else self.compare.index  # never a blank box
             if select or self.article.value is None:
                 self.article.value = name
         finally:
@@ -693,12 +744,14 @@ class Explorer(_Builder):
         self._quiet = True
         try:
             self.actors.value = ()
-            self.actors.options = _count_options(actors)
+            self.actors.options = _count_options(actors, unit="highlights")
             self.sides.value = ()
-            self.sides.options = _count_options(sides)
+            self.sides.options = _count_options(sides, unit="highlights")
             self._fill_side_controls(view)
             self.sentence.max = max(1, len(view.sentences))
             self.sentence.value = 1
+            self.paragraph.max = max(1, len(view.paragraphs))
+            self.paragraph.value = 1
             counts = Counter(r["layer"] for r in view.records)
             for layer, box in self.toggles.items():
                 box.description = f"{layer_name(layer)} ({counts.get(layer, 0)})"
@@ -753,7 +806,7 @@ class Explorer(_Builder):
         self._quiet = True
         try:
             kept = tuple(v for v in self.sides.value if v in sides)
-            self.sides.options = _count_options(sides)
+            self.sides.options = _count_options(sides, unit="highlights")
             self.sides.value = kept
             self._fill_side_controls(view, keep=actor)
         finally:
@@ -778,7 +831,20 @@ class Explorer(_Builder):
         if self.view.value == "sentence":
             i = min(max(self.sentence.value, 1), len(view.sentences)) - 1
             return view.sentences[i]
+        if self.view.value == "paragraph":
+            i = min(max(self.paragraph.value, 1), len(view.paragraphs)) - 1
+            return view.paragraphs[i]
         return 0, None
+
+    def _go_to_paragraph(self) -> None:
+        """Show the paragraph typed in the ¶ box (exercises say 'find it in ¶13')."""
+        if self.view.value != "paragraph":
+            self._quiet = True
+            try:
+                self.view.value = "paragraph"
+            finally:
+                self._quiet = False
+        self._safe("explorer_filter", self.refresh)()
 
     def refresh(self) -> None:
         """Re-render the panes for the current filters (no parsing: filter and render)."""
@@ -802,14 +868,29 @@ class Explorer(_Builder):
             self.compare_output.layout.display = None
             self.compare_output.layout.width = "50%"
             ospans = self._filtered(other, with_actors=False)
-            self.compare_output.value = scroll_pane(
-                f'<h4 class="{AS_WRITTEN}">{esc(other.name)}</h4>' + self._render(other, ospans, 0, None, with_actors=False),
-                f"Side by side: {other.name}")
+            self.output.value = f"<h4 class='rl-title {AS_WRITTEN}'>A: {esc(view.name)}</h4>" + self.output.value
+            self.compare_output.value = (f"<h4 class='rl-title {AS_WRITTEN}'>B: {esc(other.name)}</h4>"
+                                         + scroll_pane(self._render(other, ospans, 0, None, with_actors=False),
+                                                       f"Side by side, B: {other.name}"))
+            said = differences(view.analysis, other.analysis, "A", "B")
+            self.differences.value = (
+                f"<div class='{AS_WRITTEN}' style='font-family:sans-serif;line-height:1.45'><strong>A and B, in words</strong>"
+                + (f" (A: {esc(_short(view.name, 50))}; B: {esc(_short(other.name, 50))})")
+                + ("<ul style='margin:2px 0'>" + "".join(f"<li>{esc(x)}</li>" for x in said) + "</ul>"
+                   if said else "<p>No difference in quotes, names or signals that the kit counts.</p>")
+                + "</div>")
         else:
             self.output.layout.width = "100%"
             self.compare_output.layout.display = "none"
             self.compare_output.value = ""
-        where = f"sentence {self.sentence.value} of {len(view.sentences)}" if end is not None else "the article"
+            self.differences.value = ""
+        if self.view.value == "sentence" and end is not None:
+            where = (f"sentence {self.sentence.value} of {len(view.sentences)} "
+                     f"(in ¶{view.paragraph_of(start)})")
+        elif self.view.value == "paragraph" and end is not None:
+            where = f"¶{self.paragraph.value} of {len(view.paragraphs)}"
+        else:
+            where = "the article"
         self.say(f"{len(self.shown)} highlights in {where}. Choose one below to see why it was flagged.")
 
     def _render(self, view: ArticleView, spans: list[dict], start: int, end: Optional[int],
@@ -848,14 +929,19 @@ class Explorer(_Builder):
         return self.chart.figure
 
     def step(self, delta: int) -> None:
-        """Move the sentence navigator by ``delta`` (switches to the one-sentence view)."""
+        """Move the navigator by ``delta`` paragraphs (in the one-paragraph view) or sentences
+        (otherwise; switches to the one-sentence view)."""
         view = self.current
         if view is None:
             return
         self._quiet = True
         try:
-            self.view.value = "sentence"
-            self.sentence.value = min(max(1, self.sentence.value + delta), len(view.sentences))
+            if self.view.value == "paragraph":
+                self.paragraph.value = min(max(1, self.paragraph.value + delta), len(view.paragraphs))
+            else:
+                self.view.value = "sentence"
+                self.sentence.value = min(max(1, self.sentence.value + delta), len(view.sentences))
+                self.paragraph.value = view.paragraph_of(view.sentences[self.sentence.value - 1][0])
         finally:
             self._quiet = False
         self.refresh()

@@ -15,12 +15,15 @@ carries an ``explanation`` of where its speaker came from.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..items import Quote
+from ..layout import structure, transcript_turns
 from .direct import Attribution, DirectAttributor
+from .headline import HeadlineAttributor
 from .indirect import indirect_candidates
 from .marks import MarkedSpan, find_marked_spans
-from .speakers import SpeakerResolver
+from .speakers import Speaker, SpeakerResolver
 from .wording import characterises, past_tense, speaker_words, surface
 
 __all__ = ["find_quotes", "find_marked_spans", "MarkedSpan"]
@@ -45,18 +48,24 @@ def find_quotes(doc, analysis) -> list[Quote]:
     """Direct and indirect quotes in ``doc`` with their speakers, in text order."""
     text = doc.text
     resolver = SpeakerResolver(doc, analysis, text)
-    heads = _headline_ranges(text)
-    spans = [s for s in find_marked_spans(text)
-             if not _is_title(text, s) and not any(a <= s.start and s.end <= b for a, b in heads)]
+    heads = structure(text).headlines
+    turns_at = [t.start for t in transcript_turns(text)]
+    marked = find_marked_spans(text)
+    # a quoted transcript ('"PENCE: Well, …' on every paragraph): its turns are the quotes
+    spans = [s for s in marked if not _is_title(text, s) and not any(s.start < t < s.end for t in turns_at)]
     _renumber_parents(spans)
     para = _paragraph_index(text)
     attributor = DirectAttributor(doc, resolver, spans, para, text)
+    in_head = {k for k, s in enumerate(spans) if any(a <= s.start and s.end <= b for a, b in heads)}
+    attributor.headline_ks = in_head
+    attributor.marked = list(marked)
+    headline = HeadlineAttributor(doc, resolver, text, heads)
 
     results: dict[int, Attribution] = {}
     # outer quotes first (follow-ons need their predecessors), then nested ones
     order = [k for k, s in enumerate(spans) if s.parent is None] + [k for k, s in enumerate(spans) if s.parent is not None]
     for k in order:
-        att = attributor.attribute(k, results)
+        att = headline.attribute(spans[k], spans) if k in in_head else attributor.attribute(k, results)
         q = spans[k]
         if q.parent is not None:
             outer = results.get(q.parent)
@@ -74,10 +83,17 @@ def find_quotes(doc, analysis) -> list[Quote]:
     for k, q in enumerate(spans):
         att = results[k]
         index_of[k] = len(quotes)
-        quotes.append(_make_quote(text, q.start, q.end, "direct", att, analysis, q))
+        quote = _make_quote(text, q.start, q.end, "direct", att, analysis, q)
+        if q.parent is None:
+            _mark_writers_marks(quote, att, attributor.tokens_in(q.start, q.end), text)
+        quotes.append(quote)
 
-    # indirect speech outside direct quotes
-    tops = [s for s in spans if s.parent is None]
+    turns = transcript_quotes(text, resolver, analysis)
+    quotes += turns
+
+    # indirect speech outside direct quotes (a transcript's turns are direct speech)
+    tops = sorted([s for s in spans if s.parent is None] + [_Stretch(q.start, q.end) for q in turns],
+                  key=lambda s: s.start)
     starts = [s.start for s in tops]
 
     def inside_quote(offset: int) -> bool:
@@ -92,16 +108,13 @@ def find_quotes(doc, analysis) -> list[Quote]:
         if quoted >= 0.7 * (ce - cs):
             continue  # really a direct quote, already found
         seen.add((cs, ce))
-        att = attributor.attribute_indirect(cue, cs, ce) if hasattr(attributor, "attribute_indirect") else None
-        if att is None:
-            att = _indirect_attribution(resolver, cue, cs, ce)
+        att = _indirect_attribution(resolver, cue, cs, ce)
         quotes.append(_make_quote(text, cs, ce, "indirect", att, analysis, None))
 
     quotes.sort(key=lambda x: (x.start, -x.end))
     # nested_in: index in the final list
     pos = {id(qq): i for i, qq in enumerate(quotes)}
-    direct_by_k = {k: quotes_k for k, quotes_k in enumerate(quotes[: 0])}
-    for k, q in enumerate(spans):
+    for q in spans:
         if q.parent is not None:
             child = _find(quotes, q.start, q.end, "direct")
             parent = _find(quotes, spans[q.parent].start, spans[q.parent].end, "direct")
@@ -135,26 +148,123 @@ def _is_title(text: str, span) -> bool:
     return prev in _TITLE_BEFORE or prev.endswith(("’s", "'s"))
 
 
-def _headline_ranges(text: str) -> list[tuple[int, int]]:
-    """Headline lines: short lines in Title Case ("Trump Was ‘Mocking’ Clinton Camp."). Marks in a
-    headline set off a title or a scare quote ('‘Demoralizing’ Experience'), not words someone
-    said in the article's own voice, so they are not quotes."""
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _naming() -> dict:
+    from ..data import load_json
+
+    return load_json("lexicons", "naming.json")
+
+
+def _names_or_titles(text: str, q_tokens) -> str | None:
+    """'goes by the name “Dizzy”', 'known as “the Hammer”', 'a report titled “…”', 'nicknamed
+    “Smiling Joe”': the words before the marks introduce a name or title (``data/lexicons/naming.json``)."""
+    if not q_tokens:
+        return None
+    first = q_tokens[0]
+    words = [t for t in q_tokens if not t.is_punct]
+    doc = first.doc
+    before_tok = doc[q_tokens[0].i - 1] if q_tokens[0].i > 0 else None
+    after_tok = doc[q_tokens[-1].i + 1] if q_tokens[-1].i + 1 < len(doc) else None
+    if (len(words) <= 2 and before_tok is not None and after_tok is not None
+            and before_tok.pos_ == "PROPN" and after_tok.text[:1].isupper() and after_tok.is_alpha
+            and all(w.text[:1].isupper() for w in words)):
+        return "a nickname inside a name"  # Marcia "Cia" Price
+    sent_start = first.sent.start_char
+    before = text[max(sent_start, first.idx - 40): first.idx].lower().rstrip(" ,:")
+    for phrase in _naming()["phrases"]:
+        if before.endswith(" " + phrase) or before == phrase:
+            return phrase
+    j = first.i - 1
+    while j >= first.sent.start and (doc[j].is_punct or doc[j].is_space):
+        j -= 1
+    if j < first.sent.start:
+        return None
+    verb = doc[j]
+    if verb.lemma_.lower() in _naming()["verbs"] and verb.tag_ == "VBN" and (
+            verb.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in verb.children)
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ != "ROOT"):
+        return verb.text
+    return None
+
+
+def _mark_writers_marks(quote: Quote, att: Attribution, q_tokens, text: str) -> None:
+    """Marks that are the writer's, not a speaker's: a name or title ("goes by the name “Dizzy”"),
+    or scare quotes (a few words in marks, inside a sentence, with no one named as saying them).
+    They become ``kind="scare"``, with no speaker, out of the sourcing balance."""
+    naming = _names_or_titles(text, q_tokens)
+    inner = text[quote.start + 1: quote.end - 1].strip(" ,.;:")
+    if naming is not None and len(_WORDS.findall(inner)) <= 6:
+        quote.kind, quote.speaker, quote.speaker_start, quote.speaker_end, quote.speaker_text = \
+            "scare", None, None, None, None
+        quote.cue = quote.cue_start = quote.cue_end = quote.channel = None
+        quote.explanation = (f"a name or title, not speech: '{naming}' introduces the words in marks, "
+                             "so they are left out of the sourcing balance")
+        return
+    if att.speaker is None and att.how == "headline" and len(_WORDS.findall(inner)) <= 6:
+        quote.kind = "scare"  # the headline names nobody for them (the explanation says so)
+        return
+    if att.speaker is not None or att.how != "none" or len(_WORDS.findall(inner)) > 4:
+        return
+    opens = q_tokens and q_tokens[0].i == q_tokens[0].sent.start
+    if opens or inner[-1:] in "?!":
+        return
+    quote.kind = "scare"
+    quote.explanation = ("scare quotes / the writer's distance: no one is named as saying these words; the "
+                         "marks set them apart (irony, doubt, or a term the writer does not adopt)")
+
+
+class _Stretch:
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+
+def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
+    """A transcript's turns of speech (``rhetoric.layout.transcript_turns``) as direct quotes by
+    the person the label names: "SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE:" and later
+    "ACHTERBERG:" are one speaker; titles before the name are not part of it."""
     out = []
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        words = [w.strip("“”\"‘’'.,:;!?()[]") for w in line.split()]
-        words = [w for w in words if w[:1].isalpha()]
-        if not 3 <= len(words) <= 20:
-            continue
-        content = [w for w in words if w.lower() not in _SMALL and w.lower() not in _HEAD_SMALL]
-        if len(content) >= 3 and sum(w[:1].isupper() for w in content) >= 0.85 * len(content):
-            out.append((start, start + len(line)))
+    full: dict[str, str] = {}
+    for turn in transcript_turns(text):
+        s, e = _label_name(text, turn.label_start, turn.name_end)
+        ent = resolver.entity_at(s, e)
+        written = text[s:e]
+        if ent is not None and ent.label == "PERSON":
+            name = resolver.canonical(ent.actor or ent.text)
+        else:
+            last = written.split()[-1].lower()
+            known = resolver.canonical(last.title())  # "PENCE:" is the article's Mike Pence
+            name = full.get(last) or (known if known != last.title() else written)
+        if len(written.split()) > 1:
+            full.setdefault(written.split()[-1].lower(), name)
+        sp = Speaker(name, s, e, written, "name")
+        att = Attribution(sp, None, ":", (turn.label_end, turn.label_end + 1), "transcript",
+                          f"a turn of speech in a transcript: the label '{text[turn.label_start:turn.label_end]}:' "
+                          f"names the speaker")
+        out.append(_make_quote(text, turn.start, turn.end, "direct", att, analysis, None))
     return out
 
 
-_HEAD_SMALL = {"as", "but", "nor", "so", "yet", "up", "vs", "via", "into", "over", "about", "after", "than", "was",
-               "are", "be", "were", "his", "her", "their"}
+def _label_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name in a speaker label, without the titles before it ("SEN. ROSALIND ACHTERBERG" ->
+    "ROSALIND ACHTERBERG", "Health Minister Karl Brenner" -> "Karl Brenner")."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    titles = lex.roles | lex.male_titles | lex.female_titles | _person_titles()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    k = 0
+    while k < len(words) - 1 and (words[k].group().endswith(".") or words[k].group().lower().rstrip(".") in titles
+                                  or words[k].group().lower() in titles):
+        k += 1
+    return start + words[k].start(), end
+
+
+def _person_titles() -> frozenset:
+    from ..data import load_json
+
+    return frozenset(t.lower().rstrip(".") for t in load_json("titles.json")["titles"])
 
 
 def _renumber_parents(spans) -> None:
@@ -226,6 +336,39 @@ def _make_quote(text, start, end, kind, att: Attribution, analysis, marked) -> Q
         relayed_by=att.relayed_by.name if att.relayed_by is not None else None,
         side=_side(analysis, speaker),
     )
-    if hasattr(q, "setting"):
-        q.setting = att.setting
+    q.setting = att.setting
+    _mark_refused(q, att)
     return q
+
+
+def _said_by_the_cue(q: Quote, cue) -> bool:
+    """Is the quote what the cue reports (its object or complement), not a clause beside it
+    ("did not mention Russia because “…”" gives a reason: that is said)?"""
+    doc = cue.doc
+    inside = [t for t in doc if q.start <= t.idx < q.end and not t.is_punct]
+    tops = [t for t in inside if not (q.start <= t.head.idx < q.end) or t.head.i == t.i]
+    for t in tops:
+        path, h = [], t
+        while h.i != cue.i and h.head.i != h.i and len(path) < 8:
+            # ("describe the talks as “…”": the 'as' phrase is what is said)
+            path.append("as" if h.dep_ == "prep" and h.lower_ == "as" else h.dep_)
+            h = h.head
+        if h.i == cue.i and not any(d in ("advcl", "relcl", "acl", "mark", "prep", "pcomp") for d in path):
+            return True
+    return not any(cue.i in {a.i for a in t.ancestors} for t in tops)
+
+
+def _mark_refused(q: Quote, att: Attribution) -> None:
+    """Words someone did not say: the cue is denied ("did not say", "refused to call", "never
+    said"), so the quote is kept, marked ``negated``, and explained as not that person's speech."""
+    from ..negation import negation_cue
+
+    if att.cue is None or not hasattr(att.cue, "dep_"):
+        return
+    neg = negation_cue(att.cue)
+    if neg is None or not _said_by_the_cue(q, att.cue):
+        return
+    q.negated = True
+    who = q.speaker or "the speaker"
+    q.explanation = (f"words {who} did not say: the cue '{att.cue.text}' is denied by '{neg.text}', so these "
+                     f"are not {who}'s words and are left out of the sourcing balance; " + q.explanation)

@@ -74,7 +74,9 @@ def subject_of(verb):
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 comma = v.i > 0 and v.doc[v.i - 1].text == ","
                 if not comma:
-                    return v.head  # "a statement saying ..." -> the statement
+                    # "a statement saying ..." -> the statement; "softer language calling for ..." -> nobody
+                    noun = v.head
+                    return noun if speaker_like(noun) or noun.lemma_.lower() in lexicon().speech_nouns else None
                 # ", saying ...": the participle belongs to the main clause's subject
                 root = v.sent.root
                 subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)

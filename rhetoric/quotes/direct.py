@@ -17,6 +17,7 @@ explanation says which one it was:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -27,6 +28,7 @@ from .cues import (
     cue_phrase,
     is_cue,
     relayer,
+    speaker_like,
     speech_noun_source,
     subject_of,
 )
@@ -63,10 +65,6 @@ def _ancestors_outside(q_tokens, inside) -> list:
 
 
 def _describe_cue(speaker: Speaker, cue_tok, after: bool) -> str:
-    who = speaker.text
-    if speaker.how == "pronoun" and speaker.name:
-        who = f"{speaker.text}' ({speaker.name})"
-        phrase = f"'{speaker.text} … {cue_tok.text}'" if False else None
     where = "right after the quote" if after else "before the quote"
     cue = cue_phrase(cue_tok)
     if speaker.how == "pronoun":
@@ -76,7 +74,7 @@ def _describe_cue(speaker: Speaker, cue_tok, after: bool) -> str:
         return base
     if cue == "according to":
         return f"speaker from 'according to {speaker.text}' {where}"
-    return f"speaker from '{speaker.text} {cue}' {where}" if True else who
+    return f"speaker from '{speaker.text} {cue}' {where}"
 
 
 class DirectAttributor:
@@ -88,6 +86,8 @@ class DirectAttributor:
         self.paragraph_of = paragraph_of
         self.lex = lexicon()
         self._tok_starts = [t.idx for t in doc]
+        self.headline_ks: set[int] = set()  # indices of quotes in the headline (attributed elsewhere)
+        self.marked: list = list(spans)  # every quoted stretch, titles too (set by find_quotes)
 
     def tokens_in(self, start: int, end: int) -> list:
         import bisect
@@ -133,8 +133,10 @@ class DirectAttributor:
             nxt = doc[frame_end].sent
             head = next((t for t in nxt if not t.is_space), None)
             # ('“… ?” Clinton said.': a short sentence that is only a speaker and a reporting verb)
-            tail = head is not None and len(nxt) <= 10 and is_cue(nxt.root) and not any(
-                c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children)
+            # (or a longer one that opens with the verb's subject: '“…!” Scott’s niece, state Del. … shouted')
+            tail = head is not None and is_cue(nxt.root) and not any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children) and (
+                len(nxt) <= 10 or len(nxt) <= 30 and _subject_between(nxt.root, q.end))
             if head is not None and (head.is_lower and len(nxt) <= 25 or tail):
                 frame_end = nxt.end
         frame = [t for t in doc[first_sent.start: frame_end] if in_region(t) and p_lo <= t.idx < p_hi]
@@ -143,7 +145,10 @@ class DirectAttributor:
         governors = [g for g in governors if (in_region(g) or (parent is None and not in_other(g)))
                      and p_lo <= g.idx < p_hi]
 
-        # 0. a dash byline right after the quote: “...” ― Jane Doe
+        # 0. an action beat between two halves of a quote, or a dash byline right after it: “...” ― Jane Doe
+        beat = self._action_beat(q) if parent is None else None
+        if beat is not None:
+            return beat
         if parent is None:
             tail = self.text[q.end: q.end + 6]
             stripped = tail.lstrip(" \t")
@@ -185,11 +190,13 @@ class DirectAttributor:
             connected = t.i in gov_set or any(inside_q(h) for h in _head_chain(t, 3))
             if according_to(t) and t.sent.start == q_tokens[0].sent.start:
                 connected = True  # "According to X, ... “…”": the phrase covers its sentence
-            if not connected and dist > 12:
-                continue
-            # a cue separated from the quote by another quote is not this quote's
+            if not connected and dist > 12 and not (after and dist <= 25 and _subject_between(t, q.end)):
+                continue  # (a long speaker phrase between quote and verb: '“…!” the mayor’s cousin, … Fuentes, shouted')
+            # a cue separated from the quote by another quote is not this quote's (a nickname
+            # in the speaker's name does not separate: 'Del. Marcia "Cia" Price shouted')
             lo, hi = (q.end, t.idx) if after else (t.idx, q.start)
-            if any(lo <= s.start and s.end <= hi for s in others) and not connected:
+            if any(lo <= s.start and s.end <= hi and len(self.text[s.start:s.end].split()) > 2 for s in others) \
+                    and not connected:
                 continue
             score = dist + (0 if connected else 4) + (0 if after else 0.5)
             cands.append((score, t, after, noun_cue))
@@ -197,6 +204,8 @@ class DirectAttributor:
         deferred = None
         for _, t, after, noun_cue in cands:
             subj = speech_noun_source(t) if noun_cue else subject_of(t)
+            if not noun_cue and subj is not None and any(m.start <= subj.idx < m.end for m in self.marked):
+                subj = None  # the parse took a word in a title for the subject: 'said on Fox News’s “Fox and Friends”'
             if not noun_cue and (subj is None or inside_q(subj) or in_other(subj)):
                 subj = self._adjacent_name(t, q, after)
             if subj is None or inside_q(subj):
@@ -231,12 +240,45 @@ class DirectAttributor:
                 rv, rsubj = rel
                 if not inside_q(rsubj) and in_region(rsubj) and p_lo <= rsubj.idx < p_hi and p_lo <= rv.idx < p_hi:
                     rsp = self.res.from_token(rsubj, in_quote=parent is not None)
-                    if rsp is not None and rsp.name and rsp.name != sp.name:
+                    if rsp is not None and rsp.name and rsp.name == sp.name and rsp.how != "author":
+                        # "She said she recalls X being “confused”": one speaker reporting her own
+                        # words; the outer report is the quote's cue and its subject the mention
+                        att.speaker, att.cue, att.cue_text, att.cue_span = rsp, rv, cue_phrase(rv), cue_extent(rv)
+                        att.explanation = _describe_cue(rsp, rv, rv.idx >= q.end)
+                        att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
+                    elif rsp is not None and rsp.name and rsp.name != sp.name:
                         att.relayed_by = rsp
                         att.explanation += f"; relayed by {rsp.text} ('{cue_phrase(rv)}')"
                         if att.channel is None:
                             att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
         return att
+
+    def _action_beat(self, q) -> Optional[Attribution]:
+        """“Nobody in this building”—Hargreave tapped the lectern—“wants a shutdown.”: the clause
+        between two dashes that join two quotes is an action beat, and its subject says both."""
+        text = self.text
+        after = text[q.end: q.end + 200]
+        before = text[max(0, q.start - 200): q.start]
+        beat = None
+        m = re.match(r"\s?[—–]\s?([^—–\n“”\"]{2,150}?)\s?[—–]\s?[“\"‘']", after)
+        if m:
+            beat = (q.end + m.start(1), q.end + m.end(1))
+        else:
+            m = re.search(r"[”\"’']\s?[—–]\s?([^—–\n“”\"]{2,150}?)\s?[—–]\s?$", before)
+            if m:
+                beat = (q.start - len(before) + m.start(1), q.start - len(before) + m.end(1))
+        if beat is None:
+            return None
+        toks = self.tokens_in(*beat)
+        subj = next((t for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.head in toks), None)
+        if subj is None and toks and toks[0].pos_ in ("PROPN", "PRON"):
+            subj = toks[0]
+        sp = self.res.from_token(subj) if subj is not None else None
+        if sp is None or sp.name is None:
+            return None
+        return Attribution(sp, None, None, None, "beat",
+                           f"an action beat between dashes ('{text[beat[0]:beat[1]].strip()}'): "
+                           f"{sp.name} says the words on both sides of it")
 
     def _other_passes(self, k, q, q_tokens, results, parent, others, in_other, governors, first_sent):
         doc = self.doc
@@ -271,7 +313,7 @@ class DirectAttributor:
             if prev is not None:
                 pj, patt = prev
                 p = self.spans[pj]
-                if self._adjacent(p, q):
+                if self._adjacent(p, q, patt):
                     sp = patt.speaker
                     att = Attribution(sp, None, None, None, "follow-on")
                     att.explanation = (f"no cue of its own: continues the quote by {sp.name or sp.text} "
@@ -335,10 +377,23 @@ class DirectAttributor:
             between = self.tokens_in(q.end, cue.idx)
             words = [t for t in between if not t.is_punct and not t.is_space]
             if words and len(words) <= 8 and words[-1].pos_ in ("PROPN", "NOUN", "PRON"):
+                # a person named there beats an apposition after it ("Flynn, a top Trump surrogate, said")
+                person = next((t for t in words if t.ent_type_ == "PERSON"), None)
+                if person is not None:
+                    while person.i + 1 < len(doc) and doc[person.i + 1].ent_type_ == "PERSON":
+                        person = doc[person.i + 1]
+                    return person
+                if words[-1].pos_ == "NOUN" and not speaker_like(words[-1]):
+                    return None  # "… with softer wording calling for": wording does not speak
                 return words[-1]
         # inverted cue: "said Hester", "Said Ellis: “…”"
-        nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN" and (after or nxt.idx < q.start):
+        # ("said commuter Priya Nair": a few lower-case role words may stand before the name)
+        k = cue.i + 1
+        while k < len(doc) and k - cue.i <= 4 and doc[k].is_lower and doc[k].is_alpha:
+            k += 1
+        nxt = doc[k] if k < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and (after or nxt.idx < q.start) and \
+                (k == cue.i + 1 or nxt.ent_type_ == "PERSON"):
             j = nxt.i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
                 j += 1
@@ -355,6 +410,8 @@ class DirectAttributor:
 
     def _previous_attributed(self, k, results):
         for j in range(k - 1, -1, -1):
+            if j in self.headline_ks:
+                return None  # the headline's quote is not continued by the body's first quote
             if self.spans[j].parent is not None:
                 continue
             att = results.get(j)
@@ -367,8 +424,9 @@ class DirectAttributor:
             return None
         return None
 
-    def _adjacent(self, p, q) -> bool:
-        """No full sentence of narration between quote ``p`` and quote ``q``."""
+    def _adjacent(self, p, q, patt=None) -> bool:
+        """No full sentence of narration between quote ``p`` and quote ``q`` (the sentence that
+        holds ``p``'s own cue, "Flynn said on Fox.", is ``p``'s attribution, not narration)."""
         ptoks = self.tokens_in(p.start, p.end)
         qtoks = self.tokens_in(q.start, q.end)
         if not ptoks or not qtoks:
@@ -386,10 +444,23 @@ class DirectAttributor:
                 hops += 1
         if s.end < q_sent.start:
             return False
-        if hops > 1 or (hops == 1 and s.start < q_sent.start and s.text.strip()):
+        cue = getattr(patt, "cue", None)
+        own_cue = (hops == 1 and cue is not None and hasattr(cue, "idx") and p.end <= cue.idx < q.start
+                   and len(self.text[p.end:q.start].split()) <= 25
+                   and not any(p.end <= o.start < q.start for o in self.spans if o.parent is None))
+        if hops > 1 or (hops == 1 and s.start < q_sent.start and s.text.strip() and not own_cue):
             # a sentence of narration in between
             return False
         return self.paragraph_of(q.start) - self.paragraph_of(p.end - 1) <= 1
+
+
+def _subject_between(verb, start: int) -> bool:
+    """The verb's subject starts right after character ``start`` (the end of a quote)."""
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i:
+        return False
+    between = verb.doc.text[start: subj.left_edge.idx]
+    return subj.left_edge.idx >= start and not between.strip(" ,\"”’'")
 
 
 def _head_chain(t, n):

@@ -25,6 +25,15 @@ DIRECTIVE = {"urge", "ask", "tell", "call", "encourage", "implore", "press", "ad
              "order", "demand", "invite", "challenge", "exhort"}
 
 
+def _question_put_to(verb) -> bool:
+    """'Asked whether she would resign, Moreau said …': a passive question verb; its clause is a
+    question put to the subject, not words the subject said."""
+    if verb.lemma_.lower() not in lexicon().question_verbs:
+        return False
+    passive = verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)
+    return passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def indirect_candidates(doc, inside_quote, text=None):
     """Yield ``(cue_token, content_start_char, content_end_char)`` for each report outside quotes."""
     text = doc.text if text is None else text
@@ -42,7 +51,7 @@ def indirect_candidates(doc, inside_quote, text=None):
             if span is not None:
                 yield t, span[0], span[1]
                 continue
-        if not is_cue(t, cognition=True) or not speech_sense(t):
+        if not is_cue(t, cognition=True) or not speech_sense(t) or _question_put_to(t):
             continue
         found = False
         for child in t.children:

@@ -21,6 +21,10 @@ class QuoteLexicon:
     question_verbs: frozenset = frozenset()  # 'ask whether ...' reports a question
     roles: frozenset = frozenset()  # 'president', 'secretary': definite descriptions of a person
     sources: frozenset = frozenset()  # 'official', 'report': nouns that can be a speech verb's subject
+    male_titles: frozenset = frozenset()  # 'mr', 'congressman': a title that says 'he'
+    female_titles: frozenset = frozenset()  # 'mrs', 'spokeswoman': a title that says 'she'
+    male_names: frozenset = frozenset()  # 'Daniel': US Census 1990 given names, mostly men's
+    female_names: frozenset = frozenset()  # 'Grace': mostly women's
 
     def is_cue_verb(self, token, *, cognition: bool = False) -> bool:
         """Is ``token`` a reporting verb (cognition verbs such as 'believe' only if asked)?"""
@@ -38,6 +42,8 @@ def lexicon() -> QuoteLexicon:
     nouns = load_json("lexicons", "speech_nouns.json")
     channels = load_json("lexicons", "channels.json")
     roles = load_json("lexicons", "roles.json")
+    titles = load_json("lexicons", "gendered_titles.json")
+    names = load_json("lexicons", "first_names.json")
     return QuoteLexicon(
         verbs=dict(verbs["verbs"]),
         speech_nouns=frozenset(nouns["nouns"]),
@@ -50,4 +56,8 @@ def lexicon() -> QuoteLexicon:
         question_verbs=frozenset(verbs.get("question_verbs", {}).get("lemmas", [])),
         roles=frozenset(roles["roles"]),
         sources=frozenset(roles.get("sources", [])),
+        male_titles=frozenset(titles["male"]),
+        female_titles=frozenset(titles["female"]),
+        male_names=frozenset(names["male"]),
+        female_names=frozenset(names["female"]),
     )

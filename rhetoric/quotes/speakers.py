@@ -14,13 +14,13 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
+from .lexicon import lexicon
+
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 AUTHOR = {"i", "me", "my", "we", "us", "our"}
 RELATIVE = {"who", "that", "which", "whom"}
-MALE_TITLES = {"mr.", "mr", "sir", "king", "prince", "lord"}
-FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "queen", "princess", "lady"}
 PERSON_LABELS = {"PERSON"}
 GROUP_LABELS = {"ORG", "NORP", "GPE"}
 AUTHOR_NAME = "the author"
@@ -58,6 +58,7 @@ class SpeakerResolver:
         for e in ents:
             if e.actor:
                 self._counts[e.actor] = self._counts.get(e.actor, 0) + 1
+        self._read_genders()
 
     # -- actors ---------------------------------------------------------------------------
     def _collect_person_names(self) -> list[str]:
@@ -103,8 +104,8 @@ class SpeakerResolver:
     def from_token(self, tok, *, in_quote: bool = False) -> Optional[Speaker]:
         """The speaker a subject token stands for."""
         low = tok.lower_
-        if tok.ent_type_ in NOT_SPEAKERS:
-            return None  # times, dates, sums never speak (unlike "52 percent of voters")
+        if tok.ent_type_ in NOT_SPEAKERS and tok.lower_ not in lexicon().sources:
+            return None  # times, dates, sums never speak (unlike "52 percent of voters"; "the daily" does)
         if low in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
             return self.from_token(tok.head.head, in_quote=in_quote)
         if tok.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | AUTHOR:
@@ -114,7 +115,9 @@ class SpeakerResolver:
         if named is not None:
             return named
         # an apposition carrying the name: "the secretary of defense, Pete Hegseth,"
-        for child in tok.children:
+        # (a person first: "Scott's niece, state Del. Marcia Price (D-Newport News)")
+        appos = sorted((c for c in tok.children if c.dep_ == "appos"), key=lambda c: (c.ent_type_ != "PERSON", c.i))
+        for child in appos:
             if child.dep_ == "appos":
                 named = self._named(child)
                 if named is not None:
@@ -139,8 +142,6 @@ class SpeakerResolver:
         {"Vladimir Putin": [({"president"}, {"russian"})]} (role words, other modifiers)."""
         if getattr(self, "_title_map", None) is not None:
             return self._title_map
-        from .lexicon import lexicon
-
         roles = lexicon().roles
         out: dict[str, list] = {}
         for e in self.ents:
@@ -188,8 +189,6 @@ class SpeakerResolver:
         Vladimir Putin' is not 'the U.S. president'); in the two sentences before, only a person
         the text gives this very title. Otherwise the phrase stays as written.
         """
-        from .lexicon import lexicon
-
         role = tok.lemma_.lower()
         prev = tok.doc[tok.i - 1] if tok.i else None
         if prev is not None and f"{prev.lower_} {role}" in lexicon().roles:
@@ -256,12 +255,60 @@ class SpeakerResolver:
         return None
 
     def _note_gender(self, name: str, start: int) -> None:
-        prev = self.text[max(0, start - 6): start].lower().split()
+        """A gendered title right before a mention ("Mrs Dunmore", "Congresswoman Lee")."""
+        prev = self.text[max(0, start - 16): start].lower().split()
         if prev:
-            if prev[-1] in MALE_TITLES:
+            word = prev[-1].rstrip(".")
+            if word in lexicon().male_titles:
                 self.gender.setdefault(name, "m")
-            elif prev[-1] in FEMALE_TITLES:
+            elif word in lexicon().female_titles:
                 self.gender.setdefault(name, "f")
+
+    def _read_genders(self) -> None:
+        """Which of he/she can stand for each person the text names, strongest evidence first:
+        a gendered title before a mention; the text's own pronoun for the name ("Okoro said she
+        …": the subject of a reported clause under the name's own reporting verb); the first
+        name (US Census 1990 given names, ``data/lexicons/first_names.json``)."""
+        lex = lexicon()
+        persons = [e for e in self.ents if e.label in PERSON_LABELS]
+        for e in persons:
+            self._note_gender(self.canonical(e.actor or e.text), e.start)
+        votes: dict[str, set] = {}
+        person_starts = sorted(e.start for e in persons)
+        for e in persons:
+            name = self.canonical(e.actor or e.text)
+            span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None or name in self.gender:
+                continue
+            head = span.root
+            verb = head.head
+            if head.dep_ != "nsubj" or any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+                continue  # "Warren told Stumpf he …": 'he' may be the addressee
+            for c in verb.children:
+                if c.dep_ != "ccomp":
+                    continue
+                pron = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if pron is None or pron.lower_ not in MALE | FEMALE:
+                    continue
+                between = bisect.bisect_left(person_starts, pron.idx) - bisect.bisect_right(person_starts, e.start)
+                if between == 0:  # no other person named between the name and the pronoun
+                    votes.setdefault(name, set()).add("m" if pron.lower_ in MALE else "f")
+        for name, found in votes.items():
+            if len(found) == 1:
+                self.gender.setdefault(name, found.pop())
+        for e in persons:
+            name = self.canonical(e.actor or e.text)
+            words = [w.strip(".,") for w in name.split()]
+            while words and (words[0].lower() in lex.male_titles or words[0].lower() in lex.female_titles
+                             or words[0].lower() in lex.roles):
+                words.pop(0)
+            if len(words) < 2 or name in self.gender:
+                continue  # a surname alone says nothing ("Grace" may be a family name)
+            first = words[0].capitalize()
+            if first in lex.male_names:
+                self.gender[name] = "m"
+            elif first in lex.female_names:
+                self.gender[name] = "f"
 
     # -- pronouns -------------------------------------------------------------------------
     def pronoun(self, tok, *, in_quote: bool = False) -> Optional[Speaker]:
@@ -290,8 +337,6 @@ class SpeakerResolver:
         """What a speaking 'it' stands for: the nearest organisation or work named before it
         ("The Post … It reported that"), or a document or body that was a subject ("The ad …
         It says"); its own sentence first, then up to three sentences back, subjects first."""
-        from .lexicon import lexicon
-
         sources = lexicon().sources
         sent = tok.sent
         s = sent

@@ -78,6 +78,7 @@ class Context:
             ((q.start, q.end, q.speaker) for q in (getattr(analysis, "quotes", None) or [])
              if getattr(q, "kind", "direct") == "indirect"), key=lambda r: r[:2])
         self._rstarts = [q[0] for q in self.reported]
+        self._read_quote_speakers(doc, getattr(analysis, "quotes", None) or [])
         self.token_actor: dict[int, tuple[str, str]] = {}
         self.entity_tokens: set[int] = set()
         entities = getattr(analysis, "entities", None)
@@ -147,10 +148,38 @@ class Context:
                 break  # no quote is this long: stop looking further back
         return best
 
+    # -- who is who: the quote layer's resolver -------------------------------------------
+    def _read_quote_speakers(self, doc, quotes) -> None:
+        """The quote layer resolves each quote's speaker mention and cue once (pronouns,
+        descriptions, roles); the signals take those answers, so a reporting verb and the quote
+        it introduces never name different actors."""
+        self.mention_speaker: dict[int, str] = {}
+        self.cue_speaker: dict[int, Optional[str]] = {}
+        for q in quotes:
+            if q.speaker and q.speaker_start is not None:
+                span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+                for t in span or ():
+                    self.mention_speaker.setdefault(t.i, q.speaker)
+            if q.cue_start is not None and q.cue_end is not None and q.kind != "scare":
+                span = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+                for t in span or ():
+                    self.cue_speaker.setdefault(t.i, q.speaker)
+
+    def speaker_of_cue(self, tok) -> tuple[bool, Optional[str]]:
+        """``(True, speaker)`` when ``tok`` is the cue of a quote (the quote's speaker, or None),
+        else ``(False, None)``."""
+        if tok.i in self.cue_speaker:
+            return True, self.cue_speaker[tok.i]
+        return False, None
+
     # -- actors -------------------------------------------------------------------------
     def actor_of_token(self, tok, exclude: Optional[str] = None) -> Optional[str]:
         """The actor a token names, or a pronoun's nearest plausible antecedent (other than
-        ``exclude``: an object pronoun does not refer to its own clause's subject)."""
+        ``exclude``: an object pronoun does not refer to its own clause's subject). A token
+        that is a quote's speaker mention stands for the speaker the quote layer resolved."""
+        said = self.mention_speaker.get(tok.i)
+        if said is not None and said != exclude:
+            return said
         hit = self.token_actor.get(tok.i)
         if hit:
             return hit[0]
@@ -187,6 +216,8 @@ class Context:
         if self.name_label.get(name) == "NORP" and " " not in name and not name.endswith("s") and \
                 name[:1].isupper() and name.lower().endswith(NATIONALITY_ENDINGS):
             out = f"the {name} side"
+        elif name not in self.name_label and out.split(" ", 1)[0] in ("A", "An", "The"):
+            out = out[:1].lower() + out[1:]  # a description from a sentence start: "a senior official"
         return out[:1].upper() + out[1:] if start_of_sentence else out
 
     def is_actor_token(self, tok) -> bool:
@@ -241,67 +272,28 @@ class _EntityLike:
         self.label, self.actor = ent.label_, ent.text
 
 
-OPEN_MARKS = "“\""
-CLOSE_MARKS = "”\""
 
 
 def _quote_ranges(text: str, quotes) -> list[tuple[int, int, Optional[str]]]:
     """Character ranges of direct quotes, sorted by start.
 
     The quotes layer's direct quotes (with their speakers), plus every stretch between
-    paired double quotation marks (curly “ ”, straight ", or the typewriter '' ... '')
-    that the quotes layer did not cover, so "inside a quote" is right whether or not the
-    quotes layer ran, and never confused by apostrophes.
+    paired quotation marks (double or single, curly or straight)
+    that the quotes layer did not cover (paired by :mod:`rhetoric.quotes.marks`, the one
+    pairing engine), so "inside a quote" is right whether or not the quotes layer ran, and
+    never confused by apostrophes.
     """
     ranges = [
         (q.start, q.end, q.speaker)
         for q in quotes
         if getattr(q, "kind", "direct") == "direct"
     ]
-    for s, e in _marked_ranges(text):
+    from ..quotes.marks import quoted_ranges
+
+    for s, e in quoted_ranges(text):
         if not any(qs <= s and e <= qe for qs, qe, _ in ranges):
             ranges.append((s, e, None))
     return sorted(ranges)
-
-
-def _marked_ranges(text: str) -> list[tuple[int, int]]:
-    out = []
-    for para_start, para in _paragraph_spans(text):
-        open_at, kind = None, None
-        i = 0
-        while i < len(para):
-            ch = para[i]
-            two = para[i:i + 2]
-            if open_at is None:
-                if ch == "”" and (i == 0 or para[i - 1].isspace()) and para[i + 1:i + 2].isalnum():
-                    open_at, kind = i, "“"  # a closing mark typed where an opening one belongs
-                elif ch == "“" or ch == '"':
-                    open_at, kind = i, ch
-                elif two == "''" or two == "``":
-                    open_at, kind = i, "''"
-                    i += 1
-            else:
-                if (kind == "“" and ch == "”") or (kind == '"' and ch == '"'):
-                    out.append((para_start + open_at, para_start + i + 1))
-                    open_at = None
-                elif kind == "''" and two == "''":
-                    out.append((para_start + open_at, para_start + i + 2))
-                    open_at = None
-                    i += 1
-                elif kind == '"' and ch == "“":
-                    open_at, kind = i, ch
-            i += 1
-        if open_at is not None and kind == "“":
-            # news opens a mark on every paragraph of a long quote and closes only at its end
-            out.append((para_start + open_at, para_start + len(para)))
-    return out
-
-
-def _paragraph_spans(text: str):
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
 
 
 def make_signal(ctx: Context, start: int, end: int, category: str, explanation: str,

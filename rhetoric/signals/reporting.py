@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..negation import negation_cue
 from .common import Context, lexicon, make_signal, span_chars
 
 QUOTE_MARKS = set("“”\"")
@@ -132,6 +133,11 @@ def qualifies(tok, ctx: Context, entry: dict, frames: dict, addressees: set, as_
 
 
 def _speaker(tok, ctx: Context):
+    """Who the verb reports: the quote layer's speaker when the verb is a quote's cue (one
+    resolver for both), else the actor of its subject or by-agent."""
+    is_cue, speaker = ctx.speaker_of_cue(tok)
+    if is_cue:
+        return speaker
     for c in tok.children:
         if c.dep_ in ("nsubj",):
             return ctx.actor_of_phrase(c)
@@ -197,7 +203,13 @@ def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
             e = doc[tok.i + 1].idx + 2
         speaker = _speaker(tok, ctx)
         who = f"what {ctx.describe(speaker)} said" if speaker else "what was said"
-        out.append(make_signal(ctx, s, e, "reporting_verb",
-                               f"{stance_explanation(stance)}. “{ctx.text[s:e]}” ({lemma}) introduces {who}.",
-                               subtype=stance, actor=speaker))
+        sig = make_signal(ctx, s, e, "reporting_verb",
+                          f"{stance_explanation(stance)}. “{ctx.text[s:e]}” ({lemma}) introduces {who}.",
+                          subtype=stance, actor=speaker)
+        neg = negation_cue(tok)
+        if neg is not None:
+            sig.negated = True
+            sig.explanation += (f" It is denied by “{neg.text}”: it reports words "
+                                f"{ctx.describe(speaker) or 'someone'} did not say.")
+        out.append(sig)
     return out
