@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import PurePath

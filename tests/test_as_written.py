@@ -132,6 +132,16 @@ def _feedback():
                     code="total = '$4' + '\\\\'")
 
 
+def _rewrite(a):
+    """"Rewrite the frame" on the whole dollar article, rewritten to change a reporting verb and a hedge."""
+    from rhetoric.present.widgets import RewriteFrame
+
+    r = RewriteFrame(a, 0, len(a.text))
+    r.rewrite(DOLLARS.replace("claimed", "said").replace("may have", "certainly"))
+    assert r.changes, "the rewrite should change something"
+    return r
+
+
 def _explorer(a):
     from rhetoric.present.widgets import Explorer
 
@@ -174,16 +184,18 @@ HELPERS = {
         lambda a: rhetoric.present.widgets.quote_details_html(_first_quote(a)), False),
     "rhetoric.present.widgets.chart_caption_html": (
         lambda a: rhetoric.present.widgets.chart_caption_html(rhetoric.present.actor_mentions_chart(a)), False),
+    "rhetoric.present.widgets.changes_html": (lambda a: rhetoric.present.widgets.changes_html(_rewrite(a).changes), False),
     "rhetoric.present.widgets.EntityHighlighter": (lambda a: rhetoric.present.widgets.EntityHighlighter(a), True),
     "rhetoric.present.widgets.QuoteExplorer": (lambda a: rhetoric.present.widgets.QuoteExplorer(a), False),
     "rhetoric.present.widgets.SignalToggles": (lambda a: rhetoric.present.widgets.SignalToggles(a), True),
-    "rhetoric.present.widgets.RewriteFrame": (
-        lambda a: rhetoric.present.widgets.RewriteFrame(a, 0, len(a.text)), True),
+    "rhetoric.present.widgets.RewriteFrame": (_rewrite, True),
     "rhetoric.present.widgets.Explorer": (_explorer, True),
     "rhetoric.exercises.feedback.Feedback": (lambda a: _feedback(), True),
     "rhetoric.exercises.store.WorkStore": (lambda a: __import__("rhetoric.exercises.store").exercises.store.my_work(),
                                            False),
     "rhetoric.exercises.frames_coding.FrameCoder": (lambda a: rhetoric.exercises.frame_coder(a), False),
+    "rhetoric.exercises.widgets.WorkPanel": (lambda a: __import__("rhetoric.exercises.widgets").exercises.widgets.WorkPanel(),
+                                             False),
     "rhetoric.exercises.widgets.Quiz": (lambda a: _quiz(), False),
     "rhetoric.exercises.widgets.WordMarker": (lambda a: _word_marker(), False),
     "rhetoric.exercises.widgets.LabelChooser": (lambda a: _chooser("mentions")(), False),

@@ -308,7 +308,7 @@ class Confirm:
     def __init__(self, label: str, question: str, action: Callable[[], None], tooltip: str = ""):
         self.action = action
         self.button = W.Button(description=label, icon="undo", tooltip=tooltip or label, layout=W.Layout(width="auto"))
-        self.question = W.HTML(f"<span style='{_CSS}'>{escape(question)}</span>")
+        self.question = W.HTML(f"<span {_TEXT} style='{_CSS}'>{escape(question)}</span>")
         self.yes = W.Button(description="Yes, start again", button_style="danger", icon="trash",
                             layout=W.Layout(width="auto"))
         self.no = W.Button(description="Keep my work", layout=W.Layout(width="auto"))
@@ -352,24 +352,24 @@ class WorkPanel(W.VBox):
         self.add_class("rhetoric-work-panel")
 
     def _status(self) -> str:
-        return f"<div style='{_CSS}'>{escape(my_work().reload().status())}</div>"
+        return f"<div {_TEXT} style='{_CSS}'>{escape(my_work().reload().status())}</div>"
 
     def _ask(self) -> None:
         scope = self.scope.value
         what = "every notebook" if scope == "everything" else f"notebook {scope}"
-        self.again.question.value = f"<span style='{_CSS}'>Clear all your saved answers in {escape(what)}?</span>"
+        self.again.question.value = f"<span {_TEXT} style='{_CSS}'>Clear all your saved answers in {escape(what)}?</span>"
 
     def _clear(self) -> None:
-        self.message.value = f"<div style='{_CSS}'>{escape(start_again(self.scope.value, confirm=True))}</div>"
+        self.message.value = f"<div {_TEXT} style='{_CSS}'>{escape(start_again(self.scope.value, confirm=True))}</div>"
         self.status.value = self._status()
 
     def _copy(self) -> None:
         try:
             path = my_work().copy_to(".")
-            self.message.value = (f"<div style='{_CSS}'>Copied to {escape(path.name)} in this folder: "
+            self.message.value = (f"<div {_TEXT} style='{_CSS}'>Copied to {escape(path.name)} in this folder: "
                                   "right-click it in the file browser and choose Download.</div>")
         except OSError as exc:
-            self.message.value = f"<div style='{_CSS};color:#D55E00'>Could not copy: {escape(str(exc))}</div>"
+            self.message.value = f"<div {_TEXT} style='{_CSS};color:#D55E00'>Could not copy: {escape(str(exc))}</div>"
 
 
 def work_panel() -> WorkPanel:

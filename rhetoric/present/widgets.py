@@ -403,7 +403,7 @@ def changes_html(changes) -> str:
             items.append(f"<li><strong>Careful:</strong> {esc(c.sentence)}</li>")
         else:
             items.append(f"<li>{esc(c.sentence)}</li>")
-    return ("<div class='rl-rewrite-changes' style='font-family:sans-serif;line-height:1.45'>"
+    return (f"<div class='rl-rewrite-changes {AS_WRITTEN}' style='font-family:sans-serif;line-height:1.45'>"
             "<strong>What your rewrite changed</strong><ul style='margin:2px 0'>" + "".join(items) + "</ul></div>")
 
 
