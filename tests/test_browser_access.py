@@ -207,7 +207,7 @@ def test_exercise_answered_with_the_keyboard_alone(browser, tmp_path, request):
             say(request.config, f"exercises in Voila: Tab reaches {len(stops)} stops of {len(everything)} controls")
             assert len(everything) > 100 and not missing, f"controls the keyboard never reaches: {missing[:10]}"
 
-            box = f".rhetoric-exercise:has(input[type=radio])"
+            box = ".rhetoric-exercise:has(input[type=radio])"
 
             page.evaluate("() => { document.activeElement && document.activeElement.blur(); }")
             wrong = next(o for o in ex.options if o != ex.answer)
