@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
 from .layout import count_words, lines
+from .markup import as_written
 
 __all__ = [
     "HTML", "Passage", "analyse", "corrections", "entity_counts", "find", "frames_table", "mark_counts",
@@ -35,7 +36,7 @@ class HTML:
         self.text = text
 
     def _repr_html_(self) -> str:
-        return self.html
+        return as_written(self.html)  # JupyterLab's MathJax leaves "$4 million" as written
 
     def __str__(self) -> str:
         return self.text or self.html

@@ -33,6 +33,7 @@ import ipywidgets as W
 
 from rhetoric.contrast import differences
 from rhetoric.items import SIGNAL_CATEGORIES
+from rhetoric.markup import AS_WRITTEN
 from rhetoric.rewrite import describe
 
 from . import charts
@@ -137,6 +138,8 @@ class FigureBox:
 
     plotly's ``FigureWidget`` (anywidget) did not initialise under Voila 0.5 here, so the
     widgets redraw an ordinary figure instead; ``figure`` is that figure, updated in place.
+    Under the chart, a line of text gives its title and one-line summary (``charts.chart_summary``):
+    the chart's text alternative for a screen reader.
     """
 
     def __init__(self, figure=None) -> None:
@@ -147,13 +150,30 @@ class FigureBox:
     def redraw(self) -> None:
         """Show the current state of ``figure``."""
         from IPython import get_ipython
-        from IPython.display import display
+        from IPython.display import HTML, display
 
         if self.figure is None or get_ipython() is None:  # nothing yet, or no notebook to draw in
             return
         self.widget.clear_output(wait=True)
         with self.widget:
             display(self.figure)
+            display(HTML(chart_caption_html(self.figure)))
+
+
+def chart_caption_html(figure) -> str:
+    """The text alternative shown under a chart: its title, then its one-line summary (escaped)."""
+    return (f'<p class="rl-caption rl-chart-summary {AS_WRITTEN}"><strong>{esc(charts.chart_title(figure))}:</strong> '
+            f"{esc(charts.chart_summary(figure))}</p>")
+
+
+def scroll_pane(html: str, label: str, height: str = "640px") -> str:
+    """``html`` in a pane that scrolls beyond ``height``, reachable and scrollable by keyboard.
+
+    The pane is a named region (``aria-label``, escaped) with ``tabindex="0"``: Tab reaches it
+    and the arrow keys scroll it (axe-core's rule ``scrollable-region-focusable``).
+    """
+    return (f'<div class="rl-pane" role="region" tabindex="0" aria-label="{esc(label)}" '
+            f'style="max-height:{height};overflow:auto">{html}</div>')
 
 
 def _count_options(counts: Counter, names: Optional[dict] = None, unit: str = "") -> list[tuple[str, str]]:
@@ -220,7 +240,7 @@ def quote_details_html(q) -> str:
     parts = [("Speaker", q.speaker or "none found"), ("Said through", q.cue),
              ("Channel", q.channel), ("Kind", q.kind), ("Side", q.side), ("Relayed by", q.relayed_by)]
     cells = "".join(f"<li><strong>{esc(k)}:</strong> {esc(v)}</li>" for k, v in parts if v)
-    return f'<ul class="rl-caption" style="margin:4px 0 0 0">{cells}</ul>'
+    return f'<ul class="rl-caption {AS_WRITTEN}" style="margin:4px 0 0 0">{cells}</ul>'
 
 
 class QuoteExplorer(_Builder):
@@ -391,7 +411,7 @@ def changes_html(changes) -> str:
             items.append(f"<li><strong>Careful:</strong> {esc(c.sentence)}</li>")
         else:
             items.append(f"<li>{esc(c.sentence)}</li>")
-    return ("<div class='rl-rewrite-changes' style='font-family:sans-serif;line-height:1.45'>"
+    return (f"<div class='rl-rewrite-changes {AS_WRITTEN}' style='font-family:sans-serif;line-height:1.45'>"
             "<strong>What your rewrite changed</strong><ul style='margin:2px 0'>" + "".join(items) + "</ul></div>")
 
 
@@ -587,8 +607,9 @@ class Explorer(_Builder):
         self.next_button = W.Button(description="Next", icon="arrow-right", tooltip="Next paragraph or sentence",
                                     layout=W.Layout(width="auto"))
         self.highlight = W.Select(options=[], description="Highlights", rows=7, style=_DESC, layout=_WIDE)
-        self.output = W.HTML(layout=W.Layout(max_height="640px", overflow="auto", width="100%"))
-        self.compare_output = W.HTML(layout=W.Layout(max_height="640px", overflow="auto", width="100%"))
+        # the panes scroll inside their HTML (``scroll_pane``), where they can take keyboard focus
+        self.output = W.HTML(layout=W.Layout(width="100%"))
+        self.compare_output = W.HTML(layout=W.Layout(width="100%"))
         self.detail = W.HTML()
 
         self.paste = W.Textarea(value="", placeholder="Paste the text of an article here",
@@ -861,7 +882,8 @@ class Explorer(_Builder):
             return
         spans = self._filtered(view)
         start, end = self._window(view)
-        self.output.value = self._render(view, spans, start, end, with_actors=True)
+        self.output.value = scroll_pane(self._render(view, spans, start, end, with_actors=True),
+                                        f"The article, highlighted: {view.name}")
         stop = len(view.analysis.text) if end is None else end
         self.shown = [r for r in spans if r["start"] < stop and r["end"] > start]
         self.highlight.options = [(f"{r['full_label']} — “{_short(r['text'], 50)}”", i)
@@ -873,12 +895,13 @@ class Explorer(_Builder):
             self.compare_output.layout.display = None
             self.compare_output.layout.width = "50%"
             ospans = self._filtered(other, with_actors=False)
-            self.output.value = f"<h4 class='rl-title'>A: {esc(view.name)}</h4>" + self.output.value
-            self.compare_output.value = (f"<h4 class='rl-title'>B: {esc(other.name)}</h4>"
-                                         + self._render(other, ospans, 0, None, with_actors=False))
+            self.output.value = f"<h4 class='rl-title {AS_WRITTEN}'>A: {esc(view.name)}</h4>" + self.output.value
+            self.compare_output.value = (f"<h4 class='rl-title {AS_WRITTEN}'>B: {esc(other.name)}</h4>"
+                                         + scroll_pane(self._render(other, ospans, 0, None, with_actors=False),
+                                                       f"Side by side, B: {other.name}"))
             said = differences(view.analysis, other.analysis, "A", "B")
             self.differences.value = (
-                "<div style='font-family:sans-serif;line-height:1.45'><strong>A and B, in words</strong>"
+                f"<div class='{AS_WRITTEN}' style='font-family:sans-serif;line-height:1.45'><strong>A and B, in words</strong>"
                 + (f" (A: {esc(_short(view.name, 50))}; B: {esc(_short(other.name, 50))})")
                 + ("<ul style='margin:2px 0'>" + "".join(f"<li>{esc(x)}</li>" for x in said) + "</ul>"
                    if said else "<p>No difference in quotes, names or signals that the kit counts.</p>")
