@@ -26,6 +26,7 @@ a place's gazetteer name, an organisation's name without "the"). Sides come from
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .data import load_json
 from .items import Actor, Entity
-from .layout import headline_lines
+from .layout import headline_lines, structure
 
 #: spaCy labels the kit treats as names (dates, numbers and amounts are left out).
 NAMED_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -200,53 +201,88 @@ def find_entities(doc: Doc, text: str, nlp=None) -> tuple[list[Entity], dict[str
 
 
 def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
-    """Like ``find_entities``, plus the model's entities the kit rejected (with reasons)."""
+    """Like ``find_entities``, plus the model's entities the kit rejected (with reasons).
+
+    The layer is an ordered list of rules (:data:`RULES`), each a small function named for
+    the rule it implements, reading and correcting one shared :class:`_Reading`.
+    """
     if nlp is None:
         from .model import load_nlp
 
         nlp = load_nlp()
-    places_m, titles_m = _matchers(id(doc.vocab), doc.vocab)
-    gaz = gazetteer()
+    reading = _Reading(doc, text, nlp)
+    for rule in RULES:
+        rule(reading)
+    ordered = sorted(reading.mentions.values(), key=lambda m: m.start)
+    actors = _link_actors(doc, ordered, reading.names, reading.gaz)
+    _apply_sides(actors, text)
+    entities = [_to_entity(doc, text, m) for m in ordered]
+    dropped_items = [_to_entity(doc, text, m) for m in reading.dropped]
+    return entities, actors, dropped_items
 
-    # 1. the model's named entities, cut at line breaks and trimmed
-    mentions: dict[tuple[int, int], _Mention] = {}
-    dropped: list[_Mention] = []
-    headlines = headline_lines(doc.text)
+
+class _Reading:
+    """What the rules share: the parse, the mentions found so far and those rejected."""
+
+    def __init__(self, doc: Doc, text: str, nlp):
+        self.doc, self.text, self.nlp = doc, text, nlp
+        self.mentions: dict[tuple[int, int], _Mention] = {}
+        self.dropped: list[_Mention] = []
+        self.gaz = gazetteer()
+        self.structure = structure(doc.text)
+        self.names: dict[str, _PersonName] = {}
+
+    def add(self, m: _Mention) -> None:
+        """Put ``m`` in, replacing every mention it overlaps."""
+        for old in _overlapping(self.mentions, m.start, m.end):
+            del self.mentions[(old.start, old.end)]
+        self.mentions[(m.start, m.end)] = m
+
+    def model_label_at(self, start: int, end: int) -> Optional[str]:
+        return next((m.model_label for m in _overlapping(self.mentions, start, end)), None)
+
+
+def model_entities(r: _Reading) -> None:
+    """The model's named entities, cut at line breaks and separators, and trimmed."""
+    doc = r.doc
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
-        for s0, e0 in _split_at_line_breaks(doc, ent.start, ent.end):
-            s, e = _trim(doc, s0, e0)
-            if e - s > _MAX_NAME_TOKENS:
-                continue  # a runaway span (a list or a headline run together), not a name
-            if not any(c.isalpha() for c in doc[s:e].text):
-                continue
-            m = _Mention(s, e, ent.label_, ent.label_)
-            if _in_headline(doc[s:e], headlines) and not _named_in_body(doc, doc[s:e].text, headlines):
-                surface = doc[s:e].text
-                dropped.append(_replace(m, None, "headline", f"'{surface}' is in a headline, where every word is capitalised, and the article body never names it"))
-                continue
-            mentions[(s, e)] = m
+        for s1, e1 in _split_at_line_breaks(doc, ent.start, ent.end):
+            for s0, e0 in _split_at_separators(doc, s1, e1):
+                s, e = _trim(doc, s0, e0)
+                if e - s > _MAX_NAME_TOKENS:
+                    continue  # a runaway span (a list or a headline run together), not a name
+                if not any(c.isalpha() for c in doc[s:e].text):
+                    continue
+                r.mentions[(s, e)] = _Mention(s, e, ent.label_, ent.label_)
 
-    # 2. titles: the name after a title is a person; words inside a title are no entity
-    title_spans = [doc[s:e] for _, s, e in titles_m(doc)]
-    title_spans = _longest(title_spans)
+
+def title_rule(r: _Reading) -> None:
+    """The name after a title is a person; words inside a title are no entity."""
+    doc, mentions = r.doc, r.mentions
+    _, titles_m = _matchers(id(doc.vocab), doc.vocab)
+    title_spans = _longest([doc[s:e] for _, s, e in titles_m(doc)])
     for t in title_spans:
         for m in _overlapping(mentions, t.start, t.end):
             inside = m.start >= t.start and m.end <= t.end and (m.end - m.start) < len(t)
             if inside and m.label != "PERSON":
-                dropped.append(_replace(m, None, "title", f"'{doc[m.start:m.end].text}' is part of the title '{t.text}', not a name"))
+                r.dropped.append(_replace(m, None, "title", f"'{doc[m.start:m.end].text}' is part of the title '{t.text}', not a name"))
                 del mentions[(m.start, m.end)]
         nxt = [m for m in _overlapping(mentions, t.end, t.end + 1) if m.start == t.end]
         for m in nxt:
             span = doc[m.start : m.end]
-            if span.text in gaz and len(span) == 1:
+            if span.text in r.gaz and len(span) == 1:
                 continue
             if m.label != "PERSON":
                 m.rule, m.label = "title", "PERSON"
                 m.reason = f"it follows the title '{t.text}'"
 
-    # 3. gazetteer: countries, capitals, regions, nationalities
+
+def gazetteer_rule(r: _Reading) -> None:
+    """Countries, capitals, regions and nationalities the kit's gazetteer knows."""
+    doc, mentions, gaz = r.doc, r.mentions, r.gaz
+    places_m, _ = _matchers(id(doc.vocab), doc.vocab)
     also_person = person_names_too()
     for _, s, e in places_m(doc):
         span = doc[s:e]
@@ -266,9 +302,12 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
             reason = f"the kit's gazetteer lists '{span.text}' as a {what}"
             mentions[(s, e)] = _Mention(s, e, place.label, old, "gazetteer", reason)
 
-    # 4. a sentence-initial adjective is not a person
-    person_surfaces = _person_surfaces(doc, mentions)
-    for key, m in list(mentions.items()):
+
+def adjective_rule(r: _Reading) -> None:
+    """A one-word "person" opening a sentence that reads as an adjective is no entity."""
+    doc = r.doc
+    person_surfaces = _person_surfaces(doc, r.mentions)
+    for key, m in list(r.mentions.items()):
         span = doc[m.start : m.end]
         if (
             m.label == "PERSON"
@@ -276,25 +315,46 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
             and len(span) == 1
             and _is_sentence_initial(doc, m.start)
             and span.text not in person_surfaces["strong"]
-            and _reads_as_adjective(doc, m.start, nlp)
+            and _reads_as_adjective(doc, m.start, r.nlp)
         ):
-            dropped.append(_replace(m, None, "adjective", f"'{span.text}' opens the sentence, where every word is capitalised, and is the English adjective '{span.text.lower()}' describing the words after it"))
-            del mentions[key]
+            r.dropped.append(_replace(m, None, "adjective", f"'{span.text}' opens the sentence, where every word is capitalised, and is the English adjective '{span.text.lower()}' describing the words after it"))
+            del r.mentions[key]
 
-    # 5. the same person in every mention
-    names = _person_names(doc, mentions)
-    _propagate_persons(doc, mentions, names)
 
-    # 6. one label per name (majority) for everything else
-    _majority_labels(doc, mentions, names)
+def same_person_rule(r: _Reading) -> None:
+    """A name the text treats as a person is a person in every mention."""
+    r.names = _person_names(r.doc, r.mentions)
+    _propagate_persons(r.doc, r.mentions, r.names)
 
-    # 7. actors
-    ordered = sorted(mentions.values(), key=lambda m: m.start)
-    actors = _link_actors(doc, ordered, names, gaz)
-    _apply_sides(actors, text)
-    entities = [_to_entity(doc, text, m) for m in ordered]
-    dropped_items = [_to_entity(doc, text, m) for m in dropped]
-    return entities, actors, dropped_items
+
+def majority_rule(r: _Reading) -> None:
+    """Any other name keeps the label it has in most of its mentions."""
+    _majority_labels(r.doc, r.mentions, r.names)
+
+
+def headline_rule(r: _Reading) -> None:
+    """In a headline every word is capitalised: a name there counts only if the body names it."""
+    doc = r.doc
+    headlines = headline_lines(doc.text)
+    if not headlines:
+        return
+    for key, m in list(r.mentions.items()):
+        span = doc[m.start : m.end]
+        if _in_headline(span, headlines) and not _named_in_body(doc, span.text, headlines):
+            r.dropped.append(_replace(m, None, "headline", f"'{span.text}' is in a headline, where every word is capitalised, and the article body never names it"))
+            del r.mentions[key]
+
+
+#: The rules, in the order they run.
+RULES = [
+    model_entities,
+    title_rule,
+    gazetteer_rule,
+    adjective_rule,
+    same_person_rule,
+    majority_rule,
+    headline_rule,
+]
 
 
 def _replace(m: _Mention, label, rule, reason) -> _Mention:
@@ -305,6 +365,31 @@ def _longest(spans: list[Span]) -> list[Span]:
     from spacy.util import filter_spans
 
     return filter_spans(spans)
+
+
+def _split_at_separators(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of a span cut at words no name contains: scores and figures ("Lotte 6",
+    "Norwich 1 Wolverhampton 0"), brackets, "v"/"vs", and a dash with spaces on both sides
+    ("Sri Lanka - Arjuna Ranatunga")."""
+    pieces, s = [], start
+    for i in range(start, end):
+        if _is_separator(doc, i):
+            pieces.append((s, i))
+            s = i + 1
+    pieces.append((s, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+_FIGURE = re.compile(r"^[-+]?\d[\d.,:/\-–]*$")
+_VERSUS = frozenset({"v", "v.", "vs", "vs.", "(", ")", "[", "]"})
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _is_separator(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if _FIGURE.match(tok.text) or tok.text in _VERSUS:
+        return True
+    return tok.text in _DASHES and bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
 
 
 def _split_at_line_breaks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
