@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .data import load_json
 from .items import Actor, Entity
-from .layout import headline_lines, structure
+from .layout import byline_names, dateline_places, headline_lines, structure
 
 #: spaCy labels the kit treats as names (dates, numbers and amounts are left out).
 NAMED_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -303,6 +303,65 @@ def gazetteer_rule(r: _Reading) -> None:
             mentions[(s, e)] = _Mention(s, e, place.label, old, "gazetteer", reason)
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_folded() -> dict[str, str]:
+    """Case-folded gazetteer name -> the name as the gazetteer spells it (for text in capitals)."""
+    return {form.casefold(): form for form in gazetteer() if sum(c.isalpha() for c in form) >= 3}
+
+
+def capitals_gazetteer_rule(r: _Reading) -> None:
+    """In text set in capitals ("SOCCER - ISRAEL BEAT BULGARIA", "GERMANY - Bunds fell") a
+    word that spells a gazetteer name is that place: capitals hide the case the model reads."""
+    doc, folded = r.doc, _gazetteer_folded()
+    i = 0
+    while i < len(doc):
+        if not _caps_word(doc[i]):
+            i += 1
+            continue
+        for n in (4, 3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) < n or not all(_caps_word(t) or t.text in {"-", "."} for t in span):
+                continue
+            form = folded.get(span.text.casefold())
+            if form is None or span.text == form:
+                continue
+            longer = [m for m in _overlapping(r.mentions, i, i + n) if m.end - m.start > n and m.label in {"ORG", "PERSON"}]
+            if longer:
+                break
+            place = r.gaz[form]
+            r.add(_Mention(i, i + n, place.label, r.model_label_at(i, i + n), "gazetteer",
+                           f"'{span.text}' is '{form}' set in capitals, which the kit's gazetteer lists as a {place.kind}"))
+            i += n - 1
+            break
+        i += 1
+
+
+def _caps_word(tok) -> bool:
+    return tok.text.isupper() and sum(c.isalpha() for c in tok.text) >= 2
+
+
+def dateline_rule(r: _Reading) -> None:
+    """The place a story was filed from ("LUBLIN, Poland (AP) —", "BELGRADE 1996-08-30") is a place."""
+    for a, b in dateline_places(r.doc.text):
+        span = r.doc.char_span(a, b, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        place = r.gaz.get(span.text) or r.gaz.get(_gazetteer_folded().get(span.text.casefold(), ""))
+        label = place.label if place and place.label != "NORP" else "GPE"
+        r.add(_Mention(span.start, span.end, label, r.model_label_at(span.start, span.end), "dateline",
+                       f"'{span.text}' is in the dateline, the place the story was filed from"))
+
+
+def byline_rule(r: _Reading) -> None:
+    """The names in a byline or sign-off ("By MARTA KOVALENKO and DEREK ASHWORTH") are people."""
+    for a, b in byline_names(r.doc.text):
+        span = r.doc.char_span(a, b, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        r.add(_Mention(span.start, span.end, "PERSON", r.model_label_at(span.start, span.end), "byline",
+                       f"'{span.text}' is named in the byline, the writers of the story"))
+
+
 def adjective_rule(r: _Reading) -> None:
     """A one-word "person" opening a sentence that reads as an adjective is no entity."""
     doc = r.doc
@@ -350,6 +409,9 @@ RULES = [
     model_entities,
     title_rule,
     gazetteer_rule,
+    capitals_gazetteer_rule,
+    dateline_rule,
+    byline_rule,
     adjective_rule,
     same_person_rule,
     majority_rule,
@@ -432,10 +494,14 @@ _MAX_NAME_TOKENS = 12
 
 
 def _named_in_body(doc: Doc, surface: str, headlines) -> bool:
-    text = doc.text
+    """Does the text outside the headlines name ``surface`` (ignoring case: a headline may be in capitals)?"""
+    text = doc.text.casefold()
+    surface = surface.casefold()
     i = text.find(surface)
     while i != -1:
-        if not any(a <= i < b for a, b in headlines):
+        j = i + len(surface)
+        bounded = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
+        if bounded and not any(a <= i < b for a, b in headlines):
             return True
         i = text.find(surface, i + 1)
     return False

@@ -195,6 +195,74 @@ def structure(text: str) -> Structure:
     return Structure(tuple(parts))
 
 
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each place named in the article's datelines, split at commas.
+
+    "LUBLIN, Poland (AP) —" gives "LUBLIN" and "Poland"; "KHASAVYURT , Russia 1996-08-30"
+    gives "KHASAVYURT" and "Russia" (the date is left out)."""
+    out = []
+    for s, e in structure(text).ranges("dateline"):
+        line = text[s:e]
+        m = _DATELINE_LINE.match(line)
+        place_end = s + m.end("place") if m else e
+        pos = s
+        for piece in text[s:place_end].split(","):
+            body = piece.strip()
+            if body and any(c.isalpha() for c in body):
+                a = pos + piece.index(body)
+                out.append((a, a + len(body)))
+            pos += len(piece) + 1
+    return out
+
+
+_NAME_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_CREDIT_LEAD = re.compile(r"^(?:--|—|–)?\s*\(?(?:(?:Reporting|Writing|Editing|Additional reporting)\s+by|by)\s+", re.I)
+_NAME = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|da|di|la|le|bin|al))*$")
+
+
+def byline_names(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the people a byline or sign-off names.
+
+    "By MARTA KOVALENKO and DEREK ASHWORTH" gives both names; "-- Chris Aspin , Mexico City
+    newsroom" gives "Chris Aspin" (a sign-off names its writer before the comma); "(Reporting
+    by Jane Roe; Editing by John Doe)" gives both. A piece counts as a name when it has two to
+    four capitalised words."""
+    out = []
+    for s, e in structure(text).ranges("byline"):
+        line = text[s:e]
+        lead = _CREDIT_LEAD.match(line)
+        if lead:
+            pieces = _byline_pieces(line, lead.end())
+        else:  # a sign-off: "-- Name , desk"
+            start = len(line) - len(line.lstrip("-—– "))
+            cut = line.find(",", start)
+            pieces = [(start, cut if cut != -1 else len(line))]
+        for a, b in pieces:
+            body = line[a:b].strip(" ()")
+            if not body:
+                continue
+            a = a + line[a:b].index(body)
+            if _NAME.match(body) and 2 <= len(body.split()) <= 4:
+                out.append((s + a, s + a + len(body)))
+    return out
+
+
+def _byline_pieces(line: str, start: int) -> list[tuple[int, int]]:
+    """Character ranges of the names listed after "by" (and after any later "by")."""
+    pieces = []
+    segments = re.split(r"(?i)\bby\b", line[start:])
+    pos = start
+    for seg in segments:
+        sub = pos
+        for part in _NAME_LIST_SPLIT.split(seg):
+            k = line.find(part, sub) if part else -1
+            if k != -1:
+                pieces.append((k, k + len(part)))
+                sub = k + len(part)
+        pos += len(seg) + 2
+    return pieces
+
+
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the headline and every subhead of ``text`` (see :func:`structure`)."""
     return structure(text).ranges("headline", "subhead")
