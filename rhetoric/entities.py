@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .data import load_json
 from .items import Actor, Entity
-from .layout import byline_names, dateline_places, headline_lines, structure
+from .layout import byline_names, dateline_places, headline_lines, lines, results_row, structure
 
 #: spaCy labels the kit treats as names (dates, numbers and amounts are left out).
 NAMED_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -362,6 +362,70 @@ def byline_rule(r: _Reading) -> None:
                        f"'{span.text}' is named in the byline, the writers of the story"))
 
 
+#: Kinds of results row whose names are sides (teams), not people.
+_SIDE_ROWS = {"score", "standing", "fixture"}
+_NOT_IN_NAMES = frozenset({"AT", "v", "vs", "vs.", "V"})
+
+
+def results_row_rule(r: _Reading) -> None:
+    """Names in a sports results row are its sides: teams are organisations.
+
+    In a score, standings or fixture row ("Lotte 6 Hyundai 2", "Stoke 4 3 1 0 7 4 10",
+    "BOSTON AT OAKLAND") every name is a side. A side named after a country is the national
+    team, which news annotation keeps as the country (a place); a side named after a city,
+    county or state ("BOSTON", "Leicestershire") is a club, an organisation. In a ranked row
+    ("4. Yekaterina Podkopayeva ( Russia ) 4:09.25") the name after the placing is a
+    competitor, a person, and a later name is the competitor's team or sponsor."""
+    doc, text = r.doc, r.doc.text
+    for a, b in lines(text):
+        kind = results_row(text[a:b])
+        if kind is None:
+            continue
+        row = doc.char_span(a, b, alignment_mode="contract")
+        if row is None:
+            continue
+        for k, (s, e) in enumerate(_name_runs(doc, row.start, row.end)):
+            span = doc[s:e]
+            place = _place_of(r, span.text)
+            existing = [m for m in _overlapping(r.mentions, s, e)]
+            said_person = any(m.model_label == "PERSON" and m.start <= s and m.end >= e for m in existing)
+            if place is not None and place.kind == "country":
+                label, why = place.label, f"'{span.text}' is a country named as a side in a results row (its national team)"
+            elif kind == "ranked" and (k == 0 or (e < len(doc) and doc[e].text == "(")):
+                label, why = "PERSON", f"'{span.text}' is the competitor placed in a ranked results row"
+            elif said_person and len(_name_tokens(span)) >= 2:
+                label, why = "PERSON", ""
+            else:
+                label, why = "ORG", f"'{span.text}' is a side in a sports results row ({kind}): a team, an organisation"
+            if any(m.start == s and m.end == e and m.label == label for m in existing):
+                continue
+            r.add(_Mention(s, e, label, r.model_label_at(s, e), "results_row", why))
+
+
+def _place_of(r: _Reading, surface: str) -> Optional[Place]:
+    form = surface if surface in r.gaz else _gazetteer_folded().get(surface.casefold())
+    return r.gaz.get(form) if form else None
+
+
+def _name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the runs of capitalised words in ``[start, end)`` (dates and figures left out)."""
+    runs, s = [], None
+    for i in range(start, end + 1):
+        tok = doc[i] if i < end else None
+        is_name = (
+            tok is not None
+            and tok.text[:1].isupper()
+            and tok.text not in _NOT_IN_NAMES
+            and tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+        )
+        if is_name and s is None:
+            s = i
+        elif not is_name and s is not None:
+            runs.append((s, i))
+            s = None
+    return runs
+
+
 def adjective_rule(r: _Reading) -> None:
     """A one-word "person" opening a sentence that reads as an adjective is no entity."""
     doc = r.doc
@@ -415,6 +479,7 @@ RULES = [
     adjective_rule,
     same_person_rule,
     majority_rule,
+    results_row_rule,
     headline_rule,
 ]
 

@@ -195,6 +195,50 @@ def structure(text: str) -> Structure:
     return Structure(tuple(parts))
 
 
+_RANKED = re.compile(r"^\d{1,3}(?:\.|=|\s+-)\s+[A-Z]")
+_FIXTURE = re.compile(r"^[A-Z][\w.’'\- ()]{1,40}?\s+(?:v|vs\.?|AT)\s+[A-Z][\w.’'\- ()]{1,40}$")
+_FIGURE = re.compile(r"^[\d.,:/\-–]*\d[\d.,:/\-–]*$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.’'&\-]*|\(|\)|[A-Z]{1,3})$")
+
+
+def results_row(line: str) -> str | None:
+    """The kind of sports results row a line is, or ``None``.
+
+    - "ranked": a placing, a name and a result ("4. Yekaterina Podkopayeva ( Russia ) 4:09.25",
+      "2 - Rodney Eyles ( Australia ) beat Derek Ryan");
+    - "score": two sides and their scores ("Lotte 6 Hyundai 2", "Israel 2 , Bulgaria 0");
+    - "standing": a side and three or more figures ("Stoke 4 3 1 0 7 4 10", "BOSTON 69 65 .515 5 1/2");
+    - "fixture": two sides and "v", "vs" or "AT" ("Birmingham v Barnsley", "BOSTON AT OAKLAND").
+    """
+    stripped = line.strip()
+    words = stripped.split()
+    if not words or len(words) > 30:
+        return None
+    if _RANKED.match(stripped) and _numbers(stripped) >= 1:
+        return "ranked"
+    if len(words) <= 9 and _FIXTURE.match(stripped) and not _FIGURE.match(words[-1]):
+        return "fixture"
+    k = 0
+    while k < len(words) and k < 6 and _NAME_WORD.match(words[k]):
+        k += 1
+    if k == 0 or k >= len(words) or not _FIGURE.match(words[k]):
+        return None
+    figures = 0
+    while k + figures < len(words) and (_FIGURE.match(words[k + figures]) or words[k + figures] in {"-", "1/2"}):
+        figures += 1
+    if figures >= 3:
+        return "standing"
+    rest = words[k + figures:]
+    if rest[:1] == [","]:
+        rest = rest[1:]
+    j = 0
+    while j < len(rest) and j < 6 and _NAME_WORD.match(rest[j]):
+        j += 1
+    if j and j < len(rest) and _FIGURE.match(rest[j]):
+        return "score"
+    return None
+
+
 def dateline_places(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each place named in the article's datelines, split at commas.
 
