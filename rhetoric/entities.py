@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .data import load_json
 from .items import Actor, Entity
-from .layout import byline_names, dateline_places, headline_lines, lines, results_row, structure
+from .layout import byline_names, dateline_places, headline_lines, lines, results_row, structure, transcript_labels
 
 #: spaCy labels the kit treats as names (dates, numbers and amounts are left out).
 NAMED_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -148,8 +148,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _name_tokens(span: Span) -> list[str]:
-    """The capitalised name words of a span, without initials ('J.', 'D.')."""
-    return [t.text for t in span if t.text[:1].isupper() and not (len(t.text) <= 2 and t.text.endswith("."))]
+    """The capitalised name words of a span, without initials ('J.', 'D.'); a hyphenated
+    surname is one word ("Maria Reyes-Holt" -> "Maria", "Reyes-Holt")."""
+    words = [w.strip("-–—") for w in span.text.split()]
+    return [w for w in words if w[:1].isupper() and not (len(w) <= 2 and w.endswith("."))]
 
 
 def _is_sentence_initial(doc: Doc, i: int) -> bool:
@@ -231,6 +233,7 @@ class _Reading:
         self.gaz = gazetteer()
         self.structure = structure(doc.text)
         self.names: dict[str, _PersonName] = {}
+        self.headlines = headline_lines(doc.text)
 
     def add(self, m: _Mention) -> None:
         """Put ``m`` in, replacing every mention it overlaps."""
@@ -251,6 +254,8 @@ def model_entities(r: _Reading) -> None:
         for s1, e1 in _split_at_line_breaks(doc, ent.start, ent.end):
             for s0, e0 in _split_at_separators(doc, s1, e1):
                 s, e = _trim(doc, s0, e0)
+                while e - s > 1 and doc[s].text[:1] in "-–—" and _titles_lower().get(doc[s].text.lstrip("-–—").lower().rstrip(".")):
+                    s += 1  # "-Commissioner Rafael Ostrowski": a press-release sign-off's dash and title
                 if e - s > _MAX_NAME_TOKENS:
                     continue  # a runaway span (a list or a headline run together), not a name
                 if not any(c.isalpha() for c in doc[s:e].text):
@@ -269,6 +274,8 @@ def title_rule(r: _Reading) -> None:
             if inside and m.label != "PERSON":
                 r.dropped.append(_replace(m, None, "title", f"'{doc[m.start:m.end].text}' is part of the title '{t.text}', not a name"))
                 del mentions[(m.start, m.end)]
+        if _titled_name(r, t):
+            continue
         nxt = [m for m in _overlapping(mentions, t.end, t.end + 1) if m.start == t.end]
         for m in nxt:
             span = doc[m.start : m.end]
@@ -277,6 +284,49 @@ def title_rule(r: _Reading) -> None:
             if m.label != "PERSON":
                 m.rule, m.label = "title", "PERSON"
                 m.reason = f"it follows the title '{t.text}'"
+
+
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "-", "’s"})
+
+
+def _titled_name(r: _Reading, t: Span) -> bool:
+    """A capitalised title followed by capitalised words: those words are one person's name.
+
+    "Councillor Grace Obi", "Dr Ewan Tasker", "Mr Justice McAllister" (the second title
+    is read on its own). The model often swallows the title and drops the surname
+    ("Councillor Grace"): the name is rebuilt from the words after the title. Nothing is done
+    when the title begins a longer name the model reads as something else ("General Motors").
+    Returns whether a name was set."""
+    doc = r.doc
+    if not t.text[:1].isupper() or _in_headline(t, r.headlines):
+        return False  # in a headline every word is capitalised: the name's end is unknown
+    before = [m for m in _overlapping(r.mentions, t.start, t.end) if m.start <= t.start and m.end > t.end]
+    if any(m.label != "PERSON" for m in before):
+        return False
+    end = t.end
+    while end < len(doc) and end - t.end < 5 and not (end > t.end and doc[end].is_sent_start):
+        tok = doc[end]
+        glued = tok.text in _PARTICLES and end > t.end and not doc[end - 1].whitespace_ and tok.whitespace_ == ""
+        if tok.text[:1].isupper() and tok.is_alpha or glued or (tok.text in _PARTICLES - {"-", "’s"} and end > t.end):
+            end += 1
+        else:
+            break
+    while end > t.end and doc[end - 1].text in _PARTICLES:
+        end -= 1
+    if end == t.end or doc[t.end : end].text in r.gaz:
+        return False
+    if _titles_lower().get(doc[t.end].text.lower().rstrip(".")):
+        return False  # "Mr Justice McAllister": the next title names the person
+    old = _overlapping(r.mentions, t.start, end)
+    if any(m.start == t.end and m.end == end and m.label == "PERSON" for m in old):
+        return True
+    r.add(_Mention(t.end, end, "PERSON", r.model_label_at(t.start, end), "title", f"it follows the title '{t.text}'"))
+    return True
+
+
+@lru_cache(maxsize=1)
+def _titles_lower() -> dict[str, str]:
+    return {t.lower().rstrip("."): t for t in titles()}
 
 
 def gazetteer_rule(r: _Reading) -> None:
@@ -426,6 +476,74 @@ def _name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
+def transcript_rule(r: _Reading) -> None:
+    """The speaker label of a transcript line is a person ("SEN. ROSALIND ACHTERBERG, FINANCE
+    COMMITTEE:", then "ACHTERBERG:").
+
+    A label of two to four words is a person when a title opens it, when the model reads it
+    as a person, or when its last word opens another line alone; a one-word label is a person
+    when it is the surname of such a label. Role labels ("HOST:", "Q:") and places are not."""
+    doc = r.doc
+    labels = []
+    for a, b in transcript_labels(doc.text):
+        span = doc.char_span(a, b, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        s = span.start
+        titled = False
+        while s < span.end and (_titles_lower().get(doc[s].text.lower().rstrip(".")) or doc[s].text == "."):
+            titled = titled or doc[s].text != "."
+            s += 1
+        if s < span.end:
+            labels.append((s, span.end, titled))
+    alone = Counter(doc[s:e].text for s, e, _ in labels if e - s == 1)
+    surnames = set()
+    for s, e, titled in labels:
+        words = doc[s:e].text.split()
+        said_person = r.model_label_at(s, e) == "PERSON"
+        if len(words) >= 2 and _place_of(r, doc[s:e].text) is None and (titled or said_person or alone[words[-1]]):
+            surnames.add(words[-1])
+            r.add(_Mention(s, e, "PERSON", r.model_label_at(s, e), "transcript",
+                           f"'{doc[s:e].text}' labels a speaker's turn in a transcript"))
+    for s, e, _ in labels:
+        if e - s == 1 and doc[s].text in surnames:
+            r.add(_Mention(s, e, "PERSON", r.model_label_at(s, e), "transcript",
+                           f"'{doc[s].text}' labels a speaker's turn, the surname of a speaker named in full"))
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    verbs = load_json("lexicons", "reporting_verbs.json")["verbs"]
+    return frozenset(v for v, spec in verbs.items() if spec.get("type") == "speech")
+
+
+def speaking_name_rule(r: _Reading) -> None:
+    """A name that speaks is a person: a capitalised proper noun the model left unlabelled
+    that is the subject of a speech verb ("“It was never alive,” Okafor replied.", "said Ruiz").
+
+    Names the model reads as something else ("Reuters said") are left alone: organisations speak too."""
+    doc = r.doc
+    verbs = _speech_verbs()
+    full_names = {w for m in r.mentions.values() if m.label == "PERSON" for w in _name_tokens(doc[m.start : m.end])[1:]}
+    for tok in doc:
+        if (
+            tok.pos_ == "PROPN"
+            and tok.dep_ == "nsubj"
+            and tok.head.lemma_ in verbs
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and tok.is_alpha
+            and not tok.ent_type_
+            and tok.text not in r.gaz
+            and tok.text not in full_names  # a surname of a person named in full: same_person says so
+            and not _overlapping(r.mentions, tok.i, tok.i + 1)
+            and not any(c.dep_ == "compound" for c in tok.children)
+        ):
+            r.mentions[(tok.i, tok.i + 1)] = _Mention(
+                tok.i, tok.i + 1, "PERSON", None, "speaker",
+                f"'{tok.text}' is the one who {tok.head.text} something: a name that speaks is a person")
+
+
 def adjective_rule(r: _Reading) -> None:
     """A one-word "person" opening a sentence that reads as an adjective is no entity."""
     doc = r.doc
@@ -476,6 +594,8 @@ RULES = [
     capitals_gazetteer_rule,
     dateline_rule,
     byline_rule,
+    transcript_rule,
+    speaking_name_rule,
     adjective_rule,
     same_person_rule,
     majority_rule,
@@ -578,9 +698,13 @@ def _person_surfaces(doc: Doc, mentions) -> dict[str, set[str]]:
     for m in mentions.values():
         if m.label == "PERSON":
             words = _name_tokens(doc[m.start : m.end])
-            if len(words) >= 2 or m.rule == "title":
+            if len(words) >= 2 or m.rule in _PERSON_RULES:
                 strong.update(words)
     return {"strong": strong}
+
+
+#: Rules whose reading of a one-word name is person evidence for its other mentions.
+_PERSON_RULES = {"title": "a title before it", "speaker": "it speaks", "transcript": "it labels a speaker's turn"}
 
 
 @dataclass
@@ -613,10 +737,10 @@ def _person_names(doc: Doc, mentions) -> dict[str, _PersonName]:
         if surname in gaz and surname not in person_names_too():
             continue
         full = span.text
-        if len(words) >= 2 or m.rule == "title":
+        if len(words) >= 2 or m.rule in _PERSON_RULES:
             prev = names.get(surname)
             if prev is None or (len(full) > len(prev.full) and len(words) >= 2):
-                evidence = "its full name" if len(words) >= 2 else "a title before it"
+                evidence = "its full name" if len(words) >= 2 else _PERSON_RULES[m.rule]
                 names[surname] = _PersonName(surname, full if len(words) >= 2 else surname, evidence)
     for surface, counter in votes.items():
         if surface in names or surface in gaz:
@@ -642,12 +766,17 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
     for m in mentions.values():
         for k in range(m.start, m.end):
             occupied[k] = m
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for surname in by_surname:
+        by_first[_HYPHEN.split(surname)[0]].append(surname)
     while i < n:
         tok = doc[i]
-        if tok.text not in by_surname or not tok.text[:1].isupper():
+        end = _surname_end(doc, i, by_first.get(tok.text, ())) if tok.text[:1].isupper() else None
+        if end is None:
             i += 1
             continue
-        person = by_surname[tok.text]
+        surname = doc[i:end].text
+        person = by_surname[surname]
         # extend left over the given names of the full form ("Vladimir Putin", "J. D. Vance")
         start = i
         full_tokens = person.full.split()
@@ -655,7 +784,6 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
         while j >= 0 and start > 0 and doc[start - 1].text == full_tokens[j]:
             start -= 1
             j -= 1
-        end = i + 1
         existing = occupied.get(i)
         if existing is not None:
             s0, e0 = existing.start, existing.end
@@ -666,10 +794,10 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
             for k in range(s0, e0):
                 occupied.pop(k, None)
             start = min(start, s0) if existing.label == "PERSON" else start
-            reason = f"'{tok.text}' is a person elsewhere in this text ({person.evidence})"
+            reason = f"'{surname}' is a person elsewhere in this text ({person.evidence})"
             new = _Mention(start, end, "PERSON", existing.model_label, "same_person", reason)
         else:
-            reason = f"the model missed it, but '{tok.text}' is a person elsewhere in this text ({person.evidence})"
+            reason = f"the model missed it, but '{surname}' is a person elsewhere in this text ({person.evidence})"
             new = _Mention(start, end, "PERSON", None, "same_person", reason)
         if new.model_label == "PERSON":
             new.rule, new.reason = None, ""
@@ -677,6 +805,23 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
         for k in range(start, end):
             occupied[k] = new
         i = end
+
+
+_HYPHEN = re.compile(r"[-–]")
+
+
+def _surname_end(doc: Doc, i: int, surnames) -> Optional[int]:
+    """The token end of the longest of ``surnames`` written from token ``i`` on ("Reyes-Holt"
+    is three tokens), or ``None``."""
+    start = doc[i].idx
+    for surname in sorted(surnames, key=len, reverse=True):
+        stop = start + len(surname)
+        if doc.text[start:stop] != surname:
+            continue
+        span = doc.char_span(start, stop)
+        if span is not None and (span.end >= len(doc) or doc[span.end].text not in {"-", "–"} or doc[span.end - 1].whitespace_):
+            return span.end
+    return None
 
 
 def _majority_labels(doc: Doc, mentions, names) -> None:
@@ -752,6 +897,8 @@ def _apply_sides(actors: dict[str, Actor], text: str) -> None:
 def _to_entity(doc: Doc, text: str, m: _Mention) -> Entity:
     span = doc[m.start : m.end]
     start, end = span.start_char, span.end_char
+    while end - start > 1 and text[start] in "-–—":
+        start += 1  # "ex-England": the dash glued to the name is not part of it
     surface = text[start:end]
     if m.label is None:
         explanation = f"not a name: {m.reason} (the model said {m.model_label})"

@@ -239,6 +239,23 @@ def results_row(line: str) -> str | None:
     return None
 
 
+_TRANSCRIPT_LABEL = re.compile(
+    r"^(?P<who>[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,4})(?:\s*,\s*[A-Z][A-Z .&’'\-]{1,60})?\s*:\s+\S"
+)
+
+
+def transcript_labels(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the speaker label opening each line of a transcript, in capitals:
+    "SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE: We are..." gives "SEN. ROSALIND ACHTERBERG";
+    "HOST: So what happens?" gives "HOST". The affiliation after a comma is left out."""
+    out = []
+    for s, e in lines(text):
+        m = _TRANSCRIPT_LABEL.match(text[s:e])
+        if m and sum(c.isalpha() for c in m.group("who")) >= 2:
+            out.append((s + m.start("who"), s + m.end("who")))
+    return out
+
+
 def dateline_places(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each place named in the article's datelines, split at commas.
 
