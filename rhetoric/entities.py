@@ -562,6 +562,54 @@ def adjective_rule(r: _Reading) -> None:
             del r.mentions[key]
 
 
+@lru_cache(maxsize=1)
+def _local_cues() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("lexicons", "organisation_cues.json")
+    return frozenset(data["organisation_nouns"]), frozenset(data["place_prepositions"])
+
+
+def local_cue_rule(r: _Reading) -> None:
+    """A cue right beside a name decides that mention, whatever the name's other mentions say.
+
+    "the Xinhua news agency", "the Ruch newsstand chain", "Cofinec CEO": a name followed (within
+    two words) by an organisation noun is an organisation. "in Longyear": a one-word name the
+    model calls a person, right after a place preposition, is a place. Mentions read this way
+    keep their reading when one reading per name is spread over the document
+    (:func:`same_person_rule` and :func:`majority_rule` skip them)."""
+    doc = r.doc
+    orgs, preps = _local_cues()
+    for m in list(r.mentions.values()):
+        if m.rule is not None:
+            continue
+        span = doc[m.start : m.end]
+        if m.label in {"PERSON", "ORG"} and m.rule is None and _org_noun_after(doc, m.end, orgs):
+            # places and nationalities before such a noun stay places ("the U.S. government")
+            m.label, m.rule = "ORG", "organisation_cue"
+            m.reason = f"'{span.text}' names the {doc[m.end:_org_noun_after(doc, m.end, orgs)].text.lower()}: an organisation"
+        elif (
+            m.label == "PERSON"
+            and m.rule is None
+            and len(span) == 1
+            and m.start > 0
+            and doc[m.start - 1].lower_ in preps
+            and (m.end >= len(doc) or doc[m.end].text not in _POSSESSIVE)
+        ):
+            m.label, m.rule = "GPE", "place_cue"
+            m.reason = f"'{span.text}' follows '{doc[m.start - 1].text}', as a place does"
+
+
+def _org_noun_after(doc: Doc, end: int, orgs) -> Optional[int]:
+    """Token end of an organisation noun right after a name ("Xinhua news agency": 2 words on)."""
+    for k in (end, end + 1):
+        if k >= len(doc) or doc[k].is_punct or doc[k].text[:1].isupper() and doc[k].lower_ not in orgs:
+            return None
+        if doc[k].lower_ in orgs:
+            return k + 1
+        if doc[k].pos_ not in {"NOUN", "PROPN"}:
+            return None
+    return None
+
+
 def same_person_rule(r: _Reading) -> None:
     """A name the text treats as a person is a person in every mention."""
     r.names = _person_names(r.doc, r.mentions)
@@ -597,6 +645,7 @@ RULES = [
     transcript_rule,
     speaking_name_rule,
     adjective_rule,
+    local_cue_rule,
     same_person_rule,
     majority_rule,
     results_row_rule,
@@ -703,6 +752,9 @@ def _person_surfaces(doc: Doc, mentions) -> dict[str, set[str]]:
     return {"strong": strong}
 
 
+#: Rules that read one mention from a cue beside it; other mentions never override them.
+_CUE_RULES = {"organisation_cue", "place_cue", "results_row", "dateline", "byline", "transcript"}
+
 #: Rules whose reading of a one-word name is person evidence for its other mentions.
 _PERSON_RULES = {"title": "a title before it", "speaker": "it speaks", "transcript": "it labels a speaker's turn"}
 
@@ -724,6 +776,7 @@ def _person_names(doc: Doc, mentions) -> dict[str, _PersonName]:
     gaz = gazetteer()
     votes: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, _PersonName] = {}
+    cued = {doc[m.start : m.end].text for m in mentions.values() if m.rule in _CUE_RULES}
     for m in sorted(mentions.values(), key=lambda m: m.start):
         span = doc[m.start : m.end]
         words = _name_tokens(span)
@@ -737,13 +790,13 @@ def _person_names(doc: Doc, mentions) -> dict[str, _PersonName]:
         if surname in gaz and surname not in person_names_too():
             continue
         full = span.text
-        if len(words) >= 2 or m.rule in _PERSON_RULES:
+        if len(words) >= 2 or m.rule in _PERSON_RULES and surname not in cued:
             prev = names.get(surname)
             if prev is None or (len(full) > len(prev.full) and len(words) >= 2):
                 evidence = "its full name" if len(words) >= 2 else _PERSON_RULES[m.rule]
                 names[surname] = _PersonName(surname, full if len(words) >= 2 else surname, evidence)
     for surface, counter in votes.items():
-        if surface in names or surface in gaz:
+        if surface in names or surface in gaz or surface in cued:
             continue
         persons = counter.get("PERSON", 0)
         others = sum(v for k, v in counter.items() if k != "PERSON")
@@ -785,6 +838,9 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
             start -= 1
             j -= 1
         existing = occupied.get(i)
+        if existing is not None and existing.rule in _CUE_RULES:
+            i = max(existing.end, i + 1)
+            continue  # a local cue ("the X agency", "in X") outweighs the name's other mentions
         if existing is not None:
             s0, e0 = existing.start, existing.end
             if existing.label == "PERSON" and s0 <= start and e0 >= end:
