@@ -610,6 +610,116 @@ def _org_noun_after(doc: Doc, end: int, orgs) -> Optional[int]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _sport() -> tuple[dict[str, Optional[str]], frozenset[str]]:
+    data = load_json("lexicons", "sport.json")
+    return dict(data["result_verbs"]), frozenset(data["sport_nouns"])
+
+
+def _is_country(r: _Reading, surface: str) -> bool:
+    place = _place_of(r, surface)
+    return place is not None and (place.kind == "country" or place.label == "NORP")
+
+
+def sports_side_rule(r: _Reading) -> None:
+    """A name that is a side in a result is a team: "Leicestershire beat Somerset", "Essex drew
+    with Kent", "Yorkshire lost to Surrey" (data: ``lexicons/sport.json``).
+
+    Both sides must be names: the subject of a result verb and its object (or the name after
+    "with"/"to"). A side named after a country stays the country (its national team, as news
+    annotation has it); a person named in full stays a person ("Sampras beat Agassi" reads
+    the players). Then, in a sports report, the other mentions of a team's name are the team
+    too, unless a place preposition reads them as the place ("in Leicester")."""
+    doc = r.doc
+    verbs, nouns = _sport()
+    teams: set[str] = set()
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_ not in verbs:
+            continue
+        prep = verbs[tok.lemma_]
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if prep is None:
+            obj = [c for c in tok.children if c.dep_ == "dobj"]
+        else:
+            obj = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"]
+        if not subj or not obj:
+            continue
+        sides = [_side_at(r, subj[0]), _side_at(r, obj[0])]
+        if any(m is None for m in sides):
+            continue
+        # the two sides of a result are of one kind: two one-word "persons" are players
+        # ("Sampras beat Agassi"); a place, club or unread name on either side makes both teams
+        if all(m.label == "PERSON" for m in sides):
+            continue
+        for m in sides:
+            surface = doc[m.start : m.end].text
+            if _is_country(r, surface) or m.label == "NORP" or len(_name_tokens(doc[m.start : m.end])) >= 2 and m.label == "PERSON":
+                continue
+            teams.add(surface)
+            _set_team(r, m, f"'{surface}' is a side in a result ('{tok.text}'): a team, an organisation")
+    for m in r.mentions.values():
+        if m.rule == "results_row" and m.label == "ORG":
+            teams.add(doc[m.start : m.end].text)
+    if not teams or not _is_sports_report(doc, nouns):
+        return
+    _preps = _local_cues()[1] | {"at", "from", "to"}
+    for m in list(r.mentions.values()):
+        surface = doc[m.start : m.end].text
+        if surface in teams and m.label != "ORG" and m.rule not in _CUE_RULES and not (m.start and doc[m.start - 1].lower_ in _preps):
+            _set_team(r, m, f"'{surface}' is a team elsewhere in this sports report")
+    _clubs_named_after_cities(r)
+
+
+def _side_at(r: _Reading, tok) -> Optional[_Mention]:
+    """The name at ``tok``: its mention, or a new one for a proper noun the model left unread."""
+    found = _overlapping(r.mentions, tok.i, tok.i + 1)
+    if found:
+        return found[0]
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_:
+        return None
+    start = tok.i
+    while start > 0 and r.doc[start - 1].dep_ == "compound" and r.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    m = _Mention(start, tok.i + 1, "ORG", None, "team", "")
+    r.mentions[(m.start, m.end)] = m
+    return m
+
+
+def _set_team(r: _Reading, m: _Mention, reason: str) -> None:
+    if m.label != "ORG" or not m.reason:
+        m.label, m.rule, m.reason = "ORG", "team", reason
+
+
+def _is_sports_report(doc: Doc, nouns) -> bool:
+    """At least three sport nouns ("match", "innings", "league") make a text a sports report."""
+    return sum(t.lemma_.lower() in nouns for t in doc if t.pos_ == "NOUN") >= 3
+
+
+def _clubs_named_after_cities(r: _Reading) -> None:
+    """In a sports report, a capitalised word right before a city ("CSKA Moscow", "Dynamo
+    Kiev", "Rotor Volgograd") names a club with the city: one organisation, not a place."""
+    doc = r.doc
+    for m in list(r.mentions.values()):
+        if m.label not in {"GPE", "LOC", "PERSON", "ORG"}:
+            continue
+        city = _place_of(r, doc[m.end - 1].text)
+        if city is None or city.kind == "country":
+            continue
+        start, end = m.start, m.end
+        if end - start == 1:  # "CSKA" + "Moscow": the model left the club's first word out
+            prev = doc[start - 1] if start else None
+            if prev is None or not (prev.text[:1].isupper() and prev.is_alpha) or _place_of(r, prev.text) \
+                    or _titles_lower().get(prev.lower_) or prev.ent_type_ in {"DATE", "TIME"} or prev.pos_ != "PROPN":
+                continue
+            start -= 1
+        elif any(_place_of(r, t.text) for t in doc[start : end - 1]):
+            continue
+        if m.label == "ORG" and (start, end) == (m.start, m.end):
+            continue
+        r.add(_Mention(start, end, "ORG", r.model_label_at(start, end), "team",
+                       f"'{doc[start:end].text}' is a club named after a city, in a sports report"))
+
+
 def same_person_rule(r: _Reading) -> None:
     """A name the text treats as a person is a person in every mention."""
     r.names = _person_names(r.doc, r.mentions)
@@ -649,6 +759,7 @@ RULES = [
     same_person_rule,
     majority_rule,
     results_row_rule,
+    sports_side_rule,
     headline_rule,
 ]
 
