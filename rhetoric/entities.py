@@ -525,6 +525,8 @@ def speaking_name_rule(r: _Reading) -> None:
     doc = r.doc
     verbs = _speech_verbs()
     full_names = {w for m in r.mentions.values() if m.label == "PERSON" for w in _name_tokens(doc[m.start : m.end])[1:]}
+    orgs = _local_cues()[0]
+    org_named = {t.text for t in doc if t.text[:1].isupper() and _org_noun_after(doc, t.i + 1, orgs)}
     for tok in doc:
         if (
             tok.pos_ == "PROPN"
@@ -535,6 +537,7 @@ def speaking_name_rule(r: _Reading) -> None:
             and tok.is_alpha
             and not tok.ent_type_
             and tok.text not in r.gaz
+            and tok.text not in org_named  # "the Ruch newsstand chain ... Ruch says": an organisation speaks
             and tok.text not in full_names  # a surname of a person named in full: same_person says so
             and not _overlapping(r.mentions, tok.i, tok.i + 1)
             and not any(c.dep_ == "compound" for c in tok.children)
@@ -596,6 +599,13 @@ def local_cue_rule(r: _Reading) -> None:
         ):
             m.label, m.rule = "GPE", "place_cue"
             m.reason = f"'{span.text}' follows '{doc[m.start - 1].text}', as a place does"
+    for tok in doc:  # "the Ruch newsstand chain": a proper noun the model left unread
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and not tok.ent_type_ \
+                and not _overlapping(r.mentions, tok.i, tok.i + 1) and tok.text not in r.gaz:
+            stop = _org_noun_after(doc, tok.i + 1, orgs)
+            if stop is not None and not _titles_lower().get(tok.lower_):
+                r.mentions[(tok.i, tok.i + 1)] = _Mention(tok.i, tok.i + 1, "ORG", None, "organisation_cue",
+                                                          f"'{tok.text}' names the {doc[tok.i + 1:stop].text.lower()}: an organisation")
 
 
 def _org_noun_after(doc: Doc, end: int, orgs) -> Optional[int]:
