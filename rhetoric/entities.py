@@ -30,7 +30,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -73,10 +72,10 @@ class _Mention:
     start: int  # token index
     end: int
     label: str
-    model_label: Optional[str]
-    rule: Optional[str] = None
+    model_label: str | None
+    rule: str | None = None
     reason: str = ""
-    actor: Optional[str] = None
+    actor: str | None = None
 
 
 # --------------------------------------------------------------------------- knowledge
@@ -86,7 +85,7 @@ class _Mention:
 class Place:
     name: str
     label: str  # GPE, LOC or NORP
-    country: Optional[str]
+    country: str | None
     kind: str
 
 
@@ -241,7 +240,7 @@ class _Reading:
             del self.mentions[(old.start, old.end)]
         self.mentions[(m.start, m.end)] = m
 
-    def model_label_at(self, start: int, end: int) -> Optional[str]:
+    def model_label_at(self, start: int, end: int) -> str | None:
         return next((m.model_label for m in _overlapping(self.mentions, start, end)), None)
 
 
@@ -452,7 +451,7 @@ def results_row_rule(r: _Reading) -> None:
             r.add(_Mention(s, e, label, r.model_label_at(s, e), "results_row", why))
 
 
-def _place_of(r: _Reading, surface: str) -> Optional[Place]:
+def _place_of(r: _Reading, surface: str) -> Place | None:
     form = surface if surface in r.gaz else _gazetteer_folded().get(surface.casefold())
     return r.gaz.get(form) if form else None
 
@@ -608,7 +607,7 @@ def local_cue_rule(r: _Reading) -> None:
                                                           f"'{tok.text}' names the {doc[tok.i + 1:stop].text.lower()}: an organisation")
 
 
-def _org_noun_after(doc: Doc, end: int, orgs) -> Optional[int]:
+def _org_noun_after(doc: Doc, end: int, orgs) -> int | None:
     """Token end of an organisation noun right after a name ("Xinhua news agency": 2 words on)."""
     for k in (end, end + 1):
         if k >= len(doc) or doc[k].is_punct or doc[k].text[:1].isupper() and doc[k].lower_ not in orgs:
@@ -621,7 +620,7 @@ def _org_noun_after(doc: Doc, end: int, orgs) -> Optional[int]:
 
 
 @lru_cache(maxsize=1)
-def _sport() -> tuple[dict[str, Optional[str]], frozenset[str]]:
+def _sport() -> tuple[dict[str, str | None], frozenset[str]]:
     data = load_json("lexicons", "sport.json")
     return dict(data["result_verbs"]), frozenset(data["sport_nouns"])
 
@@ -680,7 +679,7 @@ def sports_side_rule(r: _Reading) -> None:
     _clubs_named_after_cities(r)
 
 
-def _side_at(r: _Reading, tok) -> Optional[_Mention]:
+def _side_at(r: _Reading, tok) -> _Mention | None:
     """The name at ``tok``: its mention, or a new one for a proper noun the model left unread."""
     found = _overlapping(r.mentions, tok.i, tok.i + 1)
     if found:
@@ -987,7 +986,7 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
 _HYPHEN = re.compile(r"[-–]")
 
 
-def _surname_end(doc: Doc, i: int, surnames) -> Optional[int]:
+def _surname_end(doc: Doc, i: int, surnames) -> int | None:
     """The token end of the longest of ``surnames`` written from token ``i`` on ("Reyes-Holt"
     is three tokens), or ``None``."""
     start = doc[i].idx
