@@ -230,9 +230,12 @@ class _Reading:
         self.mentions: dict[tuple[int, int], _Mention] = {}
         self.dropped: list[_Mention] = []
         self.gaz = gazetteer()
-        self.structure = structure(doc.text)
+        self.doc_text = doc.text
+        #: token texts, read once: rules scan these and touch ``doc`` only at candidates
+        self.words = [t.text for t in doc]
+        self.structure = structure(self.doc_text)
         self.names: dict[str, _PersonName] = {}
-        self.headlines = headline_lines(doc.text)
+        self.headlines = headline_lines(self.doc_text)
 
     def add(self, m: _Mention) -> None:
         """Put ``m`` in, replacing every mention it overlaps."""
@@ -361,16 +364,16 @@ def _gazetteer_folded() -> dict[str, str]:
 def capitals_gazetteer_rule(r: _Reading) -> None:
     """In text set in capitals ("SOCCER - ISRAEL BEAT BULGARIA", "GERMANY - Bunds fell") a
     word that spells a gazetteer name is that place: capitals hide the case the model reads."""
-    doc, folded = r.doc, _gazetteer_folded()
+    doc, folded, words = r.doc, _gazetteer_folded(), r.words
     i = 0
-    while i < len(doc):
-        if not _caps_word(doc[i]):
+    while i < len(words):
+        if not _caps_text(words[i]):
             i += 1
             continue
         for n in (4, 3, 2, 1):
-            span = doc[i : i + n]
-            if len(span) < n or not all(_caps_word(t) or t.text in {"-", "."} for t in span):
+            if i + n > len(words) or not all(_caps_text(w) or w in {"-", "."} for w in words[i : i + n]):
                 continue
+            span = doc[i : i + n]
             form = folded.get(span.text.casefold())
             if form is None or span.text == form:
                 continue
@@ -385,13 +388,13 @@ def capitals_gazetteer_rule(r: _Reading) -> None:
         i += 1
 
 
-def _caps_word(tok) -> bool:
-    return tok.text.isupper() and sum(c.isalpha() for c in tok.text) >= 2
+def _caps_text(word: str) -> bool:
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
 def dateline_rule(r: _Reading) -> None:
     """The place a story was filed from ("LUBLIN, Poland (AP) —", "BELGRADE 1996-08-30") is a place."""
-    for a, b in dateline_places(r.doc.text):
+    for a, b in dateline_places(r.doc_text):
         span = r.doc.char_span(a, b, alignment_mode="contract")
         if span is None or not len(span):
             continue
@@ -403,7 +406,7 @@ def dateline_rule(r: _Reading) -> None:
 
 def byline_rule(r: _Reading) -> None:
     """The names in a byline or sign-off ("By MARTA KOVALENKO and DEREK ASHWORTH") are people."""
-    for a, b in byline_names(r.doc.text):
+    for a, b in byline_names(r.doc_text):
         span = r.doc.char_span(a, b, alignment_mode="contract")
         if span is None or not len(span):
             continue
@@ -425,7 +428,7 @@ def results_row_rule(r: _Reading) -> None:
     county or state ("BOSTON", "Leicestershire") is a club, an organisation. In a ranked row
     ("4. Yekaterina Podkopayeva ( Russia ) 4:09.25") the name after the placing is a
     competitor, a person, and a later name is the competitor's team or sponsor."""
-    doc, text = r.doc, r.doc.text
+    doc, text = r.doc, r.doc_text
     for a, b in lines(text):
         kind = results_row(text[a:b])
         if kind is None:
@@ -484,7 +487,7 @@ def transcript_rule(r: _Reading) -> None:
     when it is the surname of such a label. Role labels ("HOST:", "Q:") and places are not."""
     doc = r.doc
     labels = []
-    for a, b in transcript_labels(doc.text):
+    for a, b in transcript_labels(r.doc_text):
         span = doc.char_span(a, b, alignment_mode="contract")
         if span is None or not len(span):
             continue
@@ -525,8 +528,11 @@ def speaking_name_rule(r: _Reading) -> None:
     verbs = _speech_verbs()
     full_names = {w for m in r.mentions.values() if m.label == "PERSON" for w in _name_tokens(doc[m.start : m.end])[1:]}
     orgs = _local_cues()[0]
-    org_named = {t.text for t in doc if t.text[:1].isupper() and _org_noun_after(doc, t.i + 1, orgs)}
-    for tok in doc:
+    org_named = {r.words[i] for i in _org_cue_positions(r, orgs) if _org_noun_after(doc, i + 1, orgs)}
+    for i, word in enumerate(r.words):
+        if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
+            continue
+        tok = doc[i]
         if (
             tok.pos_ == "PROPN"
             and tok.dep_ == "nsubj"
@@ -598,13 +604,23 @@ def local_cue_rule(r: _Reading) -> None:
         ):
             m.label, m.rule = "GPE", "place_cue"
             m.reason = f"'{span.text}' follows '{doc[m.start - 1].text}', as a place does"
-    for tok in doc:  # "the Ruch newsstand chain": a proper noun the model left unread
+    for i in _org_cue_positions(r, orgs):  # "the Ruch newsstand chain": a proper noun the model left unread
+        tok = doc[i]
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and not tok.ent_type_ \
                 and not _overlapping(r.mentions, tok.i, tok.i + 1) and tok.text not in r.gaz:
             stop = _org_noun_after(doc, tok.i + 1, orgs)
             if stop is not None and not _titles_lower().get(tok.lower_):
                 r.mentions[(tok.i, tok.i + 1)] = _Mention(tok.i, tok.i + 1, "ORG", None, "organisation_cue",
                                                           f"'{tok.text}' names the {doc[tok.i + 1:stop].text.lower()}: an organisation")
+
+
+def _org_cue_positions(r: _Reading, orgs) -> list[int]:
+    """Indices of capitalised words with an organisation noun one or two words on (candidates)."""
+    words = r.words
+    return [
+        i for i, w in enumerate(words)
+        if w[:1].isupper() and (i + 1 < len(words) and words[i + 1].lower() in orgs or i + 2 < len(words) and words[i + 2].lower() in orgs)
+    ]
 
 
 def _org_noun_after(doc: Doc, end: int, orgs) -> int | None:
@@ -732,7 +748,7 @@ def _clubs_named_after_cities(r: _Reading) -> None:
 def same_person_rule(r: _Reading) -> None:
     """A name the text treats as a person is a person in every mention."""
     r.names = _person_names(r.doc, r.mentions)
-    _propagate_persons(r.doc, r.mentions, r.names)
+    _propagate_persons(r.doc, r.mentions, r.names, r.words, r.doc_text)
 
 
 def majority_rule(r: _Reading) -> None:
@@ -743,12 +759,13 @@ def majority_rule(r: _Reading) -> None:
 def headline_rule(r: _Reading) -> None:
     """In a headline every word is capitalised: a name there counts only if the body names it."""
     doc = r.doc
-    headlines = headline_lines(doc.text)
+    headlines = r.headlines
     if not headlines:
         return
+    folded = r.doc_text.casefold()
     for key, m in list(r.mentions.items()):
         span = doc[m.start : m.end]
-        if _in_headline(span, headlines) and not _named_in_body(doc, span.text, headlines):
+        if _in_headline(span, headlines) and not _named_in_body(folded, span.text, headlines):
             r.dropped.append(_replace(m, None, "headline", f"'{span.text}' is in a headline, where every word is capitalised, and the article body never names it"))
             del r.mentions[key]
 
@@ -847,9 +864,9 @@ def _overlapping(mentions: dict, start: int, end: int) -> list[_Mention]:
 _MAX_NAME_TOKENS = 12
 
 
-def _named_in_body(doc: Doc, surface: str, headlines) -> bool:
-    """Does the text outside the headlines name ``surface`` (ignoring case: a headline may be in capitals)?"""
-    text = doc.text.casefold()
+def _named_in_body(text: str, surface: str, headlines) -> bool:
+    """Does ``text`` (case-folded) name ``surface`` outside the headlines (ignoring case: a
+    headline may be in capitals)?"""
     surface = surface.casefold()
     i = text.find(surface)
     while i != -1:
@@ -928,7 +945,7 @@ def _person_names(doc: Doc, mentions) -> dict[str, _PersonName]:
     return names
 
 
-def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> None:
+def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName], words: list[str], text: str) -> None:
     """Label every mention of a known person's name PERSON, adding mentions the model missed."""
     if not names:
         return
@@ -943,11 +960,12 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
     for surname in by_surname:
         by_first[_HYPHEN.split(surname)[0]].append(surname)
     while i < n:
-        tok = doc[i]
-        end = _surname_end(doc, i, by_first.get(tok.text, ())) if tok.text[:1].isupper() else None
+        candidates = by_first.get(words[i])
+        end = _surname_end(doc, text, i, candidates) if candidates else None
         if end is None:
             i += 1
             continue
+        tok = doc[i]
         surname = doc[i:end].text
         person = by_surname[surname]
         # extend left over the given names of the full form ("Vladimir Putin", "J. D. Vance")
@@ -986,13 +1004,13 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
 _HYPHEN = re.compile(r"[-–]")
 
 
-def _surname_end(doc: Doc, i: int, surnames) -> int | None:
+def _surname_end(doc: Doc, text: str, i: int, surnames) -> int | None:
     """The token end of the longest of ``surnames`` written from token ``i`` on ("Reyes-Holt"
     is three tokens), or ``None``."""
     start = doc[i].idx
     for surname in sorted(surnames, key=len, reverse=True):
         stop = start + len(surname)
-        if doc.text[start:stop] != surname:
+        if text[start:stop] != surname:
             continue
         span = doc.char_span(start, stop)
         if span is not None and (span.end >= len(doc) or doc[span.end].text not in {"-", "–"} or doc[span.end - 1].whitespace_):
