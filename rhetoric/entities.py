@@ -427,11 +427,16 @@ def results_row_rule(r: _Reading) -> None:
     team, which news annotation keeps as the country (a place); a side named after a city,
     county or state ("BOSTON", "Leicestershire") is a club, an organisation. In a ranked row
     ("4. Yekaterina Podkopayeva ( Russia ) 4:09.25") the name after the placing is a
-    competitor, a person, and a later name is the competitor's team or sponsor."""
+    competitor, a person, a name in brackets after it the competitor's country, and a later
+    name the competitor's team or sponsor. On any other line with figures, two to four
+    capitalised words before a country in brackets ("Marion Clignet ( France ) beat ...") are
+    a competitor and the country's."""
     doc, text = r.doc, r.doc_text
     for a, b in lines(text):
         kind = results_row(text[a:b])
         if kind is None:
+            if any(c.isdigit() for c in text[a:b]):
+                _competitors_with_countries(r, a, b)
             continue
         row = doc.char_span(a, b, alignment_mode="contract")
         if row is None:
@@ -441,8 +446,11 @@ def results_row_rule(r: _Reading) -> None:
             place = _place_of(r, span.text)
             existing = [m for m in _overlapping(r.mentions, s, e)]
             said_person = any(m.model_label == "PERSON" and m.start <= s and m.end >= e for m in existing)
+            bracketed = s > 0 and doc[s - 1].text == "(" and e < len(doc) and doc[e].text == ")"
             if place is not None and place.kind == "country":
                 label, why = place.label, f"'{span.text}' is a country named as a side in a results row (its national team)"
+            elif kind == "ranked" and bracketed and e - s <= 2:
+                label, why = "GPE", f"'{span.text}' is in brackets after a ranked competitor: the competitor's country"
             elif kind == "ranked" and (k == 0 or (e < len(doc) and doc[e].text == "(")):
                 label, why = "PERSON", f"'{span.text}' is the competitor placed in a ranked results row"
             elif said_person and len(_name_tokens(span)) >= 2:
@@ -452,6 +460,23 @@ def results_row_rule(r: _Reading) -> None:
             if any(m.start == s and m.end == e and m.label == label for m in existing):
                 continue
             r.add(_Mention(s, e, label, r.model_label_at(s, e), "results_row", why))
+
+
+def _competitors_with_countries(r: _Reading, a: int, b: int) -> None:
+    doc = r.doc
+    row = doc.char_span(a, b, alignment_mode="contract")
+    if row is None:
+        return
+    for s, e in _name_runs(doc, row.start, row.end):
+        if not (2 <= e - s <= 4 and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"):
+            continue
+        country = _place_of(r, doc[e + 1].text)
+        if country is None or country.kind != "country" or _place_of(r, doc[s:e].text):
+            continue
+        if any(m.start == s and m.end == e and m.label == "PERSON" for m in _overlapping(r.mentions, s, e)):
+            continue
+        r.add(_Mention(s, e, "PERSON", r.model_label_at(s, e), "results_row",
+                       f"'{doc[s:e].text}' is a competitor named with a country in brackets"))
 
 
 def _place_of(r: _Reading, surface: str) -> Place | None:
@@ -464,7 +489,11 @@ def _name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     runs, s = [], None
     for i in range(start, end + 1):
         tok = doc[i] if i < end else None
-        is_name = (
+        glued = (  # "Djate-Taillard": a hyphen inside a name
+            tok is not None and tok.text in {"-", "–"} and s is not None and not doc[i - 1].whitespace_
+            and not tok.whitespace_ and i + 1 < end and doc[i + 1].text[:1].isupper()
+        )
+        is_name = glued or (
             tok is not None
             and tok.text[:1].isupper()
             and tok.text not in _NOT_IN_NAMES
@@ -765,7 +794,7 @@ def headline_rule(r: _Reading) -> None:
     folded = r.doc_text.casefold()
     for key, m in list(r.mentions.items()):
         span = doc[m.start : m.end]
-        if _in_headline(span, headlines) and not _named_in_body(folded, span.text, headlines):
+        if _in_headline(span, headlines) and not _named_in_body(folded, span.text, headlines, r.doc_text):
             r.dropped.append(_replace(m, None, "headline", f"'{span.text}' is in a headline, where every word is capitalised, and the article body never names it"))
             del r.mentions[key]
 
@@ -802,8 +831,8 @@ def _longest(spans: list[Span]) -> list[Span]:
 
 def _split_at_separators(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Token ranges of a span cut at words no name contains: scores and figures ("Lotte 6",
-    "Norwich 1 Wolverhampton 0"), brackets, "v"/"vs", and a dash with spaces on both sides
-    ("Sri Lanka - Arjuna Ranatunga")."""
+    "Norwich 1 Wolverhampton 0"), brackets, "v"/"vs", "at", and a dash or comma with spaces
+    on both sides ("Sri Lanka - Arjuna Ranatunga", "Oval , London")."""
     pieces, s = [], start
     for i in range(start, end):
         if _is_separator(doc, i):
@@ -822,6 +851,10 @@ def _is_separator(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if _FIGURE.match(tok.text) or tok.text in _VERSUS:
         return True
+    if tok.text in {"at", "AT"} and 0 < i < len(doc) - 1 and (tok.text == "at" or doc[i - 1].text.isupper()):
+        return True  # "Yorkshire at Headingley", "KANSAS CITY AT DETROIT": two names, not one
+    if tok.text == "," and tok.whitespace_ and doc[i - 1].whitespace_:
+        return True  # "Grace Road , Leicestershire": a comma set apart from both words
     return tok.text in _DASHES and bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
 
 
@@ -864,15 +897,16 @@ def _overlapping(mentions: dict, start: int, end: int) -> list[_Mention]:
 _MAX_NAME_TOKENS = 12
 
 
-def _named_in_body(text: str, surface: str, headlines) -> bool:
+def _named_in_body(text: str, surface: str, headlines, original: str = "") -> bool:
     """Does ``text`` (case-folded) name ``surface`` outside the headlines (ignoring case: a
-    headline may be in capitals)?"""
+    headline may be in capitals)? With ``original``, the body's word must be capitalised there
+    (a name, not the common word: "BASKETBALL -" is not named by "basketball")."""
     surface = surface.casefold()
     i = text.find(surface)
     while i != -1:
         j = i + len(surface)
         bounded = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
-        if bounded and not any(a <= i < b for a, b in headlines):
+        if bounded and not any(a <= i < b for a, b in headlines) and (not original or original[i].isupper()):
             return True
         i = text.find(surface, i + 1)
     return False
@@ -965,7 +999,6 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName], words:
         if end is None:
             i += 1
             continue
-        tok = doc[i]
         surname = doc[i:end].text
         person = by_surname[surname]
         # extend left over the given names of the full form ("Vladimir Putin", "J. D. Vance")

@@ -338,6 +338,8 @@ def _labels(ents):
         ("Tarn Valley - Oskar Lindqvist scored twice.\n", "Tarn Valley - Oskar Lindqvist", ["Tarn Valley", "Oskar Lindqvist"]),
         ("Postponed: Harwick v Dunmore.\n", "Harwick v Dunmore", ["Harwick", "Dunmore"]),
         ("He ran for Belcastro ( Italy ) last year.\n", "Belcastro ( Italy", ["Belcastro", "Italy"]),
+        ("They beat Harwick at Kelso Park on Friday.\n", "Harwick at Kelso Park", ["Harwick", "Kelso Park"]),
+        ("The final was played at Kelso Park , Harwick on Friday.\n", "Kelso Park , Harwick", ["Kelso Park", "Harwick"]),
     ],
 )
 def test_model_entity_is_cut_at_scores_versus_brackets_and_spaced_dashes(nlp, text, ent, pieces):
@@ -414,6 +416,35 @@ def test_name_in_a_caps_headline_is_dropped_only_when_the_body_never_names_it(nl
 def test_results_rows_sides_are_teams_countries_stay_places_and_ranked_names_are_people(nlp, row, expected):
     text = f"Results on Saturday :\n{row}\n"
     doc = _doc(nlp, text, [])
+    ents, _ = find_entities(doc, text)
+    assert _labels(ents) == expected
+
+
+def test_fixture_in_capitals_is_cut_at_AT_and_hyphenated_competitor_kept_whole(nlp):
+    text = "Games on Sunday :\nKANSAS CITY AT DUNMORE\n2. Ilse Vander-Meer ( Belgium ) 4:08.22\n"
+    doc = _doc(nlp, text, [("CITY AT DUNMORE", "ORG")])
+    ents, _ = find_entities(doc, text)
+    assert _labels(ents) == [("KANSAS CITY", "ORG"), ("DUNMORE", "ORG"), ("Ilse Vander-Meer", "PERSON"), ("Belgium", "GPE")]
+
+
+def test_a_sport_named_before_the_dash_of_a_caps_headline_is_no_name(nlp):
+    text = "BASKETBALL - HARWICK WIN TOURNAMENT .\nHarwick won the basketball tournament on Sunday .\n"
+    doc = _doc(nlp, text, [("BASKETBALL", "ORG"), ("HARWICK", "ORG"), ("Harwick", "ORG")])
+    ents, _, dropped = find_entities_with_dropped(doc, text)
+    assert [e.text for e in ents] == ["HARWICK", "Harwick"]
+    assert [(d.text, d.rule) for d in dropped] == [("BASKETBALL", "headline")]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Ilse Vandermeer ( Belgium ) beat Tomas Rehak ( Norway ) 2-0", [("Ilse Vandermeer", "PERSON"), ("Belgium", "GPE"), ("Tomas Rehak", "PERSON"), ("Norway", "GPE")]),
+        ("5. Tomas Rehak ( Kelvania ) 5.80", [("Tomas Rehak", "PERSON"), ("Kelvania", "GPE")]),
+    ],
+)
+def test_competitor_with_a_country_in_brackets_is_a_person_and_the_bracket_a_country(nlp, line, expected):
+    text = f"Results on Saturday :\n{line}\n"
+    doc = _doc(nlp, text, [(expected[0][0], "ORG")])
     ents, _ = find_entities(doc, text)
     assert _labels(ents) == expected
 
