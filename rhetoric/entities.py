@@ -138,10 +138,14 @@ def _matchers(vocab_id: int, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading lower-case words ('the', 'a'), trailing possessives and punctuation."""
+    """Drop leading lower-case words ('the', 'a'), trailing lower-case words ('news agency',
+    'province'), possessives and punctuation: names are capitalised."""
     while end - start > 1 and (doc[start].text in _LEADING or doc[start].text.islower()):
         start += 1  # "the", "a", "former": not part of the name
-    while end - start > 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - start > 1 and (
+        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+        or doc[end - 1].is_alpha and doc[end - 1].text.islower()  # "Interfax news agency": a description after the name
+    ):
         end -= 1
     return start, end
 
@@ -633,6 +637,7 @@ def local_cue_rule(r: _Reading) -> None:
         ):
             m.label, m.rule = "GPE", "place_cue"
             m.reason = f"'{span.text}' follows '{doc[m.start - 1].text}', as a place does"
+    _spread_organisation_names(r, orgs)
     for i in _org_cue_positions(r, orgs):  # "the Ruch newsstand chain": a proper noun the model left unread
         tok = doc[i]
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and not tok.ent_type_ \
@@ -641,6 +646,28 @@ def local_cue_rule(r: _Reading) -> None:
             if stop is not None and not _titles_lower().get(tok.lower_):
                 r.mentions[(tok.i, tok.i + 1)] = _Mention(tok.i, tok.i + 1, "ORG", None, "organisation_cue",
                                                           f"'{tok.text}' names the {doc[tok.i + 1:stop].text.lower()}: an organisation")
+
+
+def _spread_organisation_names(r: _Reading, orgs) -> None:
+    """A name the text gives as an organisation with a company suffix or cue ("Cofinec S.A.",
+    "the Voxa news agency") is that organisation in its bare mentions the model calls a person."""
+    doc = r.doc
+    names = set()
+    for m in r.mentions.values():
+        if m.label != "ORG":
+            continue
+        words = r.words[m.start : m.end]
+        if m.rule == "organisation_cue":
+            names.add(" ".join(words))
+        elif len(words) >= 2 and words[-1].lower() in orgs and words[-1][:1].isupper():
+            names.add(" ".join(words[:-1]))
+    if not names:
+        return
+    for m in r.mentions.values():
+        surface = doc[m.start : m.end].text
+        if m.label == "PERSON" and m.rule is None and surface in names:
+            m.label, m.rule = "ORG", "organisation_cue"
+            m.reason = f"'{surface}' is named as an organisation elsewhere in this text"
 
 
 def _org_cue_positions(r: _Reading, orgs) -> list[int]:

@@ -568,9 +568,15 @@ def test_a_news_agency_is_not_made_a_person_by_its_other_mentions(nlp):
     text = "Voxa reported the arrests. Voxa said 30 people were held, the Voxa news agency said later."
     doc = _doc(nlp, text, [("Voxa", "PERSON", 0), ("Voxa", "PERSON", 1), ("Voxa", "PERSON", 2)])
     ents, _ = find_entities(doc, text)
-    agency = [e for e in ents if e.rule == "organisation_cue"]
-    assert [(e.text, e.label) for e in agency] == [("Voxa", "ORG")]
-    assert "agency" in agency[0].explanation
+    assert _labels(ents) == [("Voxa", "ORG")] * 3
+    assert "agency" in ents[2].explanation and "elsewhere" in ents[0].explanation
+
+
+def test_a_company_suffix_makes_the_bare_name_an_organisation_not_a_person(nlp):
+    text = "Shares in Kelvane S.A. fell. Kelvane said profits were down, and Kelvane shares slid."
+    doc = _doc(nlp, text, [("Kelvane S.A.", "ORG"), ("Kelvane", "PERSON", 1), ("Kelvane", "PERSON", 2)])
+    ents, _ = find_entities(doc, text)
+    assert {e.label for e in ents} == {"ORG"}
 
 
 def test_org_cue_does_not_turn_a_place_before_government_into_an_organisation(nlp):
@@ -606,3 +612,16 @@ def test_countries_and_players_in_a_result_keep_their_reading(nlp):
     doc = _doc(nlp, text, [("Norway", "GPE"), ("Iceland", "GPE"), ("Sampras", "PERSON"), ("Agassi", "PERSON")])
     ents, _ = find_entities(doc, text)
     assert _labels(ents) == [("Norway", "GPE"), ("Iceland", "GPE"), ("Sampras", "PERSON"), ("Agassi", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text, ent, name",
+    [
+        ("It was reported by the Interfax news agency on Friday.", "Interfax news agency", "Interfax"),
+        ("Police raided homes in the Sharqiyah province overnight.", "Sharqiyah province", "Sharqiyah"),
+    ],
+)
+def test_lower_case_description_after_a_name_is_not_part_of_it(nlp, text, ent, name):
+    doc = _doc(nlp, text, [(ent, "ORG")])
+    ents, _ = find_entities(doc, text)
+    assert [e.text for e in ents] == [name]
