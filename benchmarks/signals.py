@@ -114,6 +114,8 @@ def main(argv: list[str]) -> int:
                 print(f"  MISS {cat:14s} {g['text']!r} @{g['start']}")
             for p in extra:
                 print(f"  FALSE {cat:13s} {p.text!r} @{p.start} ({p.subtype})")
+    print("hedges on unseen public news (FactBank, sentence and cue level, beside a 13-word list): "
+          "python benchmarks/hedges.py")
     dev = Path(os.environ.get("RHETORIC_POLNEAR", REPO.parent / "shared" / "polnear-dev"))
     if not (dev / "text").exists():
         print(f"(development articles not found at {dev}; skipped)")

@@ -25,6 +25,7 @@ from . import entities as entity_layer
 from .intake import DEFAULT_CHUNK_CHARS, InputError, Prepared, SetAside, chunk_bounds, prepare
 from .items import Actor, Entity, Frame, Quote, Signal
 from .model import load_nlp
+from .sides import article_sides, clean_side
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Analysis:
     frames: list[Frame] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sides: list[str] = field(default_factory=lambda: ["other", "unknown"])
     path: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +59,7 @@ class Analysis:
             "signals": [s.to_dict() for s in self.signals],
             "frames": [f.to_dict() for f in self.frames],
             "actors": [a.to_dict() for a in self.actors.values()],
+            "sides": list(self.sides),
             "rejected_entities": [e.to_dict() for e in self.rejected_entities],
             "set_aside": [s.to_dict() for s in self.set_aside],
             "warnings": list(self.warnings),
@@ -67,11 +70,14 @@ class Analysis:
         return self.actors[name]
 
     def set_side(self, actor: str, side: str) -> None:
-        """Let a learner say which side an actor is on; quotes follow."""
-        from .items import SIDES
-
-        if side not in SIDES:
-            raise ValueError(f"side must be one of {', '.join(SIDES)}; got {side!r}")
+        """Let a learner say which side an actor is on; quotes follow. A side the article does
+        not have yet is added to ``sides`` (a learner's own article names its own sides).
+        ``KeyError`` for an unknown actor, ``ValueError`` (one line) for an empty or overlong side."""
+        side = clean_side(side)
+        if actor not in self.actors:
+            raise KeyError(f"this text has no actor {actor!r}")
+        if side not in self.sides:
+            self.sides.insert(max(0, len(self.sides) - 1), side)
         self.actors[actor].side = side
         for q in self.quotes:
             if q.speaker == actor:
@@ -114,6 +120,7 @@ def run_layers(prepared: Prepared, doc: Doc, path: Optional[str] = None) -> Anal
         set_aside=list(prepared.set_aside),
         warnings=list(prepared.warnings),
         path=path,
+        sides=article_sides(prepared.text),
     )
     analysis.entities, analysis.actors, analysis.rejected_entities = entity_layer.find_entities_with_dropped(
         doc, prepared.text

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
-from .layout import lines
+from .layout import count_words, lines
 
 __all__ = [
     "HTML", "Passage", "analyse", "corrections", "entity_counts", "find", "frames_table", "mark_counts",
@@ -223,19 +223,6 @@ def spacy_explain(label: str) -> str:
     return spacy.explain(label) or ""
 
 
-def _dropped(analysis) -> list:
-    """Mentions the model called names and the kit's rules set aside (e.g. 'Gutsy'), if the layer says."""
-    from . import entities as layer
-
-    finder = getattr(layer, "find_entities_with_dropped", None)
-    if finder is None:
-        return []
-    try:
-        return list(finder(analysis.doc, analysis.text)[2])
-    except Exception:  # an older or newer entity layer: show what we can
-        return []
-
-
 def corrections(analysis=None) -> HTML:
     """The entities where the kit's rules changed what spaCy's model said, with the rule and why.
 
@@ -244,7 +231,7 @@ def corrections(analysis=None) -> HTML:
     analysis = analysis or seed_analysis()
     changed = [e for e in analysis.entities if e.model_label != e.label]
     confirmed = [e for e in analysis.entities if e.model_label == e.label and e.rule]
-    removed = _dropped(analysis)
+    removed = list(analysis.rejected_entities)
     items = sorted(changed + confirmed + removed, key=lambda e: e.start)
     rows = [
         (e.text, e.model_label or "(missed)", e.label or "not a name", e.rule or "", e.explanation)
@@ -309,7 +296,7 @@ def quote_counts(analysis=None) -> HTML:
             continue
         r = rows.setdefault(q.speaker or "(nobody named)", [0, 0, 0])
         r[0] += 1
-        r[1] += len(q.text.split())
+        r[1] += count_words(q.text)
         r[2] += 1 if getattr(q, "relayed_by", None) else 0
     ranked = sorted(rows.items(), key=lambda kv: -kv[1][1])
     return table(("speaker", "direct quotes", "quoted words", "passed on by someone else"),

@@ -41,3 +41,12 @@ def pronoun_gender(word: str) -> str | None:
     if low in PLURAL_PRONOUNS:
         return "plural"
     return None
+
+#: Subordinators that make a clause a condition ("if the talks fail", "unless he resigns").
+CONDITIONAL_SUBORDINATORS = frozenset({"if", "unless"})
+#: Subordinators that open an indirect question ("asked whether", "did not say if").
+QUESTION_SUBORDINATORS = frozenset({"whether", "if"})
+#: Pronouns that deny their clause when they are its subject ("nobody doubts", "no one could say").
+NEGATIVE_PRONOUNS = frozenset({"nobody", "no-one", "noone", "none", "nothing", "neither"})
+#: Subordinators of purpose ("so she could vote", "so that they might see").
+PURPOSE_SUBORDINATORS = frozenset({"so"})

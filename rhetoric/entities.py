@@ -25,7 +25,6 @@ a place's gazetteer name, an organisation's name without "the"). Sides come from
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from spacy.tokens import Doc, Span
 from .data import load_json
 from .items import Actor, Entity
 from .layout import byline_names, dateline_places, headline_lines, lines, results_row, structure, transcript_labels
+from .sides import apply_sides
 
 #: spaCy labels the kit treats as names (dates, numbers and amounts are left out).
 NAMED_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -220,7 +220,7 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
         rule(reading)
     ordered = sorted(reading.mentions.values(), key=lambda m: m.start)
     actors = _link_actors(doc, ordered, reading.names, reading.gaz)
-    _apply_sides(actors, text)
+    apply_sides(actors, text)
     entities = [_to_entity(doc, text, m) for m in ordered]
     dropped_items = [_to_entity(doc, text, m) for m in reading.dropped]
     return entities, actors, dropped_items
@@ -1133,19 +1133,6 @@ def _link_actors(doc: Doc, ordered: list[_Mention], names, gaz) -> dict[str, Act
             actor = actors[name] = Actor(name=name, type=typ)
         actor.mentions.append((span.start_char, span.end_char))
     return actors
-
-
-def _apply_sides(actors: dict[str, Actor], text: str) -> None:
-    """Sides and roles from ``data/actors.json`` when the text is an article it describes."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    for article in load_json("actors.json")["articles"]:
-        if article["sha256"] != digest:
-            continue
-        for spec in article["actors"]:
-            actor = actors.get(spec["name"])
-            if actor is not None:
-                actor.side = spec["side"]
-                actor.role = spec.get("role")
 
 
 def _to_entity(doc: Doc, text: str, m: _Mention) -> Entity:

@@ -16,9 +16,20 @@ from .data import load_json
 COARSE = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
 
 
+def ratio(part: int, whole: int, empty: float = 1.0) -> float:
+    """``part / whole``, or ``empty`` when there is nothing to divide (no predictions, no gold)."""
+    return part / whole if whole else empty
+
+
+def harmonic_f1(precision: float, recall: float) -> float:
+    """F1, the harmonic mean of precision and recall (0.0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass
 class Score:
-    """Precision, recall and F1 with the counts behind them."""
+    """Precision, recall and F1 with the counts behind them: the one P/R/F1 of the kit, used by
+    the entity, signal and exercise scores and the benchmarks."""
 
     tp: int
     fp: int
@@ -26,16 +37,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return ratio(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return ratio(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_f1(self.precision, self.recall)
 
     def __str__(self) -> str:
         return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  (tp {self.tp}, fp {self.fp}, fn {self.fn})"

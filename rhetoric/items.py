@@ -11,9 +11,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
-SIDES = ("US", "Russia", "Ukraine", "Europe", "other", "unknown")
-
-
 @dataclass
 class Item:
     """A flagged span of the original text."""
@@ -78,7 +75,7 @@ class Signal(Item):
     speaker: Optional[str] = None  # whose words, when in_quote
     target: Optional[str] = None  # agency: the actor acted upon ("whom" in who does what to whom)
     reported: bool = False  # inside reported (indirect) speech: in_quote is set too, the words are the writer's
-    negated: bool = False  # agency: the action is denied ("does not support"), not done
+    negated: bool = False  # agency: the action is denied ("does not support"); loaded: the word is denied ("no evidence of corruption")
 
 
 SIGNAL_CATEGORIES = (

@@ -38,6 +38,15 @@ _DATELINE_LINE = re.compile(
 _NUMBER = re.compile(r"^[\d.,:/\-–]+$")
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``: runs of letters and digits, an apostrophe inside a word kept ("didn’t" is
+    one word), quotation marks and punctuation ignored. The kit's one definition of a word."""
+    return len(_WORD.findall(text))
+
+
 def lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every non-empty line, without its line break or surrounding spaces."""
     out, pos = [], 0

@@ -22,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import PurePath
 
+from .layout import count_words
 from .layout import headline as layout_headline
 from .present import charts
 from .present import templates as tpl
@@ -281,7 +282,7 @@ def render_report(analysis, plotly: str = "compressed") -> str:
             (len(analysis.signals), "rhetorical signals"),
         )
     )
-    meta = f"Rhetoric Lab report{' for ' + esc(analysis.path) if analysis.path else ''} · {len(analysis.text.split())} words"
+    meta = f"Rhetoric Lab report{' for ' + esc(analysis.path) if analysis.path else ''} · {count_words(analysis.text)} words"
     warnings = "".join(f'<p class="rl-warn">{esc(w)}</p>' for w in analysis.warnings)
     shown = sorted(records + set_aside_records(analysis), key=lambda r: (r["start"], -(r["end"] - r["start"])))
     article = render_spans(analysis.text, shown, legend=False, style=False,

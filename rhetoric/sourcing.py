@@ -10,17 +10,12 @@ counted separately, because there the words are the writer's, not the speaker's.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from typing import Any
 
+from .layout import count_words
+
 UNATTRIBUTED = "(no speaker)"
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
-
-
-def count_words(text: str) -> int:
-    """Words in a quote, ignoring quotation marks and punctuation ("didn’t" is one word)."""
-    return len(_WORD.findall(text))
 
 
 def _speaker_kind(analysis, quote) -> str:

@@ -228,10 +228,32 @@ def test_actors_of_an_unknown_article_have_side_unknown(analyze):
 
 def test_learner_can_set_an_actor_side(analyze):
     a = analyze("Vladimir Putin spoke to reporters in Moscow on Monday.")
+    assert a.sides == ["other", "unknown"]
     a.set_side("Vladimir Putin", "Russia")
     assert a.actors["Vladimir Putin"].side == "Russia"
-    with pytest.raises(ValueError):
-        a.set_side("Vladimir Putin", "Mars")
+    assert a.sides == ["other", "Russia", "unknown"]  # a learner's article names its own sides
+
+
+@pytest.mark.parametrize("side", ["", "   ", "x" * 41])
+def test_an_unusable_side_is_refused_in_one_line(analyze, side):
+    a = analyze("Vladimir Putin spoke to reporters in Moscow on Monday.")
+    with pytest.raises(ValueError) as exc:
+        a.set_side("Vladimir Putin", side)
+    assert "\n" not in str(exc.value) and a.actors["Vladimir Putin"].side == "unknown"
+    with pytest.raises(KeyError):
+        a.set_side("Nobody Here", "Council")
+
+
+def test_sides_of_a_learners_article_get_their_own_colours(analyze):
+    from rhetoric.present import charts
+    from rhetoric.present.palette import side_color
+
+    a = analyze("Ann Holt met Raj Patel in Leeds on Monday. Holt said the budget was fair.")
+    a.set_side("Ann Holt", "Council")
+    a.set_side("Raj Patel", "Opposition")
+    assert len({side_color(s, a.sides) for s in a.sides}) == len(a.sides)
+    names = {t.name for t in charts.actor_mentions_chart(a).data}
+    assert {"Council", "Opposition"} <= names
 
 
 def test_seed_actors_get_their_sides_from_data(seed_analysis):

@@ -77,3 +77,46 @@ def test_entman_template_and_suggestions(seed_analysis):
         for item in items:
             assert item.explanation.startswith("Suggestion, not an answer")
             assert seed_analysis.text[item.start:item.end] == item.text
+
+
+# --- cue words are whole tokens, read by lemma, and not counted when denied ------------------
+
+def _winners_cues():
+    from rhetoric.frames.generic import battery
+
+    q = next(q for f in battery()["frames"].values() for q in f["questions"] if "won" in q["cues"].get("words", []))
+    return tuple(q["cues"]["words"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council won’t publish the figures until June.",
+    "The council won't publish the figures until June.",
+    "The mayor did not win the vote.",
+    "No winner was declared after the recount.",
+])
+def test_a_contraction_or_a_denied_cue_is_not_a_cue(nlp, sentence):
+    from rhetoric.frames.generic import find_cue
+
+    sent = next(nlp(sentence).sents)
+    assert find_cue(sent, _winners_cues()) is None
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The mayor won the vote by a wide margin.", "won"),
+    ("The party is winning in the north.", "winning"),
+    ("Both candidates lost ground in the capital.", "lost"),
+])
+def test_an_asserted_cue_is_found_by_its_token(nlp, sentence, cue):
+    from rhetoric.frames.generic import find_cue
+
+    doc = nlp(sentence)
+    span = find_cue(next(doc.sents), _winners_cues())
+    assert span is not None and doc.text[span[0]:span[1]] == cue
+
+
+def test_a_phrase_cue_matches_token_by_token(nlp):
+    from rhetoric.frames.generic import find_cue
+
+    doc = nlp("The two parties remain at odds over the budget.")
+    span = find_cue(next(doc.sents), ("at odds", "odds-on"))
+    assert span is not None and doc.text[span[0]:span[1]] == "at odds"

@@ -114,24 +114,20 @@ def test_profile_chart_updates_in_place(analyze):
 def test_paragraph_profiles_cover_every_paragraph(seed_analysis):
     rows = charts.paragraph_profiles(seed_analysis)
     assert len(rows) == len([ln for ln in seed_analysis.text.splitlines() if ln.strip()])
-    assert sum(r["words"] for r in rows) == len(seed_analysis.text.split())
+    from rhetoric.layout import count_words
+
+    assert sum(r["words"] for r in rows) == count_words(seed_analysis.text) > 1000
 
 
-def test_sourcing_rows_come_from_the_quote_layer_and_survive_its_failure(seed_analysis, monkeypatch):
+def test_sourcing_rows_come_from_the_quote_layer(seed_analysis):
     from rhetoric import sourcing
     from rhetoric.present import sourcing as adapter
 
     rows = adapter.sourcing_rows(seed_analysis)
     theirs = sourcing.sourcing_balance(seed_analysis)
     assert {r["actor"] for r in rows} == {r["speaker"] for r in theirs}
-    assert sum(r["quotes"] for r in rows) == len(seed_analysis.quotes)
-
-    def broken(analysis, **kw):
-        raise RuntimeError("mid-edit")
-
-    monkeypatch.setattr(sourcing, "sourcing_balance", broken)
-    fallback = adapter.sourcing_rows(seed_analysis)
-    assert sum(r["quotes"] for r in fallback) == len(seed_analysis.quotes)
+    assert sum(r["quotes"] for r in rows) == len(seed_analysis.quotes) > 10
+    assert sum(r["words"] for r in rows) == sum(r["direct_words"] + r["indirect_words"] for r in theirs)
 
 
 def test_paragraph_profile_tells_apart_layers_that_share_a_colour(seed_analysis):

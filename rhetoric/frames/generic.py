@@ -10,13 +10,13 @@ the two can be compared frame by frame and question by question (``compare``).
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Mapping, Optional
 
 from ..data import load_json
 from ..items import Frame, Item
+from ..negation import negation_cue
 
 YES = {"yes", "y", "true", "1", "ja", "oui", "si", "sí"}
 NO = {"no", "n", "false", "0", "nein", "non"}
@@ -36,10 +36,40 @@ def questions() -> list[dict]:
     return out
 
 
-@lru_cache(maxsize=None)
-def _regex(words: tuple[str, ...]) -> re.Pattern:
-    alts = sorted((re.escape(w.lower()) for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+@cache
+def _cue_index(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Cue words and phrases by their first word (lower case), longest phrase first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for w in words:
+        parts = tuple(w.lower().split())
+        if parts:
+            index.setdefault(parts[0], []).append(parts)
+    for phrases in index.values():
+        phrases.sort(key=len, reverse=True)
+    return index
+
+
+def find_cue(sent, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """Character span of the first cue in ``sent`` (a spaCy Span), or None.
+
+    Cues match whole tokens, by lower-case form or lemma ("fought" for "fight"), so a
+    contraction is never read as a cue ("won’t" is "wo" + "n’t", lemma "will", not "won"),
+    and a cue word that its sentence denies ("did not win", "no dispute") does not count
+    (:func:`rhetoric.negation.negation_cue`). Phrases ("at odds") match token by token."""
+    index = _cue_index(words)
+    toks = list(sent)
+    for k, tok in enumerate(toks):
+        candidates = index.get(tok.lower_, []) + [p for p in index.get(tok.lemma_.lower(), []) if len(p) == 1]
+        for phrase in candidates:
+            span = toks[k:k + len(phrase)]
+            if len(span) < len(phrase):
+                continue
+            if len(phrase) > 1 and [t.lower_ for t in span] != list(phrase):
+                continue
+            if len(phrase) == 1 and negation_cue(tok) is not None:
+                continue
+            return span[0].idx, span[-1].idx + len(span[-1].text)
+    return None
 
 
 @dataclass
@@ -54,6 +84,12 @@ class Answer:
 
 
 def _sentences(doc, text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence, trimmed of surrounding white space."""
+    return [(s, e) for s, e, _ in _sentence_spans(doc, text)]
+
+
+def _sentence_spans(doc, text: str) -> list[tuple[int, int, object]]:
+    """``(start, end, spaCy sentence)`` of every sentence, trimmed of surrounding white space."""
     out = []
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
@@ -61,16 +97,15 @@ def _sentences(doc, text: str) -> list[tuple[int, int]]:
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk) - len(chunk.rstrip())
         if e - trail > s + lead:
-            out.append((s + lead, e - trail))
+            out.append((s + lead, e - trail, sent))
     return out
 
 
 def code_article(doc, analysis) -> list[Answer]:
     """The kit's yes/no answer to every question of the battery, with evidence sentences."""
     text = analysis.text
-    sents = _sentences(doc, text)
-    starts = [s for s, _ in sents]
-    lowered = [text[s:e].lower() for s, e in sents]
+    sents = _sentence_spans(doc, text)
+    starts = [s for s, _, _ in sents]
 
     def sent_of(offset: int) -> int:
         return bisect.bisect_right(starts, offset) - 1
@@ -94,23 +129,23 @@ def code_article(doc, analysis) -> list[Answer]:
     for frame, spec in battery()["frames"].items():
         for q in spec["questions"]:
             cues = q["cues"]
-            words = _regex(tuple(cues["words"])) if cues.get("words") else None
-            also = _regex(tuple(cues["also"])) if cues.get("also") else None
+            words = tuple(cues["words"]) if cues.get("words") else None
+            also = tuple(cues["also"]) if cues.get("also") else None
             want_sigs = set(cues.get("signals", []))
             min_actors = cues.get("min_actors", 0)
             hits = []
-            for i, (s, e) in enumerate(sents):
+            for i, (s, e, sent) in enumerate(sents):
                 reasons = []
                 if words is not None:
-                    m = words.search(lowered[i])
+                    m = find_cue(sent, words)
                     if m:
-                        reasons.append(f"“{text[s + m.start():s + m.end()]}”")
+                        reasons.append(f"“{text[m[0]:m[1]]}”")
                 found_sigs = want_sigs & sig_keys[i]
                 if found_sigs:
                     reasons.append("a " + " / ".join(sorted(k.replace(":", " ") for k in found_sigs)) + " signal")
                 if not reasons:
                     continue
-                if also is not None and not also.search(lowered[i]):
+                if also is not None and not find_cue(sent, also):
                     continue
                 if len(actors[i]) < min_actors:
                     continue

@@ -17,7 +17,8 @@ from typing import Mapping, Optional
 
 import plotly.graph_objects as go
 
-from rhetoric.items import SIDES, SIGNAL_CATEGORIES
+from rhetoric.items import SIGNAL_CATEGORIES
+from rhetoric.layout import count_words
 
 from .layers import layer_name
 from .palette import OKABE_ITO, layer_color, pattern_of, side_color
@@ -108,6 +109,12 @@ def actor_mentions(analysis) -> list[dict]:
     return rows
 
 
+def _sides(analysis, rows) -> list[str]:
+    """The article's sides in order, then any side a row carries that the list lacks."""
+    sides = list(analysis.sides)
+    return sides + sorted({r["side"] for r in rows} - set(sides))
+
+
 def actor_mentions_chart(analysis, top: int = 15, types: Optional[set] = None, widget: bool = False):
     """Horizontal bars: how often each actor is named (top ``top``), coloured and grouped by side."""
     rows = [r for r in actor_mentions(analysis) if types is None or r["type"] in types][:top]
@@ -115,13 +122,13 @@ def actor_mentions_chart(analysis, top: int = 15, types: Optional[set] = None, w
     if not rows:
         return _empty(fig, "No actors found in this text.")
     order = [_t(r["actor"]) for r in reversed(rows)]
-    for side in SIDES:
+    for side in _sides(analysis, rows):
         part = [r for r in rows if r["side"] == side]
         if not part:
             continue
         fig.add_bar(
             y=[_t(r["actor"]) for r in part], x=[r["mentions"] for r in part], orientation="h",
-            name=side, marker={"color": side_color(side), "line": {"color": "#333", "width": 1}},
+            name=side, marker={"color": side_color(side, analysis.sides), "line": {"color": "#333", "width": 1}},
             text=[r["mentions"] for r in part], textposition="outside",
             customdata=[[r["type"], side] for r in part],
             hovertemplate="<b>%{y}</b><br>%{x} mentions<br>%{customdata[0]}, side: %{customdata[1]}<extra></extra>",
@@ -180,13 +187,13 @@ def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = Fa
         margin={"l": 20, "r": 30, "t": 90, "b": 80}, barmode="stack", legend_title_text="Side",
     )
     order = [_t(r["actor"]) for r in reversed(rows)]
-    for side in SIDES:
+    for side in _sides(analysis, rows):
         part = [r for r in rows if r["side"] == side]
         if not part:
             continue
         names = [_t(r["actor"]) for r in part]
         for kind, pattern, label in (("direct", "", "direct"), ("indirect", "/", "reported")):
-            marker = {"color": side_color(side), "line": {"color": "#333", "width": 1},
+            marker = {"color": side_color(side, analysis.sides), "line": {"color": "#333", "width": 1},
                       "pattern": {"shape": pattern, "fgcolor": "#fff" if pattern else None}}
             common = dict(orientation="h", marker=marker, legendgroup=side, name=side,
                           showlegend=False)
@@ -352,7 +359,7 @@ def paragraph_profiles(analysis) -> list[dict]:
 
     rows = []
     for n, (a, b) in enumerate(paragraph_bounds(analysis.text), 1):
-        row = {"number": n, "start": a, "end": b, "words": len(analysis.text[a:b].split())}
+        row = {"number": n, "start": a, "end": b, "words": count_words(analysis.text[a:b])}
         row.update(signal_profile(analysis, a, b))
         rows.append(row)
     return rows

@@ -14,6 +14,7 @@ Reference: Masataka Okabe and Kei Ito, "Color Universal Design" (2008).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 #: The Okabe-Ito palette (its eight colours, plus its grey).
@@ -68,7 +69,7 @@ PATTERNS = {
     ("entities", "NORP"): "dot",
 }
 
-#: Actors' sides (``rhetoric.items.SIDES``), for charts and side filters.
+#: The seed's sides (``data/actors.json``), for charts and side filters; other sides: ``side_color``.
 SIDE_COLORS = {
     "US": OKABE_ITO["blue"],
     "Russia": OKABE_ITO["vermillion"],
@@ -112,9 +113,19 @@ def entity_color(label: str) -> str:
     return ENTITY_COLORS.get(label, DEFAULT_COLOR)
 
 
-def side_color(side: str) -> str:
-    """The colour of an actor's side."""
-    return SIDE_COLORS.get(side, SIDE_COLORS["unknown"])
+#: Colours for sides a learner names, in order, after the named ones above.
+_MORE_SIDE_COLORS = (OKABE_ITO["sky_blue"], OKABE_ITO["yellow"], OKABE_ITO["black"])
+
+
+def side_color(side: str, sides: Sequence[str] = ()) -> str:
+    """The colour of an actor's side. A side without a colour of its own (a learner's "Council")
+    takes the next free Okabe-Ito colour by its place in ``sides``, the article's side list."""
+    if side in SIDE_COLORS:
+        return SIDE_COLORS[side]
+    own = [s for s in sides if s not in SIDE_COLORS]
+    if side in own:
+        return _MORE_SIDE_COLORS[own.index(side) % len(_MORE_SIDE_COLORS)]
+    return SIDE_COLORS["unknown"]
 
 
 def pattern_of(layer: str, key: str = "") -> str:

@@ -1,8 +1,7 @@
 """Sourcing balance for the charts: quotes and quoted words per speaker.
 
 The quotes layer owns the counting (``rhetoric.sourcing.sourcing_balance``); this module
-only reshapes its rows for the charts. If that function is missing or fails, the rows are
-counted here from ``analysis.quotes`` in the same shape, so a chart never breaks on it.
+only reshapes its rows for the charts, so the charts and the tables never disagree.
 
 Row keys: ``actor``, ``side``, ``quotes``, ``words``, ``direct_quotes``, ``direct_words``,
 ``indirect_quotes``, ``indirect_words``. Direct words are the speaker's own; indirect
@@ -11,9 +10,7 @@ Row keys: ``actor``, ``side``, ``quotes``, ``words``, ``direct_quotes``, ``direc
 
 from __future__ import annotations
 
-import re
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+from rhetoric.sourcing import sourcing_balance
 
 
 def _row(actor: str, side: str) -> dict:
@@ -23,24 +20,6 @@ def _row(actor: str, side: str) -> dict:
 
 def _order(rows) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["words"], -r["quotes"], r["actor"]))
-
-
-def quotes_by_speaker(analysis) -> list[dict]:
-    """Rows counted from ``analysis.quotes`` (the fallback), most quoted words first."""
-    rows: dict[str, dict] = {}
-    for q in analysis.quotes:
-        name = q.speaker or "(no speaker)"
-        side = q.side or "unknown"
-        if q.speaker in analysis.actors and analysis.actors[q.speaker].side not in (None, "unknown"):
-            side = analysis.actors[q.speaker].side
-        r = rows.setdefault(name, _row(name, side))
-        kind = "direct" if q.kind == "direct" else "indirect"
-        words = len(_WORD.findall(q.text))
-        r[f"{kind}_quotes"] += 1
-        r[f"{kind}_words"] += words
-        r["quotes"] += 1
-        r["words"] += words
-    return _order(rows.values())
 
 
 def _from_balance(row: dict) -> dict:
@@ -54,12 +33,5 @@ def _from_balance(row: dict) -> dict:
 
 
 def sourcing_rows(analysis) -> list[dict]:
-    """Rows per speaker, from the quotes layer's ``sourcing_balance`` where available."""
-    try:
-        from rhetoric.sourcing import sourcing_balance
-    except ImportError:
-        return quotes_by_speaker(analysis)
-    try:
-        return _order(_from_balance(r) for r in sourcing_balance(analysis))
-    except Exception:  # noqa: BLE001 - a layer mid-change must not break the charts
-        return quotes_by_speaker(analysis)
+    """Rows per speaker from the quotes layer's ``sourcing_balance``, most quoted words first."""
+    return _order(_from_balance(r) for r in sourcing_balance(analysis))

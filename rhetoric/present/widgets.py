@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Optional
 
 import ipywidgets as W
 
-from rhetoric.items import SIDES, SIGNAL_CATEGORIES
+from rhetoric.items import SIGNAL_CATEGORIES
 
 from . import charts
 from . import templates as tpl
@@ -507,8 +507,10 @@ class Explorer(_Builder):
                                       style=_DESC)
         self.side_actor = W.Dropdown(options=[], description="Actor", style=_DESC,
                                      tooltip="Choose an actor to say which side they are on")
-        self.side_value = W.Dropdown(options=list(SIDES), value="unknown", description="is on the side of",
-                                     style=_DESC, tooltip="The side of the chosen actor")
+        self.side_value = W.Combobox(options=["unknown"], value="unknown", description="is on the side of",
+                                     placeholder="choose or type a side", ensure_option=False,
+                                     continuous_update=False, style=_DESC,
+                                     tooltip="The side of the chosen actor: choose one, or type a new one and press Enter")
         self.view = W.ToggleButtons(options=[("Whole article", "article"), ("One sentence", "sentence")],
                                     value="article", description="Show", style=_DESC)
         self.sentence = W.BoundedIntText(value=1, min=1, max=1, description="Sentence", style=_DESC,
@@ -695,6 +697,7 @@ class Explorer(_Builder):
         names = sorted(a.actors, key=lambda n: (-len(getattr(a.actors[n], "mentions", []) or []), n))
         self.side_actor.options = [(f"{n} ({a.actors[n].side or 'unknown'})", n) for n in names]
         self.side_actor.value = keep if keep in names else (names[0] if names else None)
+        self.side_value.options = list(a.sides)
         self._show_actor_side()
 
     def _show_actor_side(self) -> None:
@@ -709,7 +712,7 @@ class Explorer(_Builder):
 
     def _apply_side(self) -> None:
         name, side = self.side_actor.value, self.side_value.value
-        if name is None or side is None:
+        if name is None or not side or side == self.current.analysis.actors[name].side:
             return
         self.set_side(name, side)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data import load_json
+from ..evaluate import harmonic_f1, ratio
 from ..items import SIGNAL_CATEGORIES
 
 
@@ -23,16 +24,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 1.0
+        return ratio(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
+        return ratio(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_f1(self.precision, self.recall)
 
 
 def gold_spans(name: str = "signals.json") -> list[dict]:

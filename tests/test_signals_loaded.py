@@ -1,0 +1,251 @@
+"""Loaded words: each rule and each false friend, on sentences written for these tests
+(none is taken from a development corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def loaded(analysis):
+    return [s for s in analysis.signals if s.category == "loaded"]
+
+
+def words(analysis):
+    return [s.text for s in loaded(analysis)]
+
+
+def one(analysis, text):
+    hits = [s for s in loaded(analysis) if s.text == text]
+    assert hits, f"{text!r} not flagged; got {words(analysis)}"
+    return hits[0]
+
+
+# --- negation: the word is there, the writer does not assert it ----------------------------
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The inquiry found no evidence of corruption at the agency.", "corruption"),
+    ("The auditors said the mayor was not corrupt.", "corrupt"),
+    ("It was not a fiasco, whatever the opposition claims.", "fiasco"),
+    ("The court found no sign of cruelty in the prison.", "cruelty"),
+    ("The review saw no trace of a whitewash.", "whitewash"),
+])
+def test_a_denied_loaded_word_is_kept_and_marked_negated(analyze, sentence, word):
+    sig = one(analyze(sentence), word)
+    assert sig.negated
+    assert "denied here" in sig.explanation and "does not assert" in sig.explanation
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The inquiry found evidence of corruption at the agency.", "corruption"),
+    ("The auditors said the mayor was corrupt.", "corrupt"),
+    ("The launch was a fiasco.", "fiasco"),
+])
+def test_an_asserted_loaded_word_is_not_negated(analyze, sentence, word):
+    sig = one(analyze(sentence), word)
+    assert not sig.negated and "denied" not in sig.explanation
+
+
+# --- phrases: hyphenated compounds and character adjectives before people ------------------
+
+def test_attention_craving_ambitious_senators(analyze):
+    got = words(analyze("These attention-craving, politically ambitious Senators want headlines."))
+    assert "attention-craving" in got and "politically ambitious" in got
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The power-hungry governor refused to leave.", "power-hungry"),
+    ("A publicity-seeking mayor called a press conference.", "publicity-seeking"),
+    ("Voters are tired of self-serving bureaucrats.", "self-serving"),
+    ("The fame-obsessed candidate hired a stylist.", "fame-obsessed"),
+])
+def test_a_drive_compound_before_a_person_is_loaded(analyze, sentence, phrase):
+    assert phrase in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The cost-cutting plan was approved on Monday.",
+    "The long-serving clerk retired after forty years.",
+    "The record-breaking heat lasted a week.",
+])
+def test_compounds_that_describe_are_not_loaded(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
+def test_a_character_adjective_is_loaded_of_people_only(analyze):
+    assert "ambitious" in " ".join(words(analyze("The ambitious senator wants the top job.")))
+    assert "calculating" in words(analyze("The minister is cold and calculating."))
+    assert words(analyze("The council approved an ambitious plan for the harbour.")) == []
+    assert words(analyze("The extreme heat closed the schools.")) == []
+
+
+# --- name-calling, labels, emotive verbs ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Masked thugs broke up the meeting.", "thugs"),
+    ("The globalist elites met in a ski resort.", "globalist"),
+    ("The so-called experts were wrong again.", "so-called"),
+    ("The senator called his rivals warmongers.", "warmongers"),
+    ("A self-styled reformer took the stage.", "self-styled"),
+    ("The far-left activists blocked the road.", "far-left"),
+    ("Only a crackpot would believe that.", "crackpot"),
+])
+def test_names_and_labels_for_people_are_loaded(analyze, sentence, word):
+    got = words(analyze(sentence))
+    assert any(word in g for g in got), got
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The governor slams the media over the report.", "slams"),
+    ("Critics blasted the decision as a betrayal.", "blasted"),
+    ("The president lashed out at his former adviser.", "lashed out"),
+    ("The columnist ridiculed the proposal.", "ridiculed"),
+    ("The senator lied to the committee.", "lied"),
+])
+def test_emotive_verbs_are_loaded(analyze, sentence, word):
+    assert word in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "She slammed the door and left.",
+    "The answer lies in the budget figures.",
+    "The old ferry lies at anchor in the bay.",
+])
+def test_literal_uses_of_emotive_verbs_are_not_loaded(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
+def test_destruction_verbs_are_loaded_of_people_and_plain_of_things(analyze):
+    assert "crushed" in words(analyze("The regime crushed the opposition within a week."))
+    assert "annihilated" in words(analyze("The army annihilated thousands of villagers."))
+    assert "destroy" in words(analyze("They want to destroy our democracy."))
+    for plain in ("The fire destroyed forty homes.", "The storm wrecked the harbour wall.",
+                  "The flood ruined the harvest."):
+        assert words(analyze(plain)) == [], plain
+
+
+def test_an_intensifier_joins_the_loaded_word(analyze):
+    assert "utterly disgraceful" in words(analyze("It was an utterly disgraceful decision."))
+
+
+# --- terms of art, names of events, charges ------------------------------------------------
+
+def test_regime_as_term_of_art_is_not_loaded(analyze):
+    a = analyze("Washington has pursued regime change for decades. The sanctions regime was tightened in May.")
+    assert words(a) == []
+
+
+def test_regime_in_the_writers_voice_names_a_neutral_word_once(analyze):
+    a = analyze("The regime jailed three reporters. The regime denied it. Later the regime freed them.")
+    flagged = words(a)
+    assert flagged == ["regime"]
+    sig = one(a, "regime")
+    assert not sig.in_quote and "writer's word" in sig.explanation and "government" in sig.explanation
+
+
+def test_a_quoted_label_is_kept_as_the_speakers_word(analyze):
+    a = analyze("“These thugs and this regime must go,” said Maria Lopez, the opposition leader.")
+    for word in ("thugs", "regime"):
+        sig = one(a, word)
+        assert sig.in_quote and sig.speaker and "quoted" in sig.explanation
+    assert "speaker's choice" in one(a, "regime").explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Senators discussed the Watergate scandal at length.",
+    "The abuse scandal has cost the diocese millions.",
+    "Survivors of the Las Vegas massacre testified on Monday.",
+])
+def test_the_name_of_an_event_is_not_a_fresh_judgement(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
+def test_an_event_word_in_the_writers_voice_is_loaded(analyze):
+    assert "scandal" in words(analyze("The new payments system is a scandal."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The prosecutor is investigating alleged collusion between the two firms.",
+    "The mayor was charged with corruption in 2019.",
+    "A corruption probe was opened last week.",
+    "The company denied any collusion.",
+])
+def test_the_name_of_a_charge_is_not_the_writers_verdict(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
+def test_asserted_wrongdoing_is_loaded(analyze):
+    assert "collusion" in words(analyze("Their collusion with the cartel was shameless."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "He suffered a mild traumatic brain injury.",
+    "The army fired incendiary rounds at the depot.",
+    "Toxic waste leaked into the river.",
+    "Police are treating the attack as a hate crime.",
+    "The new anti-corruption unit opened in March.",
+])
+def test_technical_terms_are_not_loaded(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
+def test_figurative_uses_of_the_same_words_are_loaded(analyze):
+    got = words(analyze("The office had a toxic culture, and the speech was incendiary."))
+    assert {"toxic", "incendiary"} <= set(got)
+
+
+def test_plain_emotion_words_are_not_loaded(analyze):
+    assert words(analyze("Residents were worried about the water. Some were afraid to go out.")) == []
+
+
+def test_a_word_inside_a_longer_name_is_not_loaded(analyze):
+    assert words(analyze("The senator read Brave New World at school.")) == []
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Outrageous. That was the word on every lip.", "Outrageous"),
+    ("Disgraceful! The minister has resigned.", "Disgraceful"),
+])
+def test_a_one_word_exclamation_is_loaded(analyze, sentence, word):
+    assert word in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("These rats in Congress voted for it.", "rats"),
+    ("Critics say the minister is a snake.", "snake"),
+    ("The governor, a weasel if ever there was one, stayed silent.", "weasel"),
+    ("Only a fool would sign that deal.", "fool"),
+    ("The angry mob chased the reporters away.", "mob"),
+])
+def test_animal_words_and_insults_for_people_are_name_calling(analyze, sentence, word):
+    assert word in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rats in the cellar ate the grain.",
+    "The dogs barked all night on the farm.",
+    "A snake was found in the school garden.",
+])
+def test_animal_words_for_animals_are_plain(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Critics called the hearing a kangaroo court.", "kangaroo court"),
+    ("The paper ran a hit piece on the mayor.", "hit piece"),
+    ("Opponents say the country is becoming a police state.", "police state"),
+    ("The senator dismissed the report as fake news.", "fake news"),
+])
+def test_set_phrases_that_judge_are_loaded(analyze, sentence, phrase):
+    assert phrase in words(analyze(sentence))
+
+
+def test_treason_as_a_charge_is_plain_and_as_a_verdict_is_loaded(analyze):
+    assert words(analyze("He was charged with treason in 1951.")) == []
+    assert "treason" in words(analyze("Selling the port to a rival power is treason."))
+
+
+def test_a_speaker_who_takes_up_a_label_chooses_it_too(analyze):
+    a = analyze("The regime jailed three reporters. “The regime is afraid of the truth,” said Maria Lopez. "
+                "The regime denied it.")
+    flagged = loaded(a)
+    assert [s.in_quote for s in flagged if s.text == "regime"] == [False, True]
