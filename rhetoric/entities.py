@@ -728,6 +728,10 @@ def sports_side_rule(r: _Reading) -> None:
         sides = [_side_at(r, subj[0]), _side_at(r, obj[0])]
         if any(m is None for m in sides):
             continue
+        if all(m.model_label is None and m.rule == "team" and not m.reason for m in sides):
+            for m in sides:  # two names the model left unread ("Graf beat Seles"): players or teams, unknown
+                del r.mentions[(m.start, m.end)]
+            continue
         # the two sides of a result are of one kind: two one-word "persons" are players
         # ("Sampras beat Agassi"); a place, club or unread name on either side makes both teams
         if all(m.label == "PERSON" for m in sides):

@@ -647,3 +647,10 @@ def test_lower_case_description_after_a_name_is_not_part_of_it(nlp, text, ent, n
     doc = _doc(nlp, text, [(ent, "ORG")])
     ents, _ = find_entities(doc, text)
     assert [e.text for e in ents] == [name]
+
+
+def test_two_unread_names_in_a_result_are_not_made_teams(nlp):
+    text = "Graf beat Seles in the semi-final, and Navratilova defeated Evert in the final."
+    doc = _doc(nlp, text, [])
+    ents, _ = find_entities(doc, text)
+    assert not [e for e in ents if e.label == "ORG"]
