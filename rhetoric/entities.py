@@ -7,16 +7,37 @@ applies general corrections, each recorded on the entity (``model_label``, ``rul
 plain-language explanation, so a learner can see what the model said and why the kit
 disagrees:
 
-``gazetteer``      a name the kit's gazetteer (``data/gazetteer.json``) knows as a country,
-                   capital, region or nationality gets that label.
-``title``          a name right after a title (``data/titles.json``: "Representative",
-                   "Secretary of State") is a person; a word inside a title is no entity.
-``adjective``      a one-word "person" opening a sentence that reads as an adjective once
-                   lower-cased ("Gutsy, covert strikes") is no entity.
-``same_person``    a name the text treats as a person (a full name, a title, or the
-                   model's own majority) is a person in every mention: full, surname-only,
-                   possessive or titled, including mentions the model missed.
-``majority``       any other name keeps the label it has in most of its mentions.
+The model's entities are first cut where no name runs (line breaks, scores and figures,
+brackets, "v", "at", spaced dashes and commas) and trimmed to their capitalised words. Then
+the rules of :data:`RULES` run in order, each a small function named for what it does:
+
+``title``            a name right after a title (``data/titles.json``: "Representative",
+                     "Dr", "Councillor") is a person, rebuilt past the title when the model
+                     swallowed it ("Councillor Grace" -> "Grace Obi"); a word inside a title is
+                     no entity.
+``gazetteer``        a name the gazetteer (``data/gazetteer.json``) knows as a country,
+                     capital, region or nationality gets that label, in capitals too ("ISRAEL").
+``dateline``         the place a story was filed from ("LUBLIN, Poland (AP) —") is a place.
+``byline``           the names in a byline or sign-off are people.
+``transcript``       a transcript's speaker label ("SEN. ROSALIND ACHTERBERG, FINANCE
+                     COMMITTEE:", then "ACHTERBERG:") is a person.
+``speaker``          a name the model left unread that speaks ("Okafor replied") is a person.
+``adjective``        a one-word "person" opening a sentence that reads as an adjective once
+                     lower-cased ("Gutsy, covert strikes") is no entity.
+``organisation_cue`` a name before an organisation noun ("the Xinhua news agency") or with a
+                     company suffix ("Cofinec S.A.") is an organisation, there and in its bare
+                     person-labelled mentions; ``place_cue``: a one-word "person" after "in" is a
+                     place. Readings from cues are never overridden by the spreading rules.
+``same_person``      a name the text treats as a person (a full name, a title, a speaker turn,
+                     or the model's own majority) is a person in every mention: full,
+                     surname-only (hyphenated surnames whole), possessive or titled.
+``majority``         any other name keeps the label it has in most of its mentions.
+``results_row``      in a sports results row (``layout.results_row``) the sides are teams,
+                     countries stay places (national teams), ranked competitors are people.
+``team``             the sides of a result ("Leicestershire beat Somerset") are teams, and in a
+                     sports report a team's name is the team in its other mentions; a club named
+                     after a city ("CSKA Moscow") is one organisation.
+``headline``         a name in the headline counts only if the body names it.
 
 Actors: every mention links to one canonical actor (a person's fullest name in the text,
 a place's gazetteer name, an organisation's name without "the"). Sides come from
