@@ -826,6 +826,50 @@ def _clubs_named_after_cities(r: _Reading) -> None:
                        f"'{doc[start:end].text}' is a club named after a city, in a sports report"))
 
 
+def acronym_rule(r: _Reading) -> None:
+    """An acronym in brackets after a name is that name's short form, with its label, in every
+    mention: "Kurdistan Democratic Party ( KDP )", "the Federal Open Market Committee (FOMC)".
+
+    The acronym's letters must start with the name's first capital and follow the capitals of
+    its words in order."""
+    doc, words = r.doc, r.words
+    short: dict[str, tuple[str, str]] = {}
+    for m in list(r.mentions.values()):
+        e = m.end
+        if m.label not in {"ORG", "GPE", "LOC", "FAC", "NORP"} or e + 2 >= len(words):
+            continue
+        if words[e] != "(" or words[e + 2] != ")":
+            continue
+        acr = words[e + 1]
+        if not (2 <= len(acr) <= 7 and acr.isalpha() and acr.isupper()):
+            continue
+        name = doc[m.start : m.end].text
+        if _initials_fit(acr, name):
+            short[acr] = (m.label, name)
+    if not short:
+        return
+    for i, w in enumerate(words):
+        if w not in short:
+            continue
+        label, name = short[w]
+        found = _overlapping(r.mentions, i, i + 1)
+        if any(f.start == i and f.end == i + 1 and f.label == label for f in found) or any(f.end - f.start > 1 for f in found):
+            continue
+        r.add(_Mention(i, i + 1, label, r.model_label_at(i, i + 1), "acronym",
+                       f"'{w}' is the short form of '{name}', given in brackets after it"))
+
+
+def _initials_fit(acr: str, name: str) -> bool:
+    caps = [w[0] for w in name.replace("-", " ").split() if w[:1].isupper()]
+    if not caps or acr[0] != caps[0]:
+        return False
+    k = 0
+    for c in caps:
+        if k < len(acr) and acr[k] == c:
+            k += 1
+    return k >= min(len(acr), 2) and k >= len(acr) - 1
+
+
 def same_person_rule(r: _Reading) -> None:
     """A name the text treats as a person is a person in every mention."""
     r.names = _person_names(r.doc, r.mentions)
@@ -863,6 +907,7 @@ RULES = [
     speaking_name_rule,
     adjective_rule,
     local_cue_rule,
+    acronym_rule,
     same_person_rule,
     majority_rule,
     results_row_rule,

@@ -654,3 +654,25 @@ def test_two_unread_names_in_a_result_are_not_made_teams(nlp):
     doc = _doc(nlp, text, [])
     ents, _ = find_entities(doc, text)
     assert not [e for e in ents if e.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, ents, acr, label",
+    [
+        ("The Kurdistan Democratic Party ( KDP ) said it was backed. The KDP denied it.", [("Kurdistan Democratic Party", "ORG")], "KDP", "ORG"),
+        ("The Harbour Users Association (HUA) objected, and HUA members marched.", [("Harbour Users Association", "ORG")], "HUA", "ORG"),
+        ("The Federal Open Market Committee (FOMC) met. The FOMC held rates.", [("Federal Open Market Committee", "ORG"), ("FOMC", "PERSON", 1)], "FOMC", "ORG"),
+    ],
+)
+def test_acronym_in_brackets_takes_the_label_of_its_name_in_every_mention(nlp, text, ents, acr, label):
+    doc = _doc(nlp, text, ents)
+    got, _ = find_entities(doc, text)
+    short = [e for e in got if e.text == acr]
+    assert len(short) == text.count(acr) and {e.label for e in short} == {label}
+
+
+def test_bracketed_capitals_that_do_not_fit_the_name_are_not_its_acronym(nlp):
+    text = "The Harbour Users Association (USA) objected."
+    doc = _doc(nlp, text, [("Harbour Users Association", "ORG")])
+    got, _ = find_entities(doc, text)
+    assert not [e for e in got if e.rule == "acronym"]
