@@ -1063,6 +1063,17 @@ def _person_names(doc: Doc, mentions) -> dict[str, _PersonName]:
             if prev is None or (len(full) > len(prev.full) and len(words) >= 2):
                 evidence = "its full name" if len(words) >= 2 else _PERSON_RULES[m.rule]
                 names[surname] = _PersonName(surname, full if len(words) >= 2 else surname, evidence)
+    # a first word used alone ("Hillary", or "Wang" of "Wang Donghai", surname first) is the
+    # person when exactly one full name in the text begins with it
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for person in list(names.values()):
+        words = person.full.split()
+        if len(words) >= 2:
+            firsts[words[0]].add(person.full)
+    for first, fulls in firsts.items():
+        if len(fulls) == 1 and first not in names and first not in gaz and first not in cued \
+                and not _titles_lower().get(first.lower().rstrip(".")) and len(first) > 2 and first.isalpha():
+            names[first] = _PersonName(first, next(iter(fulls)), "its full name begins with it")
     for surface, counter in votes.items():
         if surface in names or surface in gaz or surface in cued:
             continue

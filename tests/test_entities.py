@@ -676,3 +676,24 @@ def test_bracketed_capitals_that_do_not_fit_the_name_are_not_its_acronym(nlp):
     doc = _doc(nlp, text, [("Harbour Users Association", "ORG")])
     got, _ = find_entities(doc, text)
     assert not [e for e in got if e.rule == "acronym"]
+
+
+@pytest.mark.parametrize(
+    "text, ents, word, actor",
+    [
+        ("Police detained dissident Wang Donghai on Friday. Police told Wang's family nothing.", [("Wang Donghai", "PERSON"), ("Wang", "ORG", 1)], "Wang", "Wang Donghai"),
+        ("Hillary Clinton arrived late. Aides said Hillary was tired.", [("Hillary Clinton", "PERSON")], "Hillary", "Hillary Clinton"),
+    ],
+)
+def test_first_word_of_the_only_full_name_it_begins_is_that_person(nlp, text, ents, word, actor):
+    doc = _doc(nlp, text, ents)
+    got, _ = find_entities(doc, text)
+    alone = [e for e in got if e.text == word]
+    assert alone and all(e.label == "PERSON" and e.actor == actor for e in alone)
+
+
+def test_first_word_shared_by_two_full_names_is_left_alone(nlp):
+    text = "Bill Clinton met Bill Gates. Later Bill spoke."
+    doc = _doc(nlp, text, [("Bill Clinton", "PERSON"), ("Bill Gates", "PERSON")])
+    got, _ = find_entities(doc, text)
+    assert [e.text for e in got] == ["Bill Clinton", "Bill Gates"]
