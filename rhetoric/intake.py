@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .data import data_path
-from .layout import is_headline
+from .layout import is_headline, results_row
 
 #: spaCy's default ``nlp.max_length``; longer texts are parsed in chunks.
 DEFAULT_CHUNK_CHARS = 1_000_000
@@ -127,6 +127,13 @@ def _menu_line(line: str, spec: dict) -> bool:
     return False
 
 
+def _names_sections(rows: list[tuple[int, int, str]], run: list[int], spec: dict) -> bool:
+    """A site's menu names its sections ("News", "Sport", "Opinion"): a run of short lines with
+    none of them (a results table, a list of teams or places) is the article's own."""
+    words = frozenset(spec["section_words"])
+    return any(rows[k][2].strip().lower() in words for k in run)
+
+
 def _menu_runs(rows: list[tuple[int, int, str]], spec: dict) -> list[int]:
     """Indices of ``rows`` (non-blank lines) in runs of ``min_lines`` or more short labels
     above the article's first line of prose or below its last: a list inside the article
@@ -139,7 +146,7 @@ def _menu_runs(rows: list[tuple[int, int, str]], spec: dict) -> list[int]:
         if k < len(rows) and _menu_item(line, spec):
             run.append(k)
             continue
-        if len(run) >= spec["min_lines"] and (run[-1] < first or run[0] > last):
+        if len(run) >= spec["min_lines"] and (run[-1] < first or run[0] > last) and _names_sections(rows, run, spec):
             out.extend(run)
         run = []
     return out
@@ -488,9 +495,21 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
             continue
         if i == first and is_headline(body) and not _ends_block(rows, i + 1):
             continue  # the headline, straight above its first paragraph (a two-line headline is joined)
+        if results_row(body) or results_row(nxt):
+            continue  # a results table's rows are lines of their own, however long
         hyphen = body.endswith("-") and len(body) > 1 and body[-2].isalpha() and nxt[:1].isalpha()
         breaks.append((rows[i][1], rows[i][2], hyphen))
-    return breaks
+    return breaks if _continues_in_lower_case(text, breaks) else []
+
+
+def _continues_in_lower_case(text: str, breaks: list[tuple[int, int, bool]]) -> bool:
+    """Wrapped prose goes on mid-sentence, so many of its lines start with a lower-case word
+    (most running words are); lines that each start a sentence or a table row do not. True when
+    at least a quarter of the candidate breaks are followed by a lower-case letter."""
+    if not breaks:
+        return False
+    lower = sum(1 for _, end, _ in breaks if text[end:end + 1].islower())
+    return lower >= 0.25 * len(breaks)
 
 
 def _ends_block(rows: list, k: int) -> bool:
