@@ -425,6 +425,8 @@ class Normalised:
             parts.append(f"ignored {c['soft_hyphens']} soft hyphen(s)")
         if c.get("zero_width"):
             parts.append(f"ignored {c['zero_width']} zero-width character(s)")
+        if c.get("space_runs"):
+            parts.append(f"read {c['space_runs']} run(s) of spaces as one space")
         if c.get("marks"):
             parts.append(f"read {c['marks']} variant quote mark(s), hyphen(s) or apostrophe(s) as the usual ones")
         if not parts:
@@ -518,6 +520,15 @@ def _ends_block(rows: list, k: int) -> bool:
     return (k + 1 == len(rows) or not rows[k + 1][3].strip()) and any(not r[3].strip() for r in rows[:-1])
 
 
+_SPACE_RUN = re.compile(r"(?<=[^\s])[ \t]([ \t]+)(?=[^\s])")
+
+
+def _extra_spaces(view: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the spaces after the first in each run of spaces between two words
+    ("said  that", two spaces after a full stop): the normalised view keeps one, as a reader does."""
+    return [m.span(1) for m in _SPACE_RUN.finditer(view)]
+
+
 def normalise(text: str, *, join_wrapped: bool = True) -> Normalised:
     """The normalised view of ``text`` (see the module's docstring) and its ``OffsetMap``.
 
@@ -558,6 +569,11 @@ def normalise(text: str, *, join_wrapped: bool = True) -> Normalised:
         if breaks:
             counts["wrapped_lines"] = len(breaks) + paragraphs
             counts["wrapped_paragraphs"] = paragraphs
+    runs = _extra_spaces(view)
+    if runs:
+        counts["space_runs"] = len(runs)
+        taken = set(removed) | {i for i, _ in joins}
+        removed = sorted(set(removed) | {i for s, e in runs for i in range(s, e)} - taken)
     if not removed and not joins:
         return Normalised(view, None, counts)
     chars = list(view)

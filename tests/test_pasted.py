@@ -365,3 +365,17 @@ def test_lines_that_each_start_a_sentence_or_a_row_are_not_joined(text):
     from rhetoric.intake import wrapped_line_breaks
 
     assert wrapped_line_breaks(text) == []
+
+
+@pytest.mark.parametrize("text, word, category", [
+    ("The plan appears  to have failed, officials said.", "appears", "hedge"),
+    ("The minister  claimed  the figures were wrong.  Critics disagreed.", "claimed", "reporting_verb"),
+    ("It is  not clear  whether the  deal will hold.", "whether", "hedge"),
+])
+def test_runs_of_spaces_read_as_one_space(analyze, text, word, category):
+    a = analyze(text)
+    assert "run(s) of spaces" in (a.normalisation or "")
+    hits = [s for s in a.signals if s.category == category and word in s.text]
+    assert hits, [(s.category, s.text) for s in a.signals]
+    for item in [*a.signals, *a.entities, *a.quotes]:
+        assert text[item.start:item.end] == item.text
