@@ -17,11 +17,13 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..english import TITLE_CASE_SMALL_WORDS, WORK_TITLE_LEADERS
 from ..items import Quote
 from ..layout import structure, transcript_turns
 from .direct import Attribution, DirectAttributor
 from .headline import HeadlineAttributor
 from .indirect import indirect_candidates
+from .lexicon import work_nouns
 from .marks import MarkedSpan, find_marked_spans
 from .speakers import Speaker, SpeakerResolver
 from .wording import characterises, past_tense, speaker_words, surface
@@ -123,9 +125,8 @@ def find_quotes(doc, analysis) -> list[Quote]:
     return quotes
 
 
-_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "it"}
-_TITLE_BEFORE = {"on", "in", "of", "from", "the", "his", "her", "their", "its", "titled", "entitled",
-                 "show", "program", "programme", "film", "book", "series", "movie", "song", "album", "newspaper"}
+_SMALL = TITLE_CASE_SMALL_WORDS
+_TITLE_BEFORE = WORK_TITLE_LEADERS | work_nouns()
 
 
 def _is_title(text: str, span) -> bool:

@@ -12,17 +12,17 @@ governs, trimmed to what the speaker said:
 
 from __future__ import annotations
 
+from ..english import CLAUSE_OPENERS, INDIRECT_QUESTION_OPENERS
 from .cues import DASHES, according_to, is_cue, speaker_like, speech_sense
-from .lexicon import lexicon
+from .lexicon import directive_verbs, lexicon
 
 CONTENT_DEPS = ("ccomp",)
 MIN_TOKENS = 3
-WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how", "whether", "if"}
+WH = INDIRECT_QUESTION_OPENERS
 CLOSERS = "”\"’'"
 # verbs that report a demand or a label through their object: 'urged supporters to monitor
 # polling places', 'called for more school investment', 'called the charges fabricated'
-DIRECTIVE = {"urge", "ask", "tell", "call", "encourage", "implore", "press", "advise", "warn", "beg", "instruct",
-             "order", "demand", "invite", "challenge", "exhort"}
+DIRECTIVE = directive_verbs()
 
 
 def _question_put_to(verb) -> bool:
@@ -97,7 +97,7 @@ def indirect_candidates(doc, inside_quote, text=None):
 
 def _finish(doc, text, cue, lo, hi, *, need_verb=True):
     """Trim the token range ``lo..hi`` to the reported content, or None if nothing is left."""
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("that", "and", "but", "or")):
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in CLAUSE_OPENERS):
         lo += 1
     first = doc[lo]
     if cue.lemma_.lower() in lexicon().question_verbs and first.lower_ in WH and _asked_by_writer(cue):

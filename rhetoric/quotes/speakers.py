@@ -14,17 +14,18 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
-from .lexicon import lexicon
+from ..english import FEMALE_PRONOUNS, FIRST_PERSON, MALE_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
+from .lexicon import lexicon, title_words
 
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-PLURAL = {"they", "them", "their", "theirs", "themselves"}
-AUTHOR = {"i", "me", "my", "we", "us", "our"}
-RELATIVE = {"who", "that", "which", "whom"}
+MALE = MALE_PRONOUNS
+FEMALE = FEMALE_PRONOUNS
+PLURAL = PLURAL_PRONOUNS
+AUTHOR = FIRST_PERSON
+RELATIVE = RELATIVE_PRONOUNS
 PERSON_LABELS = {"PERSON"}
 GROUP_LABELS = {"ORG", "NORP", "GPE"}
 AUTHOR_NAME = "the author"
-TITLE_GLUE = {"of", "former", "then", "acting", "deputy", "vice", "the", "u.s.", "state", "foreign", "defense"}
+TITLE_GLUE = frozenset({"of", "the"}) | title_words()
 NOT_SPEAKERS = {"TIME", "DATE", "MONEY", "QUANTITY"}
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..english import THIRD_PERSON_REFLEXIVES
 from ..negation import is_negated
 from .common import Context, lexicon, make_signal, span_chars
 
@@ -112,7 +113,7 @@ def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
         subj_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj_tok is not None and (subj_tok.like_num or subj_tok.lower_ in ("percent", "%", "share", "majority", "minority")):
             continue  # "1 percent support the Green Party": a share of respondents, not the actor
-        if patient_tok.lower_ in ("himself", "herself", "itself", "themselves"):
+        if patient_tok.lower_ in THIRD_PERSON_REFLEXIVES:
             continue
         patient = ctx.actor_of_phrase(patient_tok)
         if patient == doer and patient_tok.pos_ == "PRON":

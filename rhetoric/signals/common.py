@@ -12,17 +12,16 @@ from typing import Iterable, Optional
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from ..english import GROUP_PRONOUNS, NEUTER_PRONOUNS, PERSON_PRONOUNS
 from ..items import Signal
 from ..data import load_json
 
 #: entity labels that stand for actors (people, places acting as states, groups, organisations)
 ACTOR_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
 MAX_QUOTE_CHARS = 20_000
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 #: endings of nationality and group adjectives used as names ("Russian", "Chinese", "Israeli", "Dutch")
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic", "ite")
-SINGULAR_PRONOUNS = {"it", "its", "itself"}
-GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+SINGULAR_PRONOUNS = NEUTER_PRONOUNS
 
 
 def lexicon(name: str) -> dict:
