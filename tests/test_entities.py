@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from spacy.tokens import Span
 
 from rhetoric.entities import find_entities, find_entities_with_dropped
 from rhetoric.evaluate import errors, gold_entities, score_entities

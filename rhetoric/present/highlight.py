@@ -134,7 +134,7 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
             _actor_side(analysis, e.actor), extra, full_label=full)
         if full:
             records[-1]["cclass"] += " rl-corrected"
-    for i, e in enumerate(getattr(analysis, "rejected_entities", None) or []):
+    for i, e in enumerate(analysis.rejected_entities):
         said = e.model_label or "a name"
         add(e, i, "entities", NOT_A_NAME, f"NOT A NAME · model: {said}", DEFAULT_COLOR, None, "unknown")
         records[-1]["cclass"] = "rl-c-other rl-p-dash rl-corrected"
@@ -217,7 +217,7 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 def article_paragraph_bounds(analysis) -> list[tuple[int, int]]:
     """The paragraphs of the article proper, numbered as the notebooks number them (¶1...): the
     parts the intake set aside (a publisher's footer) are left out."""
-    aside = [(p.start, p.end) for p in getattr(analysis, "set_aside", []) or []]
+    aside = [(p.start, p.end) for p in analysis.set_aside]
     return [(s, e) for s, e in paragraph_bounds(analysis.text) if not any(a <= s and e <= b for a, b in aside)]
 
 
@@ -479,7 +479,7 @@ def set_aside_records(analysis) -> list[dict]:
     """
     out = []
     text = analysis.text
-    for n, part in enumerate(getattr(analysis, "set_aside", []) or []):
+    for n, part in enumerate(analysis.set_aside):
         kind, _, why = (part.reason or "").partition(": ")
         if kind not in ASIDE_NAMES or not text[part.start:part.end].strip():
             continue

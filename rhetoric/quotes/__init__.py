@@ -42,7 +42,7 @@ def _paragraph_index(text: str):
 
 
 def _side(analysis, speaker):
-    actor = (getattr(analysis, "actors", {}) or {}).get(speaker) if speaker else None
+    actor = analysis.actors.get(speaker) if speaker else None
     return getattr(actor, "side", "unknown") if actor is not None else "unknown"
 
 
@@ -302,7 +302,7 @@ def _indirect_attribution(resolver, cue, cs, ce) -> Attribution:
         att.explanation = (f"reported speech: what {speaker_words(sp)} {past_tense(cue)} "
                            f"('{surface(cue, subj)}'), in the writer's words")
     att.channel, att.setting = channel_and_setting(cue, (cs, ce))
-    rel = relayer(cue, None)
+    rel = relayer(cue)
     if rel is not None:
         rv, rsubj = rel
         rsp = resolver.from_token(rsubj)

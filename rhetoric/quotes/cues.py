@@ -231,7 +231,7 @@ def channel_and_setting(verb, exclude: tuple[int, int] = (0, 0)) -> tuple[Option
     return channel, setting
 
 
-def relayer(verb, resolve) -> Optional[tuple]:
+def relayer(verb) -> Optional[tuple]:
     """The outer reporting verb and its speaker when speech is reported second-hand:
     'Peskov told reporters that Putin had told Trump of ...' -> (told, Peskov)."""
     lex = lexicon()

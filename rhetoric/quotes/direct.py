@@ -235,7 +235,7 @@ class DirectAttributor:
         else:
             att.explanation = _describe_cue(sp, t, after)
             att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
-            rel = relayer(t, None)
+            rel = relayer(t)
             if rel is not None:
                 rv, rsubj = rel
                 if not inside_q(rsubj) and in_region(rsubj) and p_lo <= rsubj.idx < p_hi and p_lo <= rv.idx < p_hi:

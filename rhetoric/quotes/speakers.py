@@ -47,10 +47,10 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.analysis = analysis
-        ents = sorted(getattr(analysis, "entities", []) or [], key=lambda e: e.start)
+        ents = sorted(analysis.entities, key=lambda e: e.start)
         self.ents = ents
         self.ent_starts = [e.start for e in ents]
-        self.actors = getattr(analysis, "actors", {}) or {}
+        self.actors = analysis.actors
         self.gender: dict[str, str] = {}
         # extra person mentions found by the quote layer (names the entity layer missed)
         self.extra: list[tuple[int, int, str]] = []
