@@ -124,6 +124,9 @@ def _finish(doc, text, cue, lo, hi, *, need_verb=True):
         ce = cut
         while ce > cs and (text[ce - 1].isspace() or (not text[ce - 1].isalnum() and text[ce - 1] not in CLOSERS)):
             ce -= 1
+    cut = _participle_after_quote(doc, text, cs, ce)
+    if cut is not None:
+        ce = cut
     if text.count("“", cs, ce) > text.count("”", cs, ce):
         # a partial quote the content opens: take its closing mark too ('as having been “meaningful.”')
         close = text.find("”", ce, ce + 3)
@@ -136,6 +139,48 @@ def _finish(doc, text, cue, lo, hi, *, need_verb=True):
     if need_verb and not any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
     return cs, ce
+
+
+PARTICIPLE_TAGS = ("VBG", "VBN")
+
+
+def _participle_after_quote(doc, text, cs, ce):
+    """End of the content at a quotation it closes when a participle clause follows after a
+    comma: in 'he said they agreed to “start talks immediately,” pushing Ukraine to the
+    sidelines' the words after the quote are the writer's comment on the report, not the
+    speaker's. Returns the offset just after the closing mark, or None.
+
+    The closing mark must close a quotation opened inside the content; the participle may
+    follow an adverb ('…,” effectively pushing …')."""
+    span = doc.char_span(cs, ce, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.tag_ not in PARTICIPLE_TAGS or t.i < 2:
+            continue
+        j = t.i - 1
+        while j > span.start and doc[j].pos_ == "ADV":
+            j -= 1
+        marks = doc[max(span.start, j - 1): j + 1]
+        if len(marks) != 2 or not all(m.is_punct for m in marks) or "," not in (marks[0].text, marks[1].text):
+            continue
+        closer = marks[0] if marks[1].text == "," else marks[1]
+        if not any(ch in CLOSERS for ch in closer.text) or not _closes_a_quote(text, cs, closer.idx):
+            continue
+        return closer.idx + len(closer.text)
+    return None
+
+
+def _closes_a_quote(text, start, at):
+    """Does the mark at ``at`` close a quotation opened in ``text[start:at]``?"""
+    mark = text[at]
+    if mark == "”":
+        return text.count("“", start, at) > text.count("”", start, at)
+    if mark == "’":
+        return "‘" in text[start:at]
+    if mark in "\"'":
+        return text.count(mark, start, at) % 2 == 1
+    return False
 
 
 def _asked_by_writer(cue) -> bool:
