@@ -12,7 +12,7 @@ governs, trimmed to what the speaker said:
 
 from __future__ import annotations
 
-from ..english import CLAUSE_OPENERS, INDIRECT_QUESTION_OPENERS
+from ..english import CLAUSE_OPENERS, FIRST_PERSON_SUBJECTS, INDIRECT_QUESTION_OPENERS
 from .cues import DASHES, according_to, is_cue, speaker_like, speech_sense
 from .lexicon import directive_verbs, lexicon
 
@@ -184,7 +184,7 @@ def _closes_a_quote(text, start, at):
 
 
 def _asked_by_writer(cue) -> bool:
-    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in cue.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in cue.children)
 
 
 def _unpaired_dash(text, start, end, sent_end):

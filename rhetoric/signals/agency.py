@@ -27,6 +27,12 @@ from .common import Context, lexicon, make_signal, span_chars
 def _control_verbs() -> frozenset:
     return frozenset(lexicon("agency.json").get("control_verbs", ()))
 
+
+@lru_cache(maxsize=1)
+def _share_subjects() -> frozenset:
+    """Subjects that are a share of respondents, not an actor ("1 percent support ...")."""
+    return frozenset(lexicon("agency.json")["share_subjects"])
+
 EXPLAIN = {
     "actor_action": "agency, who does what to whom: in “{text}”, {agent} is the one who acts and {patient} the one acted on",
     "actor_action_negated": "agency, who does what to whom (negated): “{text}” is denied, so {agent} is presented as not doing it to {patient}",
@@ -111,7 +117,7 @@ def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
         if patient_tok is None or doer is None:
             continue
         subj_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj_tok is not None and (subj_tok.like_num or subj_tok.lower_ in ("percent", "%", "share", "majority", "minority")):
+        if subj_tok is not None and (subj_tok.like_num or subj_tok.lower_ in _share_subjects()):
             continue  # "1 percent support the Green Party": a share of respondents, not the actor
         if patient_tok.lower_ in THIRD_PERSON_REFLEXIVES:
             continue

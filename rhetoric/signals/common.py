@@ -12,9 +12,9 @@ from typing import Iterable, Optional
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from ..data import load_json
 from ..english import GROUP_PRONOUNS, NEUTER_PRONOUNS, PERSON_PRONOUNS
 from ..items import Signal
-from ..data import load_json
 
 #: entity labels that stand for actors (people, places acting as states, groups, organisations)
 ACTOR_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
