@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .lexicon import lexicon
+from ..english import FIRST_PERSON, PERSON_WORDS, TIME_PREPOSITIONS
+from .lexicon import lexicon, setting_words
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp")
-TIME_PREPS = {"after", "before", "while", "since", "upon", "on", "in", "without", "despite"}
+TIME_PREPS = TIME_PREPOSITIONS
 SETTING_LABELS = {"GPE", "LOC", "FAC"}
-SETTING_WORDS = {"headquarters", "house", "hall", "summit", "conference", "capitol", "airport", "rally"}
+SETTING_WORDS = setting_words()
 
 
 def according_to(tok) -> Optional[object]:
@@ -92,7 +93,7 @@ def subject_of(verb):
 
 
 DASHES = ("—", "–", "--")
-PERSONAL = {"i", "we", "you", "he", "she", "they", "who", "me", "us", "him", "her", "them", "whom"}
+PERSONAL = PERSON_WORDS
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
@@ -226,12 +227,11 @@ def channel_and_setting(verb, exclude: tuple[int, int] = (0, 0)) -> tuple[Option
                 if np.text.lower() in lex.listeners:
                     channel = f"{h.text} {np.text}"
         if channel is None and h.lemma_ in lex.verb_channels and h is verb:
-            if h.lemma_ in ("tweet", "post", "text", "email", "testify"):
-                channel = lex.verb_channels[h.lemma_]
+            channel = lex.verb_channels[h.lemma_]
     return channel, setting
 
 
-def relayer(verb, resolve) -> Optional[tuple]:
+def relayer(verb) -> Optional[tuple]:
     """The outer reporting verb and its speaker when speech is reported second-hand:
     'Peskov told reporters that Putin had told Trump of ...' -> (told, Peskov)."""
     lex = lexicon()
@@ -239,7 +239,7 @@ def relayer(verb, resolve) -> Optional[tuple]:
     def relays(v, subj) -> bool:
         # asking is not passing words on, and the writer ("I asked ...") relays nobody
         return (subj is not None and v.lemma_.lower() not in lex.question_verbs
-                and subj.lower_ not in ("i", "we", "me", "us"))
+                and subj.lower_ not in FIRST_PERSON)
 
     # the inner report must sit in what the outer verb says (a chain of complement clauses),
     # not in an adverbial ("accused by X of ..., including when she suggested that ...")
