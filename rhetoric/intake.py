@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .data import data_path
+from .layout import lines
 
 #: spaCy's default ``nlp.max_length``; longer texts are parsed in chunks.
 DEFAULT_CHUNK_CHARS = 1_000_000
@@ -84,13 +85,48 @@ def _mask(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+@lru_cache(maxsize=1)
+def _boilerplate_blocks() -> list[tuple[str, re.Pattern, re.Pattern, int, str]]:
+    spec = json.loads(data_path("boilerplate.json").read_text(encoding="utf-8"))
+    return [(b["name"], re.compile(b["start"], re.IGNORECASE), re.compile(b["end"], re.IGNORECASE),
+             int(b["max_lines"]), b["why"]) for b in spec.get("blocks", [])]
+
+
+def find_form_blocks(text: str) -> list[SetAside]:
+    """Reader polls and sign-up forms a web page embeds in the story (``blocks`` in
+    ``data/boilerplate.json``): from the block's marker ("take our poll - story continues below")
+    to the last of its closing lines ("You may opt out at anytime.") within ``max_lines`` lines.
+    Without a closing line only the marker's line, from the marker on, is set aside."""
+    found: list[SetAside] = []
+    spans = lines(text)
+    k = 0
+    while k < len(spans):
+        s, e = spans[k]
+        for name, start, end, max_lines, why in _boilerplate_blocks():
+            m = start.search(text[s:e])
+            if m is None:
+                continue
+            last = k
+            for j in range(k + 1, min(len(spans), k + 1 + max_lines)):
+                if end.match(text[spans[j][0]:spans[j][1]]):
+                    last = j
+            b0, b1 = s + m.start(), spans[last][1]
+            found.append(SetAside(b0, b1, text[b0:b1], f"{name}: {why}"))
+            k = last
+            break
+        k += 1
+    return found
+
+
 def find_boilerplate(text: str) -> list[SetAside]:
-    """Lines that are publisher boilerplate (feed footers, syndication notes)."""
-    found = []
+    """Lines that are publisher boilerplate (feed footers, syndication notes) and embedded reader
+    forms (:func:`find_form_blocks`), in text order."""
+    found = find_form_blocks(text)
+    inside = [(p.start, p.end) for p in found]
     pos = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        if stripped:
+        if stripped and not any(a <= pos + len(line) - len(line.lstrip()) < b for a, b in inside):
             lead = len(line) - len(line.lstrip())
             for name, pattern, why in _boilerplate_patterns():
                 if pattern.match(stripped):
@@ -98,7 +134,7 @@ def find_boilerplate(text: str) -> list[SetAside]:
                     found.append(SetAside(start, start + len(stripped), stripped, f"{name}: {why}"))
                     break
         pos += len(line)
-    return found
+    return sorted(found, key=lambda p: p.start)
 
 
 # --------------------------------------------------------------------------- HTML

@@ -249,3 +249,16 @@ def test_a_speaker_who_takes_up_a_label_chooses_it_too(analyze):
                 "The regime denied it.")
     flagged = loaded(a)
     assert [s.in_quote for s in flagged if s.text == "regime"] == [False, True]
+
+
+# --- page furniture: a reader poll scraped with the page is not the writer's text ------------
+
+@pytest.mark.parametrize("poll", [
+    "take our poll - story continues below\nWho is the most corrupt senator?\n* Ann Lee Bob Cray\n"
+    "You may opt out at anytime.\n",
+    "Take our poll - story continues below Is the mayor a disgraceful liar?\n* Yes\nNo\n"
+    "You also agree to this site's Privacy Policy and Terms of Use.\n",
+])
+def test_a_loaded_word_in_an_embedded_reader_poll_is_not_flagged(analyze, poll):
+    a = analyze("The senator made a shameful deal.\n" + poll + "The vote is on Friday.\n")
+    assert words(a) == ["shameful"]
