@@ -114,6 +114,26 @@ def test_literal_uses_of_emotive_verbs_are_not_loaded(analyze, sentence):
     assert words(analyze(sentence)) == []
 
 
+@pytest.mark.parametrize("sentence, word", [
+    ("The mayor lied about the contract.", "lied"),
+    ("You lied to this committee twice.", "lied"),
+    ("Voters punish those who lie to them.", "lie"),
+    ("They shout and lie and never apologise.", "lie"),
+])
+def test_lie_is_loaded_when_said_of_someone(analyze, sentence, word):
+    assert word in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most religions regard lying as a sin.",
+    "The security camera does not lie.",
+    "Children learn to lie at about the age of four.",
+    "He was fined for lying on a form.",
+])
+def test_lie_naming_the_act_in_general_or_said_of_a_thing_is_not_loaded(analyze, sentence):
+    assert [w for w in words(analyze(sentence)) if w.startswith(("lie", "lying"))] == []
+
+
 def test_destruction_verbs_are_loaded_of_people_and_plain_of_things(analyze):
     assert "crushed" in words(analyze("The regime crushed the opposition within a week."))
     assert "annihilated" in words(analyze("The army annihilated thousands of villagers."))

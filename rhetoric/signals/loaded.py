@@ -12,6 +12,9 @@ A word in the list is not loaded everywhere. The context rules, by class:
 * a plain category or technical term: "terrorist groups", "regime change", "sanctions
   regime", "toxic waste", "hate crime" (``plain_with``, ``plain_after``), a literal verb
   ("slammed the door", ``plain_objects``), a policy named with "anti-" ("anti-corruption");
+* a verb that accuses only when said of someone ("the senator lied", ``needs_person_subject``),
+  not when it names the act in general ("lying is a sin") or has a thing for subject ("the
+  video does not lie");
 * verbs of destruction are loaded when done to people, groups or their ideas ("crushed the
   opposition"), plain for storms and fires ("the fire destroyed 40 homes");
 * an event noun that is the affair's name ("the Watergate scandal", "the Las Vegas
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..english import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from ..english import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, SECOND_PERSON
 from ..negation import negation_cue
 from .common import Context, build_matcher, lexicon, make_signal, span_chars
 
@@ -188,6 +191,24 @@ def _done_to_people(tok, ctx: Context) -> bool:
     return False
 
 
+def _has_person_subject(tok, ctx: Context) -> bool:
+    """Does the verb say it of someone? Its subject (or that of the verb it is joined to: "they
+    kick and scream and lie") is a person, a group or a personal or relative pronoun: "the senator
+    lied", "those who lie". Not the act in general ("lying is a sin", "lie big, lie often", "was
+    going to lie") nor a thing ("the video does not lie")."""
+    verb = tok
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            low = subj.lower_
+            return (low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS or low in FIRST_PERSON
+                    or low in SECOND_PERSON or low == "who" or _is_person_noun(subj, ctx))
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    return False
+
+
 def _literal_object(tok, plain_objects) -> bool:
     """An emotive verb used literally: "slammed the door", "blasted music"."""
     return any(c.dep_ in OBJECT_DEPS[:2] and c.lemma_.lower() in plain_objects for c in tok.children)
@@ -268,6 +289,8 @@ def _context_says_plain(tok, entry, ctx: Context, seen_labels: set) -> bool:
     if cls == "destruction_verb" or entry.get("needs_actor_object"):
         if tok.pos_ == "VERB" and not _done_to_people(tok, ctx):
             return True
+    if entry.get("needs_person_subject") and tok.pos_ == "VERB" and not _has_person_subject(tok, ctx):
+        return True
     if entry.get("plain_objects") and _literal_object(tok, entry["plain_objects"]):
         return True
     if entry.get("plain_preps") and tok.pos_ == "VERB" and _literal_with_prep(tok, entry["plain_preps"]):
