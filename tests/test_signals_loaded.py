@@ -193,8 +193,22 @@ def test_the_name_of_a_charge_is_not_the_writers_verdict(analyze, sentence):
     assert words(analyze(sentence)) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "He was charged with bribery, extortion and fraud.",
+    "She pleaded guilty to wire fraud in March.",
+    "Investigators traced the bribe payments to an account in Cyprus.",
+    "The court heard that the firm committed securities fraud for a decade.",
+    "He served four years for insurance fraud.",
+    "He was convicted of assault and corruption in 2015.",
+])
+def test_an_offence_named_by_its_legal_name_or_in_a_list_of_charges_is_not_loaded(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
 def test_asserted_wrongdoing_is_loaded(analyze):
     assert "collusion" in words(analyze("Their collusion with the cartel was shameless."))
+    assert "fraud" in words(analyze("The senator is a fraud who never read the bill."))
+    assert "corruption" in words(analyze("The corruption in this city hall is staggering."))
 
 
 @pytest.mark.parametrize("sentence", [

@@ -265,13 +265,22 @@ def _refers_back(tok, entry, ctx: Context, seen_labels: set) -> bool:
     return False
 
 
-def _names_a_charge(tok) -> bool:
-    """The name of a charge, not the writer's verdict: "alleged collusion", "accused of corruption",
-    "a corruption probe", "denied any collusion"."""
+def _names_a_charge(tok, ctx: Context) -> bool:
+    """The name of a charge or offence, not the writer's verdict: "alleged collusion", "accused of
+    corruption", "a corruption probe", "denied any collusion"; an offence named by its kind ("wire
+    fraud", "voter fraud") or classifying another noun ("bribe payments"); every item of a list
+    of charges ("convicted of assault and corruption")."""
     sets = _sets()
     if any(c.dep_ in ("amod", "compound") and c.lower_ in sets["charge_modifiers"] for c in tok.children):
         return True
+    if any(c.dep_ == "compound" and c.i < tok.i and c.pos_ == "NOUN" and c.i not in ctx.token_actor
+           for c in tok.children):
+        return True  # "wire fraud", "immigration fraud": the offence's legal name
     head = tok.head
+    if tok.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
+        return True  # "bribe payments", "fraud case"
+    while tok.dep_ == "conj" and head is not tok and head.pos_ in ("NOUN", "PROPN"):
+        tok, head = head, head.head  # a list of charges is judged by its first item
     if tok.dep_ in ("compound", "amod", "dobj", "nsubjpass") and head.lemma_.lower() in sets["charge_heads"]:
         return True
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in sets["charge_heads"]:
@@ -297,7 +306,7 @@ def _context_says_plain(tok, entry, ctx: Context, seen_labels: set) -> bool:
         return True
     if cls == "event" and _names_an_event(tok, ctx):
         return True
-    if cls == "charge" and _names_a_charge(tok):
+    if cls == "charge" and _names_a_charge(tok, ctx):
         return True
     return _refers_back(tok, entry, ctx, seen_labels)
 
