@@ -296,3 +296,32 @@ def test_a_speaker_who_takes_up_a_label_chooses_it_too(analyze):
 def test_a_loaded_word_in_an_embedded_reader_poll_is_not_flagged(analyze, poll):
     a = analyze("The senator made a shameful deal.\n" + poll + "The vote is on Friday.\n")
     assert words(a) == ["shameful"]
+
+
+# --- adjectives of risk and significance: a label of a person, news value of a thing ----------
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The senator is dangerous and everyone knows it.", "dangerous"),
+    ("Critics call the governor dangerous.", "dangerous"),
+    ("She is a historic leader.", "historic"),
+    ("Voters elected a controversial politician.", "controversial"),
+])
+def test_risk_and_significance_adjectives_are_loaded_of_people(analyze, sentence, word):
+    assert word in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Doctors say the new strain is more dangerous than the old one.",
+    "The storm is entering its most dangerous phase.",
+    "The probe sent back a historic photograph of the comet.",
+    "The agency issued an unprecedented warning on Monday.",
+    "The court's ruling was unprecedented.",
+    "The most controversial part of the bill deals with water rights.",
+])
+def test_risk_and_significance_adjectives_of_things_are_not_loaded(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
+def test_a_purely_evaluative_adjective_of_an_event_stays_loaded(analyze):
+    assert "remarkable" in words(analyze("It was another remarkable moment in a long career."))
+    assert "extraordinary" in words(analyze("The minister made an extraordinary claim on Tuesday."))
