@@ -154,6 +154,24 @@ def test_regime_as_term_of_art_is_not_loaded(analyze):
     assert words(a) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "The Iranian regime released two sailors on Friday.",
+    "Talks with the Syrian regime stalled in June.",
+    "Sanctions have squeezed the regime in Pyongyang.",
+    "The Venezuelan regime denied the report.",
+])
+def test_a_government_named_by_its_country_is_not_a_fresh_judgement(analyze, sentence):
+    assert "regime" not in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Life under the Obama regime was hard for them, he wrote.",
+    "A brutal regime jailed the poet.",
+])
+def test_regime_for_a_person_or_with_an_adjective_stays_loaded(analyze, sentence):
+    assert "regime" in words(analyze(sentence))
+
+
 def test_regime_in_the_writers_voice_names_a_neutral_word_once(analyze):
     a = analyze("The regime jailed three reporters. The regime denied it. Later the regime freed them.")
     flagged = words(a)

@@ -234,6 +234,22 @@ def _plain_term(tok, entry) -> bool:
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "counter")
 
 
+def _names_a_state(tok, ctx: Context) -> bool:
+    """A government named by its country, nationality or capital ("the Iranian regime", "the
+    Baghdad regime", "the regime in Pyongyang"): the usual news name for that state's rulers,
+    not a fresh judgement. A person's name ("the Obama regime") or an adjective ("a brutal
+    regime") is not a country."""
+    places = ("NORP", "GPE")
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i and c.ent_type_ in places:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "of") and any(
+                g.dep_ == "pobj" and g.ent_type_ in places for g in c.children):
+            return True
+    doc = tok.doc  # "the regime in Pyongyang", its phrase often hung on the verb by the parser
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("in", "of") and doc[tok.i + 2].ent_type_ in places
+
+
 def _names_an_event(tok, ctx: Context) -> bool:
     """An event noun that is the affair's name: "the Watergate scandal", "the abuse scandal",
     "the Las Vegas massacre", "Russia's disaster"."""
@@ -303,6 +319,8 @@ def _context_says_plain(tok, entry, ctx: Context, seen_labels: set) -> bool:
     if entry.get("plain_objects") and _literal_object(tok, entry["plain_objects"]):
         return True
     if entry.get("plain_preps") and tok.pos_ == "VERB" and _literal_with_prep(tok, entry["plain_preps"]):
+        return True
+    if entry.get("plain_of_states") and _names_a_state(tok, ctx):
         return True
     if cls == "event" and _names_an_event(tok, ctx):
         return True
