@@ -343,3 +343,32 @@ def test_risk_and_significance_adjectives_of_things_are_not_loaded(analyze, sent
 def test_a_purely_evaluative_adjective_of_an_event_stays_loaded(analyze):
     assert "remarkable" in words(analyze("It was another remarkable moment in a long career."))
     assert "extraordinary" in words(analyze("The minister made an extraordinary claim on Tuesday."))
+
+
+# --- more loaded words: manner of speech, name-calling, hyperbole -----------------------------
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The minister vehemently denied the report.", "vehemently"),
+    ("Critics harshly condemned the plan on Monday.", "harshly"),
+    ("The columnist called the senator a loon.", "loon"),
+    ("The memo was a bombshell for the campaign.", "bombshell"),
+    ("Rents have skyrocketed since the plant opened.", "skyrocketed"),
+    ("He described the town as a hellhole.", "hellhole"),
+    ("The trading floor was in a frenzy.", "frenzy"),
+    ("The whole system is rotten to the core.", "rotten"),
+    ("Her rival was a spineless coward, the blog said.", "spineless"),
+])
+def test_words_that_colour_or_call_names_are_loaded(analyze, sentence, word):
+    assert word in words(analyze(sentence))
+
+
+def test_an_intensifier_joins_a_newly_listed_word(analyze):
+    assert "extremely careless" in words(analyze("The report called his handling of the files extremely careless."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The farmer threw away the rotten apples.",
+    "Workers replaced the rotten beams under the stage.",
+])
+def test_rotten_in_its_literal_sense_is_not_loaded(analyze, sentence):
+    assert words(analyze(sentence)) == []
