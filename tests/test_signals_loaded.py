@@ -372,3 +372,21 @@ def test_an_intensifier_joins_a_newly_listed_word(analyze):
 ])
 def test_rotten_in_its_literal_sense_is_not_loaded(analyze, sentence):
     assert words(analyze(sentence)) == []
+
+
+# --- hyphenated words of the list: the tokenizer splits them, a pattern joins them again ------
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("He is a thin-skinned bully.", "thin-skinned"),
+    ("The dim-witted ambassador read the wrong speech.", "dim-witted"),
+    ("Survivors told gut-wrenching stories at the hearing.", "gut-wrenching"),
+    ("The plan was ill-conceived from the start.", "ill-conceived"),
+    ("The self-righteous senator lectured the press.", "self-righteous"),
+])
+def test_a_hyphenated_loaded_word_is_found_whole(analyze, phrase, sentence):
+    assert phrase in words(analyze(sentence))
+
+
+def test_a_hyphenated_word_keeps_its_words_context_rule(analyze):
+    assert "hot-headed" in words(analyze("The hot-headed senator stormed out of the hearing."))
+    assert words(analyze("The hot-headed design of the engine was a mistake.")) == []

@@ -91,7 +91,8 @@ def _sets() -> dict:
 
 
 def _patterns() -> list[dict]:
-    """The lexicon's phrase patterns plus one per label prefix ("far-left", "self-styled")."""
+    """The lexicon's phrase patterns, one per label prefix ("far-left", "self-styled") and one per
+    hyphenated word of the list ("thin-skinned", "cover-up"), which the tokenizer splits."""
     lex = lexicon("loaded.json")
     pats = list(lex.get("patterns", []))
     for prefix in lex.get("label_prefixes", []):
@@ -103,6 +104,16 @@ def _patterns() -> list[dict]:
             pattern += [{"LOWER": "-"}, {"IS_ALPHA": True}]
         pats.append({"id": f"label_prefix_{prefix}", "appraisal": "judgement", "pattern": pattern,
                      "why": f"'{prefix}-' turns a description into a label for a person or group"})
+    class_why = lex.get("class_reasons", {})
+    for word, entry in lex["words"].items():
+        # the tokenizer splits "thin-skinned" into three tokens; a charge, event or term
+        # ("cover-up") is judged by rules that read one word's parse, so it is left to them
+        if "-" in word.strip("-") and entry.get("class") not in ("charge", "event", "term"):
+            pattern = []
+            for k, part in enumerate(word.split("-")):
+                pattern += ([{"LOWER": "-"}] if k else []) + [{"LOWER": part}]
+            pats.append({"id": f"hyphenated_{word}", "appraisal": entry["appraisal"], "pattern": pattern,
+                         "why": class_why.get(entry.get("class", ""), ""), "entry": entry})
     return pats
 
 
@@ -368,6 +379,8 @@ def find_loaded(doc, ctx: Context) -> list:
     matcher = build_matcher(doc.vocab, "loaded.json", [(p["id"], p["pattern"]) for p in pats])
     for mid, start, end in matcher(doc):
         p = by_id[doc.vocab.strings[mid]]
+        if p.get("entry", {}).get("only_of_people") and not _judges_a_person(doc[end - 1], ctx):
+            continue  # a hyphenated lexicon word ("hot-headed") keeps its word's context rule
         a, b = p.get("cue", [0, end - start])
         if start + a not in found:
             found[start + a] = (start + a, start + b, p["appraisal"], p["why"], {})
