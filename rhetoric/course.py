@@ -51,10 +51,10 @@ def plain(key: Optional[str]) -> str:
 
 def _aside_reason(reason: str) -> str:
     """A set-aside part's reason in words ("publisher footer: ..."), never its internal key."""
-    from .present.highlight import ASIDE_NAMES
+    from .present.highlight import aside_names
 
     kind, sep, why = (reason or "").partition(": ")
-    name = ASIDE_NAMES.get(kind, plain(kind))
+    name = aside_names().get(kind, plain(kind))
     return f"{name}: {why}" if sep else name
 
 

@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .data import data_path
-from .layout import is_headline, results_row
+from .layout import is_headline, lines, results_row
 
 #: spaCy's default ``nlp.max_length``; longer texts are parsed in chunks.
 DEFAULT_CHUNK_CHARS = 1_000_000
@@ -105,6 +105,39 @@ def _mask(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+@lru_cache(maxsize=1)
+def _boilerplate_blocks() -> list[tuple[str, re.Pattern, re.Pattern, int, str]]:
+    spec = _boilerplate_spec()
+    return [(b["name"], re.compile(b["start"], re.IGNORECASE), re.compile(b["end"], re.IGNORECASE),
+             int(b["max_lines"]), b["why"]) for b in spec.get("blocks", [])]
+
+
+def find_form_blocks(text: str) -> list[SetAside]:
+    """Reader polls and sign-up forms a web page embeds in the story (``blocks`` in
+    ``data/boilerplate.json``): from the block's marker ("take our poll - story continues below")
+    to the last of its closing lines ("You may opt out at anytime.") within ``max_lines`` lines.
+    Without a closing line only the marker's line, from the marker on, is set aside."""
+    found: list[SetAside] = []
+    spans = lines(text)
+    k = 0
+    while k < len(spans):
+        s, e = spans[k]
+        for name, start, end, max_lines, why in _boilerplate_blocks():
+            m = start.search(text[s:e])
+            if m is None:
+                continue
+            last = k
+            for j in range(k + 1, min(len(spans), k + 1 + max_lines)):
+                if end.match(text[spans[j][0]:spans[j][1]]):
+                    last = j
+            b0, b1 = s + m.start(), spans[last][1]
+            found.append(SetAside(b0, b1, text[b0:b1], f"{name}: {why}"))
+            k = last
+            break
+        k += 1
+    return found
+
+
 _MENU_WHY = "menu: a web page's navigation links, not the article"
 _CLOSING_MARKS = ".?!:;,\"”’'…)"
 
@@ -154,14 +187,17 @@ def _menu_runs(rows: list[tuple[int, int, str]], spec: dict) -> list[int]:
 
 def find_boilerplate(text: str) -> list[SetAside]:
     """Lines that are publisher boilerplate or web-page furniture: feed footers, syndication
-    notes, share, newsletter and cookie prompts (``data/boilerplate.json``), and a site's menu
-    (a run of short navigation labels, or one line of them between separators)."""
+    notes, share, newsletter and cookie prompts (``data/boilerplate.json``), a site's menu
+    (a run of short navigation labels, or one line of them between separators), and embedded
+    reader forms (:func:`find_form_blocks`), in text order."""
+    blocks = find_form_blocks(text)
+    inside = [(p.start, p.end) for p in blocks]
     spec = _boilerplate_spec()["menu"]
-    rows: list[tuple[int, int, str]] = []  # (start, end, stripped line) of non-blank lines
+    rows: list[tuple[int, int, str]] = []  # (start, end, stripped line) of non-blank lines outside them
     pos = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        if stripped:
+        if stripped and not any(a <= pos + len(line) - len(line.lstrip()) < b for a, b in inside):
             lead = len(line) - len(line.lstrip())
             rows.append((pos + lead, pos + lead + len(stripped), stripped))
         pos += len(line)
@@ -176,7 +212,7 @@ def find_boilerplate(text: str) -> list[SetAside]:
                 found[k] = SetAside(start, end, stripped, _MENU_WHY)
     for k in _menu_runs(rows, spec):
         found.setdefault(k, SetAside(rows[k][0], rows[k][1], rows[k][2], _MENU_WHY))
-    return [found[k] for k in sorted(found)]
+    return sorted(blocks + [found[k] for k in sorted(found)], key=lambda p: p.start)
 
 
 # --------------------------------------------------------------------------- HTML

@@ -343,3 +343,47 @@ def test_a_byte_order_mark_read_as_a_character_is_left_out_and_offsets_still_map
     assert p.analysable == ENGLISH
     assert p.offsets.span(0, 3) == (1, 4)
     assert p.note is None  # a leading byte-order mark is not worth a note
+
+
+# ------------------------------------------------------------------ reader polls and sign-up forms
+
+STORY_TOP = "The council voted on Tuesday to close the old bridge to lorries.\n"
+STORY_END = "Repairs are expected to take two years, the council said.\n"
+
+
+@pytest.mark.parametrize("form", [
+    # a poll widget on its own lines, closed by the form's legal lines
+    "take our poll - story continues below\nWho is the most dishonest councillor in the county?\n"
+    "* Alan Brook Mary Fenn Joe Platt\nEmail *\nName This field is for validation purposes and should be "
+    "left unchanged.\nYou also agree to this site's Privacy Policy and Terms of Use.\nYou may opt out at anytime.\n",
+    # the marker glued to the end of an embedded post's link, the question on the same line
+    "pic.twitter.com/AbC123 take our poll - story continues below Should the bridge be rebuilt in steel?\n"
+    "* Yes, it should.\nNo, it is a waste of money.\nYou may opt out at any time.\n",
+    # a sign-up form with a single hidden field line
+    "Story continues below\nGet our shocking daily briefing free.\nEmail This field is for validation "
+    "purposes and should be left unchanged.\n",
+])
+def test_a_reader_poll_or_sign_up_form_in_the_page_is_set_aside_up_to_its_last_line(form):
+    text = STORY_TOP + form + STORY_END
+    p = prepare(text)
+    [block] = [s for s in p.set_aside if s.reason.startswith("reader_form")]
+    assert block.text == text[block.start:block.end]
+    assert block.text.lower().startswith(("take our poll", "story continues below"))
+    assert block.end == text.index(STORY_END) - 1  # up to the form's last line, not into the story
+    assert "council voted" in p.analysable and "Repairs are expected" in p.analysable
+    assert not any(w in p.analysable for w in ("dishonest", "waste of money", "shocking", "Privacy"))
+    assert len(p.analysable) == len(text)
+
+
+def test_a_poll_marker_without_closing_lines_sets_aside_its_own_line_only():
+    text = STORY_TOP + "Take our poll - story continues below\nThe mayor said the vote was a disgrace.\n"
+    p = prepare(text)
+    [block] = [s for s in p.set_aside if s.reason.startswith("reader_form")]
+    assert block.text == "Take our poll - story continues below"
+    assert "the vote was a disgrace" in p.analysable
+
+
+def test_a_story_that_mentions_polls_or_forms_is_not_set_aside():
+    text = ("Our poll shows the mayor ahead. Take our word for it: the story continues below the fold "
+            "in the print edition, said the editor.\nThe form asks for an email address.\n")
+    assert prepare(text).set_aside == []

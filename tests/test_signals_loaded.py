@@ -114,6 +114,26 @@ def test_literal_uses_of_emotive_verbs_are_not_loaded(analyze, sentence):
     assert words(analyze(sentence)) == []
 
 
+@pytest.mark.parametrize("sentence, word", [
+    ("The mayor lied about the contract.", "lied"),
+    ("You lied to this committee twice.", "lied"),
+    ("Voters punish those who lie to them.", "lie"),
+    ("They shout and lie and never apologise.", "lie"),
+])
+def test_lie_is_loaded_when_said_of_someone(analyze, sentence, word):
+    assert word in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most religions regard lying as a sin.",
+    "The security camera does not lie.",
+    "Children learn to lie at about the age of four.",
+    "He was fined for lying on a form.",
+])
+def test_lie_naming_the_act_in_general_or_said_of_a_thing_is_not_loaded(analyze, sentence):
+    assert [w for w in words(analyze(sentence)) if w.startswith(("lie", "lying"))] == []
+
+
 def test_destruction_verbs_are_loaded_of_people_and_plain_of_things(analyze):
     assert "crushed" in words(analyze("The regime crushed the opposition within a week."))
     assert "annihilated" in words(analyze("The army annihilated thousands of villagers."))
@@ -132,6 +152,24 @@ def test_an_intensifier_joins_the_loaded_word(analyze):
 def test_regime_as_term_of_art_is_not_loaded(analyze):
     a = analyze("Washington has pursued regime change for decades. The sanctions regime was tightened in May.")
     assert words(a) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Iranian regime released two sailors on Friday.",
+    "Talks with the Syrian regime stalled in June.",
+    "Sanctions have squeezed the regime in Pyongyang.",
+    "The Venezuelan regime denied the report.",
+])
+def test_a_government_named_by_its_country_is_not_a_fresh_judgement(analyze, sentence):
+    assert "regime" not in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Life under the Obama regime was hard for them, he wrote.",
+    "A brutal regime jailed the poet.",
+])
+def test_regime_for_a_person_or_with_an_adjective_stays_loaded(analyze, sentence):
+    assert "regime" in words(analyze(sentence))
 
 
 def test_regime_in_the_writers_voice_names_a_neutral_word_once(analyze):
@@ -173,8 +211,22 @@ def test_the_name_of_a_charge_is_not_the_writers_verdict(analyze, sentence):
     assert words(analyze(sentence)) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "He was charged with bribery, extortion and fraud.",
+    "She pleaded guilty to wire fraud in March.",
+    "Investigators traced the bribe payments to an account in Cyprus.",
+    "The court heard that the firm committed securities fraud for a decade.",
+    "He served four years for insurance fraud.",
+    "He was convicted of assault and corruption in 2015.",
+])
+def test_an_offence_named_by_its_legal_name_or_in_a_list_of_charges_is_not_loaded(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
 def test_asserted_wrongdoing_is_loaded(analyze):
     assert "collusion" in words(analyze("Their collusion with the cartel was shameless."))
+    assert "fraud" in words(analyze("The senator is a fraud who never read the bill."))
+    assert "corruption" in words(analyze("The corruption in this city hall is staggering."))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -249,3 +301,92 @@ def test_a_speaker_who_takes_up_a_label_chooses_it_too(analyze):
                 "The regime denied it.")
     flagged = loaded(a)
     assert [s.in_quote for s in flagged if s.text == "regime"] == [False, True]
+
+
+# --- page furniture: a reader poll scraped with the page is not the writer's text ------------
+
+@pytest.mark.parametrize("poll", [
+    "take our poll - story continues below\nWho is the most corrupt senator?\n* Ann Lee Bob Cray\n"
+    "You may opt out at anytime.\n",
+    "Take our poll - story continues below Is the mayor a disgraceful liar?\n* Yes\nNo\n"
+    "You also agree to this site's Privacy Policy and Terms of Use.\n",
+])
+def test_a_loaded_word_in_an_embedded_reader_poll_is_not_flagged(analyze, poll):
+    a = analyze("The senator made a shameful deal.\n" + poll + "The vote is on Friday.\n")
+    assert words(a) == ["shameful"]
+
+
+# --- adjectives of risk and significance: a label of a person, news value of a thing ----------
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The senator is dangerous and everyone knows it.", "dangerous"),
+    ("Critics call the governor dangerous.", "dangerous"),
+    ("She is a historic leader.", "historic"),
+    ("Voters elected a controversial politician.", "controversial"),
+])
+def test_risk_and_significance_adjectives_are_loaded_of_people(analyze, sentence, word):
+    assert word in words(analyze(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Doctors say the new strain is more dangerous than the old one.",
+    "The storm is entering its most dangerous phase.",
+    "The probe sent back a historic photograph of the comet.",
+    "The agency issued an unprecedented warning on Monday.",
+    "The court's ruling was unprecedented.",
+    "The most controversial part of the bill deals with water rights.",
+])
+def test_risk_and_significance_adjectives_of_things_are_not_loaded(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
+def test_a_purely_evaluative_adjective_of_an_event_stays_loaded(analyze):
+    assert "remarkable" in words(analyze("It was another remarkable moment in a long career."))
+    assert "extraordinary" in words(analyze("The minister made an extraordinary claim on Tuesday."))
+
+
+# --- more loaded words: manner of speech, name-calling, hyperbole -----------------------------
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The minister vehemently denied the report.", "vehemently"),
+    ("Critics harshly condemned the plan on Monday.", "harshly"),
+    ("The columnist called the senator a loon.", "loon"),
+    ("The memo was a bombshell for the campaign.", "bombshell"),
+    ("Rents have skyrocketed since the plant opened.", "skyrocketed"),
+    ("He described the town as a hellhole.", "hellhole"),
+    ("The trading floor was in a frenzy.", "frenzy"),
+    ("The whole system is rotten to the core.", "rotten"),
+    ("Her rival was a spineless coward, the blog said.", "spineless"),
+])
+def test_words_that_colour_or_call_names_are_loaded(analyze, sentence, word):
+    assert word in words(analyze(sentence))
+
+
+def test_an_intensifier_joins_a_newly_listed_word(analyze):
+    assert "extremely careless" in words(analyze("The report called his handling of the files extremely careless."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The farmer threw away the rotten apples.",
+    "Workers replaced the rotten beams under the stage.",
+])
+def test_rotten_in_its_literal_sense_is_not_loaded(analyze, sentence):
+    assert words(analyze(sentence)) == []
+
+
+# --- hyphenated words of the list: the tokenizer splits them, a pattern joins them again ------
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("He is a thin-skinned bully.", "thin-skinned"),
+    ("The dim-witted ambassador read the wrong speech.", "dim-witted"),
+    ("Survivors told gut-wrenching stories at the hearing.", "gut-wrenching"),
+    ("The plan was ill-conceived from the start.", "ill-conceived"),
+    ("The self-righteous senator lectured the press.", "self-righteous"),
+])
+def test_a_hyphenated_loaded_word_is_found_whole(analyze, phrase, sentence):
+    assert phrase in words(analyze(sentence))
+
+
+def test_a_hyphenated_word_keeps_its_words_context_rule(analyze):
+    assert "hot-headed" in words(analyze("The hot-headed senator stormed out of the hearing."))
+    assert words(analyze("The hot-headed design of the engine was a mistake.")) == []

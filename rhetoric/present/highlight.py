@@ -449,13 +449,11 @@ def legend_html(spans: Iterable[dict], title: str = "Key:") -> str:
 
 
 #: Short names for the kinds of boilerplate ``rhetoric.intake`` sets aside.
-ASIDE_NAMES = {
-    "rss_footer": "publisher footer",
-    "originally_published": "syndication note",
-    "read_more": "link prompt",
-    "subscribe": "subscription prompt",
-    "copyright": "copyright line",
-}
+def aside_names() -> dict[str, str]:
+    """Plain labels of the kinds of set-aside text (``labels`` in ``data/boilerplate.json``)."""
+    from ..data import load_json
+
+    return load_json("boilerplate.json")["labels"]
 
 
 def set_aside_records(analysis) -> list[dict]:
@@ -468,9 +466,10 @@ def set_aside_records(analysis) -> list[dict]:
     text = analysis.text
     for n, part in enumerate(analysis.set_aside):
         kind, _, why = (part.reason or "").partition(": ")
-        if kind not in ASIDE_NAMES or not text[part.start:part.end].strip():
+        names = aside_names()
+        if kind not in names or not text[part.start:part.end].strip():
             continue
-        label = f"set aside: {ASIDE_NAMES[kind]}, not analysed"
+        label = f"set aside: {names[kind]}, not analysed"
         out.append({
             "id": f"a{n}", "start": part.start, "end": part.end, "text": text[part.start:part.end],
             "layer": "set_aside", "key": kind, "group": kind, "label": label, "full_label": label,

@@ -12,6 +12,9 @@ A word in the list is not loaded everywhere. The context rules, by class:
 * a plain category or technical term: "terrorist groups", "regime change", "sanctions
   regime", "toxic waste", "hate crime" (``plain_with``, ``plain_after``), a literal verb
   ("slammed the door", ``plain_objects``), a policy named with "anti-" ("anti-corruption");
+* a verb that accuses only when said of someone ("the senator lied", ``needs_person_subject``),
+  not when it names the act in general ("lying is a sin") or has a thing for subject ("the
+  video does not lie");
 * verbs of destruction are loaded when done to people, groups or their ideas ("crushed the
   opposition"), plain for storms and fires ("the fire destroyed 40 homes");
 * an event noun that is the affair's name ("the Watergate scandal", "the Las Vegas
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..english import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_PARTICIPANT_OBJECTS
+from ..english import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, SECOND_PERSON, SPEECH_PARTICIPANT_OBJECTS
 from ..negation import negation_cue
 from .common import Context, build_matcher, lexicon, make_signal, span_chars
 
@@ -88,7 +91,8 @@ def _sets() -> dict:
 
 
 def _patterns() -> list[dict]:
-    """The lexicon's phrase patterns plus one per label prefix ("far-left", "self-styled")."""
+    """The lexicon's phrase patterns, one per label prefix ("far-left", "self-styled") and one per
+    hyphenated word of the list ("thin-skinned", "cover-up"), which the tokenizer splits."""
     lex = lexicon("loaded.json")
     pats = list(lex.get("patterns", []))
     for prefix in lex.get("label_prefixes", []):
@@ -100,6 +104,16 @@ def _patterns() -> list[dict]:
             pattern += [{"LOWER": "-"}, {"IS_ALPHA": True}]
         pats.append({"id": f"label_prefix_{prefix}", "appraisal": "judgement", "pattern": pattern,
                      "why": f"'{prefix}-' turns a description into a label for a person or group"})
+    class_why = lex.get("class_reasons", {})
+    for word, entry in lex["words"].items():
+        # the tokenizer splits "thin-skinned" into three tokens; a charge, event or term
+        # ("cover-up") is judged by rules that read one word's parse, so it is left to them
+        if "-" in word.strip("-") and entry.get("class") not in ("charge", "event", "term"):
+            pattern = []
+            for k, part in enumerate(word.split("-")):
+                pattern += ([{"LOWER": "-"}] if k else []) + [{"LOWER": part}]
+            pats.append({"id": f"hyphenated_{word}", "appraisal": entry["appraisal"], "pattern": pattern,
+                         "why": class_why.get(entry.get("class", ""), ""), "entry": entry})
     return pats
 
 
@@ -188,6 +202,24 @@ def _done_to_people(tok, ctx: Context) -> bool:
     return False
 
 
+def _has_person_subject(tok, ctx: Context) -> bool:
+    """Does the verb say it of someone? Its subject (or that of the verb it is joined to: "they
+    kick and scream and lie") is a person, a group or a personal or relative pronoun: "the senator
+    lied", "those who lie". Not the act in general ("lying is a sin", "lie big, lie often", "was
+    going to lie") nor a thing ("the video does not lie")."""
+    verb = tok
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            low = subj.lower_
+            return (low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS or low in FIRST_PERSON
+                    or low in SECOND_PERSON or low == "who" or _is_person_noun(subj, ctx))
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    return False
+
+
 def _literal_object(tok, plain_objects) -> bool:
     """An emotive verb used literally: "slammed the door", "blasted music"."""
     return any(c.dep_ in OBJECT_DEPS[:2] and c.lemma_.lower() in plain_objects for c in tok.children)
@@ -211,6 +243,22 @@ def _plain_term(tok, entry) -> bool:
         return True
     doc = tok.doc
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "counter")
+
+
+def _names_a_state(tok, ctx: Context) -> bool:
+    """A government named by its country, nationality or capital ("the Iranian regime", "the
+    Baghdad regime", "the regime in Pyongyang"): the usual news name for that state's rulers,
+    not a fresh judgement. A person's name ("the Obama regime") or an adjective ("a brutal
+    regime") is not a country."""
+    places = ("NORP", "GPE")
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i and c.ent_type_ in places:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "of") and any(
+                g.dep_ == "pobj" and g.ent_type_ in places for g in c.children):
+            return True
+    doc = tok.doc  # "the regime in Pyongyang", its phrase often hung on the verb by the parser
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("in", "of") and doc[tok.i + 2].ent_type_ in places
 
 
 def _names_an_event(tok, ctx: Context) -> bool:
@@ -244,13 +292,22 @@ def _refers_back(tok, entry, ctx: Context, seen_labels: set) -> bool:
     return False
 
 
-def _names_a_charge(tok) -> bool:
-    """The name of a charge, not the writer's verdict: "alleged collusion", "accused of corruption",
-    "a corruption probe", "denied any collusion"."""
+def _names_a_charge(tok, ctx: Context) -> bool:
+    """The name of a charge or offence, not the writer's verdict: "alleged collusion", "accused of
+    corruption", "a corruption probe", "denied any collusion"; an offence named by its kind ("wire
+    fraud", "voter fraud") or classifying another noun ("bribe payments"); every item of a list
+    of charges ("convicted of assault and corruption")."""
     sets = _sets()
     if any(c.dep_ in ("amod", "compound") and c.lower_ in sets["charge_modifiers"] for c in tok.children):
         return True
+    if any(c.dep_ == "compound" and c.i < tok.i and c.pos_ == "NOUN" and c.i not in ctx.token_actor
+           for c in tok.children):
+        return True  # "wire fraud", "immigration fraud": the offence's legal name
     head = tok.head
+    if tok.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
+        return True  # "bribe payments", "fraud case"
+    while tok.dep_ == "conj" and head is not tok and head.pos_ in ("NOUN", "PROPN"):
+        tok, head = head, head.head  # a list of charges is judged by its first item
     if tok.dep_ in ("compound", "amod", "dobj", "nsubjpass") and head.lemma_.lower() in sets["charge_heads"]:
         return True
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in sets["charge_heads"]:
@@ -268,13 +325,17 @@ def _context_says_plain(tok, entry, ctx: Context, seen_labels: set) -> bool:
     if cls == "destruction_verb" or entry.get("needs_actor_object"):
         if tok.pos_ == "VERB" and not _done_to_people(tok, ctx):
             return True
+    if entry.get("needs_person_subject") and tok.pos_ == "VERB" and not _has_person_subject(tok, ctx):
+        return True
     if entry.get("plain_objects") and _literal_object(tok, entry["plain_objects"]):
         return True
     if entry.get("plain_preps") and tok.pos_ == "VERB" and _literal_with_prep(tok, entry["plain_preps"]):
         return True
+    if entry.get("plain_of_states") and _names_a_state(tok, ctx):
+        return True
     if cls == "event" and _names_an_event(tok, ctx):
         return True
-    if cls == "charge" and _names_a_charge(tok):
+    if cls == "charge" and _names_a_charge(tok, ctx):
         return True
     return _refers_back(tok, entry, ctx, seen_labels)
 
@@ -318,6 +379,8 @@ def find_loaded(doc, ctx: Context) -> list:
     matcher = build_matcher(doc.vocab, "loaded.json", [(p["id"], p["pattern"]) for p in pats])
     for mid, start, end in matcher(doc):
         p = by_id[doc.vocab.strings[mid]]
+        if p.get("entry", {}).get("only_of_people") and not _judges_a_person(doc[end - 1], ctx):
+            continue  # a hyphenated lexicon word ("hot-headed") keeps its word's context rule
         a, b = p.get("cue", [0, end - start])
         if start + a not in found:
             found[start + a] = (start + a, start + b, p["appraisal"], p["why"], {})
