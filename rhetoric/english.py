@@ -50,3 +50,8 @@ QUESTION_SUBORDINATORS = frozenset({"whether", "if"})
 NEGATIVE_PRONOUNS = frozenset({"nobody", "no-one", "noone", "none", "nothing", "neither"})
 #: Subordinators of purpose ("so she could vote", "so that they might see").
 PURPOSE_SUBORDINATORS = frozenset({"so"})
+
+#: Subordinators of time, cause, condition and concession ("when she spoke", "because he said");
+#: 'as' is left out: it also attributes ("as Smith said").
+CIRCUMSTANCE_SUBORDINATORS = frozenset({"when", "whenever", "while", "after", "before", "because", "since",
+                                        "until", "once", "if", "unless", "although", "though"})

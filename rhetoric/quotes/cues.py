@@ -56,6 +56,9 @@ def subject_of(verb):
     """The token that says it: the verb's subject, climbing through 'saying', 'and said', etc."""
     if according_to(verb):
         return according_source(verb)
+    shown = _shown_speaker(verb)
+    if shown is not None:
+        return shown
     v = verb
     for _ in range(4):
         for child in v.children:
@@ -88,6 +91,22 @@ def subject_of(verb):
             v = v.head
             continue
         break
+    return None
+
+
+def _shown_speaker(verb):
+    """'footage of Clinton asking', 'a clip of the mayor saying', 'heard her say': a speech
+    verb in -ing or bare form with no subject of its own, right after a person, is that
+    person's speech (a small clause: the person is its understood subject)."""
+    if verb.tag_ not in ("VBG", "VB") or verb.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "csubj", "nsubjpass") for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ not in ("pobj", "dobj") and prev.head.i != verb.i:
+        return None
+    if prev.lower_ in ("him", "her", "them") or (prev.pos_ != "PRON" and speaker_like(prev)):
+        return prev
     return None
 
 

@@ -32,6 +32,7 @@ from .cues import (
     speech_noun_source,
     subject_of,
 )
+from ..english import CIRCUMSTANCE_SUBORDINATORS
 from .lexicon import lexicon
 from .speakers import Speaker
 
@@ -188,6 +189,10 @@ class DirectAttributor:
             after = t.idx >= q.end
             dist = (t.i - q_tokens[-1].i) if after else (q_tokens[0].i - t.i)
             connected = t.i in gov_set or any(inside_q(h) for h in _head_chain(t, 3))
+            if not after and not connected and self._introduces(t, q):
+                connected = True  # 'footage of X saying at a rally, “…”': the verb's phrase runs into the quote
+            if t.i not in gov_set and _in_circumstance_clause(t):
+                continue  # '“…,” when Clinton blasted him': the clause dates the words, it does not say them
             if according_to(t) and t.sent.start == q_tokens[0].sent.start:
                 connected = True  # "According to X, ... “…”": the phrase covers its sentence
             if not connected and dist > 12 and not (after and dist <= 25 and _subject_between(t, q.end)):
@@ -200,7 +205,8 @@ class DirectAttributor:
                 continue
             score = dist + (0 if connected else 4) + (0 if after else 0.5)
             cands.append((score, t, after, noun_cue))
-        cands.sort(key=lambda c: (c[0], c[1].i))
+        # (a tie goes to the cue nearer the quote: 'The video shows X telling reporters, “…”')
+        cands.sort(key=lambda c: (c[0], c[1].i - q_tokens[-1].i if c[2] else q_tokens[0].i - c[1].i, c[1].i))
         deferred = None
         for _, t, after, noun_cue in cands:
             subj = speech_noun_source(t) if noun_cue else subject_of(t)
@@ -252,6 +258,16 @@ class DirectAttributor:
                         if att.channel is None:
                             att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
         return att
+
+    def _introduces(self, verb, q) -> bool:
+        """A reporting verb whose own phrase runs up to the quote with a comma or colon and no
+        other verb in between ('saying at a rally, “…”'): it introduces the quote, however the
+        parser attached the quote."""
+        before = self.text[verb.idx + len(verb): q.start].rstrip()
+        if not before.endswith((",", ":")) or "\n" in before:
+            return False
+        between = self.tokens_in(verb.idx + len(verb), q.start)
+        return len(between) <= 10 and not any(t.pos_ in ("VERB", "AUX") or t.is_sent_start for t in between)
 
     def _action_beat(self, q) -> Optional[Attribution]:
         """“Nobody in this building”—Hargreave tapped the lectern—“wants a shutdown.”: the clause
@@ -472,3 +488,9 @@ def _head_chain(t, n):
         h = h.head
         out.append(h)
     return out
+
+
+def _in_circumstance_clause(verb) -> bool:
+    """The verb heads a clause of time, cause or condition ('when Clinton blasted him')."""
+    return any(c.dep_ in ("mark", "advmod") and c.i < verb.i and c.lower_ in CIRCUMSTANCE_SUBORDINATORS
+               for c in verb.children)

@@ -1,0 +1,45 @@
+"""General rules of English news attribution, each on several passages written for it."""
+
+import pytest
+
+
+def _quote(analysis, fragment):
+    hits = [q for q in analysis.quotes if fragment in q.text and q.kind == "direct"]
+    assert hits, f"no direct quote containing {fragment!r}: {[q.text for q in analysis.quotes]}"
+    return hits[0]
+
+
+# A speech verb in -ing or bare form right after a person ("footage of X asking") is that person's.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The ad uses footage of Governor Lena Park asking, “Why would anyone vote for him?”",
+     "Why would anyone", "Lena Park"),
+    ("The campaign aired a recording of Mayor Tobias Wren declaring, “Our schools come first.”",
+     "schools come first", "Tobias Wren"),
+    ("The video shows Senator Marta Klein telling reporters, “I have nothing to hide.”",
+     "nothing to hide", "Marta Klein"),
+    ("The spot closes with a clip of Aldo Ferreira saying at a rally, “We will win this.”",
+     "We will win this", "Aldo Ferreira"),
+])
+def test_a_person_shown_speaking_is_the_speaker(analyze, text, fragment, speaker):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker.endswith(speaker)
+    assert text[q.speaker_start:q.speaker_end].endswith(speaker.split()[-1])
+
+
+# A reporting verb in a clause of time or cause ("when X criticised him") does not attribute the quote.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The film ends with footage of Councillor Ines Baptiste saying, “That makes me careful,” "
+     "when Mayor Omar Reyes criticised her spending.", "makes me careful", "Ines Baptiste"),
+    ("“Nobody will pay more,” Senator Obi Tan said on Monday, when reporters pressed him on the plan.",
+     "Nobody will pay more", "Obi Tan"),
+    ("Coach Harriet Lamb walked out. “I am finished here,” she said, after the owner Dev Mistry "
+     "complained about the defence.", "I am finished here", "Harriet Lamb"),
+])
+def test_a_circumstance_clause_does_not_attribute(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker.endswith(speaker)
+
+
+def test_when_the_clause_holds_the_quote_it_still_attributes(analyze):
+    # the subordinate clause's verb governs the quote: it is the quote's own cue
+    a = analyze("The room went quiet when Minister Karl Oduya said “We have run out of money.”")
+    assert _quote(a, "run out of money").speaker == "Karl Oduya"
