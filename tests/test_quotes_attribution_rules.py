@@ -43,3 +43,28 @@ def test_when_the_clause_holds_the_quote_it_still_attributes(analyze):
     # the subordinate clause's verb governs the quote: it is the quote's own cue
     a = analyze("The room went quiet when Minister Karl Oduya said “We have run out of money.”")
     assert _quote(a, "run out of money").speaker == "Karl Oduya"
+
+
+# The maker of an utterance ("a speech X delivered", "X made a remark that …") is its source.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The plan would curb “activist” investors, according to a speech Senator Mara Lind delivered in July.",
+     "activist", "Mara Lind"),
+    ("The crime bill prompted Governor Ana Pruitt to make a controversial comment that described young "
+     "offenders as “super predators.”", "super predators", "Ana Pruitt"),
+    ("Mayor Ivo Sand made a remark that called the stadium “a waste of money.”", "waste of money", "Ivo Sand"),
+    ("Last week Dara Quist gave a speech that promised “jobs for everyone.”", "jobs for everyone", "Dara Quist"),
+])
+def test_the_maker_of_an_utterance_is_its_source(analyze, text, fragment, speaker):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker.endswith(speaker)
+    assert text[q.speaker_start:q.speaker_end].endswith(speaker.split()[-1])
+
+
+@pytest.mark.parametrize("text, fragment, source", [
+    ("The policy is “a disaster,” according to a report the agency released on Monday.", "a disaster", "report"),
+    ("The ministry issued a statement that called the claims “baseless.”", "baseless", "statement"),
+])
+def test_a_document_stays_the_source(analyze, text, fragment, source):
+    # a report or statement is a source itself ('the report found'): its publisher is not put in its place
+    q = _quote(analyze(text), fragment)
+    assert source in text[q.speaker_start:q.speaker_end]

@@ -3,8 +3,10 @@ the subject that says it, who relayed it, and the channel and setting the text g
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
+from ..data import load_json
 from .lexicon import lexicon
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -24,11 +26,11 @@ def according_to(tok) -> Optional[object]:
 
 
 def according_source(tok):
-    """X in 'according to X'."""
+    """X in 'according to X' (the maker of an utterance: 'according to a speech Clinton gave' -> Clinton)."""
     nxt = tok.doc[tok.i + 1]
     for child in list(nxt.children) + list(tok.children):
         if child.dep_ == "pobj":
-            return child
+            return utterance_maker(child) or child
     # flat parse: first noun after 'to'
     for t in tok.doc[tok.i + 2: tok.i + 8]:
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -63,6 +65,10 @@ def subject_of(verb):
     for _ in range(4):
         for child in v.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if v.dep_ == "relcl" and child.lower_ in ("that", "which"):
+                    maker = utterance_maker(v.head)  # 'a comment that described …': whoever made it
+                    if maker is not None:
+                        return maker
                 return _conjunct_nearest(child, v)
         for child in v.children:
             if child.dep_ == "agent":  # "was told by X"
@@ -87,10 +93,42 @@ def subject_of(verb):
                     return subj
                 return v.head
             if v.dep_ == "relcl":
-                return v.head
+                return utterance_maker(v.head) or v.head
             v = v.head
             continue
         break
+    return None
+
+
+@lru_cache(maxsize=1)
+def _light_verbs() -> frozenset:
+    return frozenset(load_json("lexicons", "speech_nouns.json").get("light_verbs", []))
+
+
+def utterance_maker(noun):
+    """Who made the utterance a speech noun names, when the sentence says so: 'a speech
+    Clinton delivered', 'his remark', 'Clinton made a comment that …', 'prompted Clinton to
+    make a comment'. None for other nouns and for documents that are sources themselves
+    ('the report', 'a statement': 'the report found' has the report as its source)."""
+    lex = lexicon()
+    low = noun.lemma_.lower()
+    if low not in lex.speech_nouns or low in lex.sources:
+        return None
+    src = speech_noun_source(noun)
+    if src is not None:
+        return src
+    for c in noun.children:  # 'a speech Clinton delivered'
+        if c.dep_ == "relcl":
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in ("that", "which", "who") and speaker_like(subj):
+                return subj
+    v = noun.head
+    if noun.dep_ == "dobj" and v.lemma_.lower() in _light_verbs():  # 'Clinton made a comment'
+        subj = next((s for s in v.children if s.dep_ == "nsubj"), None)
+        if subj is None and v.dep_ == "xcomp":  # 'prompted Clinton to make a comment'
+            subj = next((s for s in v.head.children if s.dep_ == "dobj"), None)
+        if subj is not None and subj.lower_ not in ("that", "which", "who") and speaker_like(subj):
+            return subj
     return None
 
 
