@@ -37,7 +37,17 @@ $(LAB_OVERRIDES): jupyter/overrides.json | $(VENV)/.runtime
 lab: $(VENV)/.runtime $(LAB_OVERRIDES)
 	$(BIN)/jupyter lab $(LAB_FLAGS)
 
-test: $(VENV)/.dev
+# axe-core, the accessibility checker the browser tests load into the page: installed from the
+# npm registry at the version in tests/browser/package-lock.json (never fetched while a test runs).
+AXE_STAMP = tests/browser/node_modules/.package-lock.json
+$(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/browser --no-audit --no-fund && touch $@; \
+	else \
+	  echo "npm not found: the accessibility checks (axe-core) will be skipped; install Node.js and npm"; \
+	fi
+
+test: $(VENV)/.dev $(AXE_STAMP)
 	$(BIN)/python -m pytest
 
 # A notebook as a code-free dashboard for a projector (opens the browser; Ctrl-C stops it).

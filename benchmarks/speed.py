@@ -17,8 +17,9 @@ message if absent):
    (the file list repeated): streaming means it should not grow with the number of files.
 4. **Where the time goes**: each layer's share of the kit's time (in this process);
    ``--profile`` adds the hottest functions of the kit under cProfile.
-5. ``--long``: one 2 MB text (the seed repeated) through ``analyze``: chunked parse, time,
-   peak memory.
+5. ``--long``: one text of the seed repeated 1x, 10x, 40x and 160x (1.27 million characters),
+   each in a fresh process, through ``rhetoric.analyze`` and through the CLI: time (linear in
+   length?) and peak memory (target: under 1.2 GB at 160x). ``--long-only`` runs just this.
 """
 
 from __future__ import annotations
@@ -104,14 +105,15 @@ def corpus() -> list[Path]:
     return files
 
 
-def run_child(code: str, paths: list[Path]) -> dict:
+def run_child(code: str, paths: list[Path], extra: list[str] | None = None) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
         fh.write("\n".join(str(p) for p in paths))
         listing = fh.name
     try:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", code, listing], capture_output=True, text=True, cwd=REPO)
+        proc = subprocess.run([sys.executable, "-c", code, listing, *(extra or [])], capture_output=True, text=True,
+                              cwd=REPO)
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
     finally:
@@ -224,25 +226,62 @@ def layer_section(files: list[Path], profile: bool) -> None:
         print("\n".join("   " + line for line in out.getvalue().splitlines() if line.strip()))
 
 
-def long_section() -> None:
-    print("\n== 5. One 2 MB text (the seed repeated), through analyze")
-    code = """
+LONG = """
 import json, resource, sys, time
 from pathlib import Path
 import rhetoric
+k = int(sys.argv[2])
 seed = next(Path("seeds").glob("*.txt")).read_text(encoding="utf-8")
-text = "\\n\\n".join([seed] * (2_000_000 // len(seed) + 1))
+text = "\\n\\n".join([seed] * k)
 rhetoric.load_nlp()
 t = time.perf_counter()
 a = rhetoric.analyze(text)
-assert all(text[e.start:e.end] == e.text for e in a.entities)
-print(json.dumps({"chars": len(text), "words": len(text.split()), "inside": time.perf_counter() - t,
-                  "entities": len(a.entities),
+inside = time.perf_counter() - t
+assert all(text[i.start:i.end] == i.text for i in [*a.entities, *a.quotes, *a.signals])
+print(json.dumps({"chars": len(text), "words": len(text.split()), "inside": inside,
+                  "entities": len(a.entities), "quotes": len(a.quotes), "signals": len(a.signals),
                   "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
 """
-    r = run_child(code, [])
-    print(f"   {r['chars']:,} characters, {r['words']:,} words: {r['inside']:.0f} s "
-          f"({r['words'] / r['inside']:,.0f} words/s), {r['entities']:,} entities, peak {r['maxrss_mb']:.0f} MB")
+
+LONG_CLI = """
+import json, os, resource, sys, time
+from pathlib import Path
+k = int(sys.argv[2])
+seed = next(Path("seeds").glob("*.txt")).read_text(encoding="utf-8")
+path = sys.argv[1] + ".long.txt"
+Path(path).write_text("\\n\\n".join([seed] * k), encoding="utf-8")
+from rhetoric.cli import main
+t = time.perf_counter()
+sys.stdout = open(os.devnull, "w")
+try:
+    rc = main(["analyze", "--format", "jsonl", "--no-progress", path])
+finally:
+    os.unlink(path)
+print(json.dumps({"rc": rc, "inside": time.perf_counter() - t,
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)
+"""
+
+#: The seed repeated this many times: 1x is one article, 160x about 1.27 million characters.
+LONG_SIZES = (1, 10, 40, 160)
+
+
+def long_section(sizes=LONG_SIZES) -> None:
+    """One text of the seed repeated 1x, 10x, 40x, 160x, each in a fresh process: through
+    ``rhetoric.analyze`` and through the CLI. Time (after loading the model) should grow
+    linearly with the length, and the peak memory stay under 1.2 GB (a classroom server's
+    share per learner) at 160x."""
+    print("\n== 5. One long text (the seed repeated), each size in a fresh process")
+    print(f"   {'size':>5}{'characters':>12}{'words':>10}{'analyze s':>11}{'s/1k words':>12}{'peak MB':>9}"
+          f"{'CLI s':>8}{'CLI peak MB':>13}{'quotes':>8}{'signals':>9}")
+    base = None
+    for k in sizes:
+        r = run_child(LONG, [], [str(k)])
+        c = run_child(LONG_CLI, [], [str(k)])
+        per = 1000 * r["inside"] / r["words"]
+        base = base or per
+        print(f"   {k:>4}x{r['chars']:>12,}{r['words']:>10,}{r['inside']:>11.1f}{per:>12.2f}{r['maxrss_mb']:>9.0f}"
+              f"{c['inside']:>8.1f}{c['maxrss_mb']:>13.0f}{r['quotes']:>8,}{r['signals']:>9,}", flush=True)
+    print("   linear time: 's/1k words' stays flat; target: peak under 1,200 MB at 160x (1.27 million characters)")
 
 
 def main() -> None:
@@ -251,12 +290,17 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,4,16", help="corpus multiples for the memory figures")
     parser.add_argument("--memory-unit", type=int, default=0,
                         help="the first N texts as the unit the memory figures multiply (default: all)")
-    parser.add_argument("--long", action="store_true", help="also time one 2 MB text")
+    parser.add_argument("--long", action="store_true", help="also time one text of the seed x1, x10, x40, x160")
+    parser.add_argument("--long-only", action="store_true", help="only the long-text figures")
+    parser.add_argument("--long-sizes", default=",".join(map(str, LONG_SIZES)), help="seed repetitions for --long")
     parser.add_argument("--profile", action="store_true", help="cProfile the kit's functions")
     parser.add_argument("--skip", default="", help="comma-separated sections to skip: ratio,memory,layers")
     args = parser.parse_args()
     files = corpus()
     skip = set(filter(None, args.skip.split(",")))
+    if args.long_only:
+        skip |= {"ratio", "memory", "layers"}
+        args.long = True
     print(f"Rhetoric Lab speed benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f}")
     if "ratio" not in skip:
@@ -267,7 +311,7 @@ def main() -> None:
     if "layers" not in skip:
         layer_section(files, args.profile)
     if args.long:
-        long_section()
+        long_section([int(k) for k in args.long_sizes.split(",")])
 
 
 if __name__ == "__main__":

@@ -22,19 +22,27 @@ from typing import Any, Iterable, Iterator, Optional
 from spacy.tokens import Doc
 
 from . import entities as entity_layer
-from .intake import DEFAULT_CHUNK_CHARS, InputError, Prepared, SetAside, chunk_bounds, prepare
+from .intake import DEFAULT_CHUNK_CHARS, InputError, OffsetMap, Prepared, SetAside, chunk_bounds, prepare
 from .items import Actor, Entity, Frame, Quote, Signal
+from .layout import lines
 from .model import load_nlp
 from .sides import article_sides, clean_side
 
 
 @dataclass
 class Analysis:
-    """Everything the kit found in one text. Offsets index ``text``.
+    """Everything the kit found in one text. Offsets index ``text``, the text as given.
 
     ``rejected_entities`` are the model's entities the kit's rules took back (a word
     inside a title, a sentence-initial adjective), each with the reason, so a learner can
     see every correction.
+
+    ``doc`` is the parse of the *normalised* view of the text (``normalised``: soft hyphens
+    and zero-width characters left out, wrapped lines joined; see ``rhetoric.intake``). When
+    the two differ in length, token and sentence offsets (``token.idx``, ``sent.start_char``)
+    index ``normalised``; ``original_span`` maps them to ``text``. ``normalisation`` says in
+    one line what was normalised (``None`` if nothing); it is also the last of ``warnings``,
+    after any that matter more (HTML, not English).
     """
 
     text: str
@@ -49,6 +57,27 @@ class Analysis:
     warnings: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=lambda: ["other", "unknown"])
     path: Optional[str] = None
+    normalised: Optional[str] = field(default=None, repr=False)
+    normalisation: Optional[str] = None
+    offsets: Optional[OffsetMap] = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.normalised is None:
+            self.normalised = self.text
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """``(start, end)`` in ``text`` of a span of the parsed ``doc`` (of ``normalised``)."""
+        return self.offsets.span(start, end) if self.offsets is not None else (start, end)
+
+    def paragraphs(self, *, set_aside: bool = False) -> list[tuple[int, int]]:
+        """``(start, end)`` in ``text`` of each paragraph, in order: the lines of the normalised view
+        (a hard-wrapped paragraph is one paragraph), mapped back to the text as given. The parts
+        the intake set aside (a publisher's footer) are left out unless ``set_aside`` is true.
+        The kit's one paragraph splitter for an analysis: notebooks, charts and the explorer number
+        paragraphs (¶1, ¶2...) from this list."""
+        aside = [] if set_aside else [(p.start, p.end) for p in self.set_aside]
+        spans = [self.original_span(s, e) for s, e in lines(self.normalised)]
+        return [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in aside)]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form fixed by the CLI contract (plus actors, set-aside parts and warnings)."""
@@ -63,6 +92,7 @@ class Analysis:
             "rejected_entities": [e.to_dict() for e in self.rejected_entities],
             "set_aside": [s.to_dict() for s in self.set_aside],
             "warnings": list(self.warnings),
+            "normalisation": self.normalisation,
         }
 
     def actor(self, name: str) -> Actor:
@@ -84,26 +114,28 @@ class Analysis:
                 q.side = side
 
 
-#: Texts longer than this are parsed in paragraph-aligned pieces. spaCy accepts up to
-#: ``max_length`` (1,000,000) characters at once, but the parser's memory grows with the
-#: length of one call (about 1.5 GB for 480,000 characters); pieces of 100,000 keep a
-#: learner's laptop safe and change nothing a reader would see, since cuts fall between
-#: paragraphs.
-PARSE_CHUNK_CHARS = min(DEFAULT_CHUNK_CHARS, 100_000)
+#: Texts longer than this are parsed in paragraph-aligned pieces, one piece at a time.
+#: spaCy accepts up to ``max_length`` (1,000,000) characters at once, but the parser's working
+#: memory grows with the length of one call: measured on the seed repeated, one 100,000-character
+#: call peaks about 350 MB above the loaded model, one of 20,000 about 85 MB, at the same speed.
+#: Cuts fall between paragraphs, so nothing a reader would see changes.
+PARSE_CHUNK_CHARS = min(DEFAULT_CHUNK_CHARS, 20_000)
 
 
 def parse(prepared: Prepared, nlp=None, max_chars: int = PARSE_CHUNK_CHARS) -> Doc:
     """Parse the analysable text; texts over ``max_chars`` in paragraph-aligned chunks.
 
-    The chunks are joined with ``Doc.from_docs``, so token offsets index the whole text.
+    The chunks are parsed one at a time (``nlp.pipe`` would batch them all together and
+    hold every chunk's working memory at once: 3.9 GB for 1.27 million characters) and
+    joined with ``Doc.from_docs``, so token offsets index the whole text.
     """
     nlp = nlp or load_nlp()
     text = prepared.analysable
     if len(text) <= max_chars:
         return nlp(text)
-    pieces = [text[s:e] for s, e in chunk_bounds(text, max_chars)]
-    docs = list(nlp.pipe(pieces))
+    docs = [nlp(text[s:e]) for s, e in chunk_bounds(text, max_chars)]
     doc = Doc.from_docs(docs, ensure_whitespace=False)
+    del docs
     assert doc.text == text, "chunked parse must reproduce the text exactly"
     return doc
 
@@ -114,36 +146,67 @@ def run_layers(prepared: Prepared, doc: Doc, path: Optional[str] = None) -> Anal
     from . import quotes as quote_layer
     from . import signals as signal_layer
 
+    # The layers read the normalised view, which the doc indexes; offsets are mapped back
+    # to the text as given at the end (``_map_to_original``).
     analysis = Analysis(
-        text=prepared.text,
+        text=prepared.normalised,
         doc=doc,
         set_aside=list(prepared.set_aside),
-        warnings=list(prepared.warnings),
+        warnings=list(prepared.warnings) + ([prepared.note] if prepared.note else []),
         path=path,
-        sides=article_sides(prepared.text),
+        normalisation=prepared.note,
+        sides=article_sides(prepared.normalised),
     )
     analysis.entities, analysis.actors, analysis.rejected_entities = entity_layer.find_entities_with_dropped(
-        doc, prepared.text
+        doc, prepared.normalised
     )
     analysis.quotes = quote_layer.find_quotes(doc, analysis)
     analysis.signals = signal_layer.find_signals(doc, analysis)
     analysis.frames = frame_layer.score_frames(doc, analysis)
-    _anchor_to_original(analysis)
     _set_span_groups(analysis)
+    analysis.text = prepared.text
+    analysis.offsets = prepared.offsets
+    _map_to_original(analysis, prepared.offsets)
+    _anchor_to_original(analysis)
     return analysis
+
+
+def _items(analysis: Analysis) -> list:
+    items = [*analysis.entities, *analysis.rejected_entities, *analysis.quotes, *analysis.signals]
+    return items + [e for f in analysis.frames for e in f.evidence]
+
+
+def _map_to_original(analysis: Analysis, offsets: Optional[OffsetMap]) -> None:
+    """Map every offset the layers produced (on the normalised view) to the text as given:
+    items' spans, quotes' speaker and cue spans, actors' mentions. Items shared between
+    lists (a frame's evidence may be a signal) are mapped once."""
+    if offsets is None:
+        return
+    seen: set[int] = set()
+    for item in _items(analysis):
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        item.start, item.end = offsets.span(item.start, item.end)
+        for a, b in (("speaker_start", "speaker_end"), ("cue_start", "cue_end")):
+            if getattr(item, a, None) is not None and getattr(item, b, None) is not None:
+                s, e = offsets.span(getattr(item, a), getattr(item, b))
+                setattr(item, a, s)
+                setattr(item, b, e)
+    for actor in analysis.actors.values():
+        actor.mentions = [offsets.span(s, e) for s, e in actor.mentions]
 
 
 def _anchor_to_original(analysis: Analysis) -> None:
     """Make every item's ``text`` the original text at its offsets.
 
     Layers read the analysable copy, in which masked parts (HTML tags, character
-    references) differ from the original; the contract is ``text[start:end] == item.text``
-    for the text the user gave, so the surface is taken from there, once, for all layers.
+    references) differ from the original, and the normalised view (non-breaking spaces as
+    spaces, soft hyphens left out); the contract is ``text[start:end] == item.text`` for the
+    text the user gave, so the surface is taken from there, once, for all layers.
     """
     text = analysis.text
-    items = [*analysis.entities, *analysis.rejected_entities, *analysis.quotes, *analysis.signals]
-    items += [e for f in analysis.frames for e in f.evidence]
-    for item in items:
+    for item in _items(analysis):
         item.text = text[item.start : item.end]
         if getattr(item, "speaker_start", None) is not None and getattr(item, "speaker_end", None) is not None:
             if hasattr(item, "speaker_text"):
@@ -183,7 +246,7 @@ def analyze_stream(
     *,
     nlp=None,
     batch_size: int = 8,
-    max_chars: int = DEFAULT_CHUNK_CHARS,
+    max_chars: int = PARSE_CHUNK_CHARS,
 ) -> Iterator[tuple[Optional[str], "Analysis | Exception"]]:
     """Analyse a stream of ``(path, prepared)`` pairs; yield ``(path, result)`` in input order.
 

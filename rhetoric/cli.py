@@ -1,4 +1,4 @@
-"""Command line: ``python -m rhetoric analyze|render``.
+"""Command line: ``python -m rhetoric analyze|render|lesson``.
 
 The contract (notebooks, tests and users rely on it):
 
@@ -302,6 +302,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("file", metavar="FILE")
     r.add_argument("-o", "--output", default="report.html", help="where to write the report")
     r.set_defaults(func=cmd_render)
+    from .lessons.cli import add_lesson_commands
+
+    add_lesson_commands(sub)
     return parser
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
 from .layout import count_words, lines
+from .markup import as_written
 
 __all__ = [
     "HTML", "Passage", "analyse", "corrections", "entity_counts", "find", "frames_table", "mark_counts",
@@ -35,7 +36,7 @@ class HTML:
         self.text = text
 
     def _repr_html_(self) -> str:
-        return self.html
+        return as_written(self.html)  # JupyterLab's MathJax leaves "$4 million" as written
 
     def __str__(self) -> str:
         return self.text or self.html
@@ -118,12 +119,8 @@ def paragraphs(text: Optional[str] = None, analysis=None) -> list[Passage]:
     if analysis is None and text is None:
         analysis = seed_analysis()
     text = analysis.text if analysis is not None else text
-    aside = [(s.start, s.end) for s in analysis.set_aside] if analysis is not None else []
-    out = []
-    for start, end in lines(text):
-        if not any(a <= start and end <= b for a, b in aside):
-            out.append(Passage(len(out) + 1, start, end, text[start:end]))
-    return out
+    spans = analysis.paragraphs() if analysis is not None else lines(text)
+    return [Passage(n, start, end, text[start:end]) for n, (start, end) in enumerate(spans, 1)]
 
 
 def paragraph_with(*words: str, analysis=None) -> Passage:
@@ -143,10 +140,10 @@ def sentences(analysis=None) -> list[Passage]:
     analysis = analysis or seed_analysis()
     out = []
     for sent in analysis.doc.sents:
-        t = analysis.text[sent.start_char:sent.end_char].strip()
+        s, e = analysis.original_span(sent.start_char, sent.end_char)  # the doc indexes the normalised view
+        t = analysis.text[s:e].strip()
         if t:
-            start = sent.start_char + (len(analysis.text[sent.start_char:sent.end_char]) -
-                                       len(analysis.text[sent.start_char:sent.end_char].lstrip()))
+            start = s + (len(analysis.text[s:e]) - len(analysis.text[s:e].lstrip()))
             out.append(Passage(len(out) + 1, start, start + len(t), t))
     return out
 

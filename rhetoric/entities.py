@@ -7,16 +7,37 @@ applies general corrections, each recorded on the entity (``model_label``, ``rul
 plain-language explanation, so a learner can see what the model said and why the kit
 disagrees:
 
-``gazetteer``      a name the kit's gazetteer (``data/gazetteer.json``) knows as a country,
-                   capital, region or nationality gets that label.
-``title``          a name right after a title (``data/titles.json``: "Representative",
-                   "Secretary of State") is a person; a word inside a title is no entity.
-``adjective``      a one-word "person" opening a sentence that reads as an adjective once
-                   lower-cased ("Gutsy, covert strikes") is no entity.
-``same_person``    a name the text treats as a person (a full name, a title, or the
-                   model's own majority) is a person in every mention: full, surname-only,
-                   possessive or titled, including mentions the model missed.
-``majority``       any other name keeps the label it has in most of its mentions.
+The model's entities are first cut where no name runs (line breaks, scores and figures,
+brackets, "v", "at", spaced dashes and commas) and trimmed to their capitalised words. Then
+the rules of :data:`RULES` run in order, each a small function named for what it does:
+
+``title``            a name right after a title (``data/titles.json``: "Representative",
+                     "Dr", "Councillor") is a person, rebuilt past the title when the model
+                     swallowed it ("Councillor Grace" -> "Grace Obi"); a word inside a title is
+                     no entity.
+``gazetteer``        a name the gazetteer (``data/gazetteer.json``) knows as a country,
+                     capital, region or nationality gets that label, in capitals too ("ISRAEL").
+``dateline``         the place a story was filed from ("LUBLIN, Poland (AP) —") is a place.
+``byline``           the names in a byline or sign-off are people.
+``transcript``       a transcript's speaker label ("SEN. ROSALIND ACHTERBERG, FINANCE
+                     COMMITTEE:", then "ACHTERBERG:") is a person.
+``speaker``          a name the model left unread that speaks ("Okafor replied") is a person.
+``adjective``        a one-word "person" opening a sentence that reads as an adjective once
+                     lower-cased ("Gutsy, covert strikes") is no entity.
+``organisation_cue`` a name before an organisation noun ("the Xinhua news agency") or with a
+                     company suffix ("Cofinec S.A.") is an organisation, there and in its bare
+                     person-labelled mentions; ``place_cue``: a one-word "person" after "in" is a
+                     place. Readings from cues are never overridden by the spreading rules.
+``same_person``      a name the text treats as a person (a full name, a title, a speaker turn,
+                     or the model's own majority) is a person in every mention: full,
+                     surname-only (hyphenated surnames whole), possessive or titled.
+``majority``         any other name keeps the label it has in most of its mentions.
+``results_row``      in a sports results row (``layout.results_row``) the sides are teams,
+                     countries stay places (national teams), ranked competitors are people.
+``team``             the sides of a result ("Leicestershire beat Somerset") are teams, and in a
+                     sports report a team's name is the team in its other mentions; a club named
+                     after a city ("CSKA Moscow") is one organisation.
+``headline``         a name in the headline counts only if the body names it.
 
 Actors: every mention links to one canonical actor (a person's fullest name in the text,
 a place's gazetteer name, an organisation's name without "the"). Sides come from
@@ -25,17 +46,17 @@ a place's gazetteer name, an organisation's name without "the"). Sides come from
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .data import load_json
 from .items import Actor, Entity
-from .layout import headline_lines
+from .layout import byline_names, dateline_places, headline_lines, lines, results_row, structure, transcript_labels
 from .sides import apply_sides
 
 #: spaCy labels the kit treats as names (dates, numbers and amounts are left out).
@@ -72,10 +93,10 @@ class _Mention:
     start: int  # token index
     end: int
     label: str
-    model_label: Optional[str]
-    rule: Optional[str] = None
+    model_label: str | None
+    rule: str | None = None
     reason: str = ""
-    actor: Optional[str] = None
+    actor: str | None = None
 
 
 # --------------------------------------------------------------------------- knowledge
@@ -85,7 +106,7 @@ class _Mention:
 class Place:
     name: str
     label: str  # GPE, LOC or NORP
-    country: Optional[str]
+    country: str | None
     kind: str
 
 
@@ -138,17 +159,23 @@ def _matchers(vocab_id: int, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading lower-case words ('the', 'a'), trailing possessives and punctuation."""
+    """Drop leading lower-case words ('the', 'a'), trailing lower-case words ('news agency',
+    'province'), possessives and punctuation: names are capitalised."""
     while end - start > 1 and (doc[start].text in _LEADING or doc[start].text.islower()):
         start += 1  # "the", "a", "former": not part of the name
-    while end - start > 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - start > 1 and (
+        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+        or doc[end - 1].is_alpha and doc[end - 1].text.islower()  # "Interfax news agency": a description after the name
+    ):
         end -= 1
     return start, end
 
 
 def _name_tokens(span: Span) -> list[str]:
-    """The capitalised name words of a span, without initials ('J.', 'D.')."""
-    return [t.text for t in span if t.text[:1].isupper() and not (len(t.text) <= 2 and t.text.endswith("."))]
+    """The capitalised name words of a span, without initials ('J.', 'D.'); a hyphenated
+    surname is one word ("Maria Reyes-Holt" -> "Maria", "Reyes-Holt")."""
+    words = [w.strip("-–—") for w in span.text.split()]
+    return [w for w in words if w[:1].isupper() and not (len(w) <= 2 and w.endswith("."))]
 
 
 def _is_sentence_initial(doc: Doc, i: int) -> bool:
@@ -200,53 +227,139 @@ def find_entities(doc: Doc, text: str, nlp=None) -> tuple[list[Entity], dict[str
 
 
 def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
-    """Like ``find_entities``, plus the model's entities the kit rejected (with reasons)."""
+    """Like ``find_entities``, plus the model's entities the kit rejected (with reasons).
+
+    The layer is an ordered list of rules (:data:`RULES`), each a small function named for
+    the rule it implements, reading and correcting one shared :class:`_Reading`.
+    """
     if nlp is None:
         from .model import load_nlp
 
         nlp = load_nlp()
-    places_m, titles_m = _matchers(id(doc.vocab), doc.vocab)
-    gaz = gazetteer()
+    reading = _Reading(doc, text, nlp)
+    for rule in RULES:
+        rule(reading)
+    ordered = sorted(reading.mentions.values(), key=lambda m: m.start)
+    actors = _link_actors(doc, ordered, reading.names, reading.gaz)
+    apply_sides(actors, text)
+    entities = [_to_entity(doc, text, m) for m in ordered]
+    dropped_items = [_to_entity(doc, text, m) for m in reading.dropped]
+    return entities, actors, dropped_items
 
-    # 1. the model's named entities, cut at line breaks and trimmed
-    mentions: dict[tuple[int, int], _Mention] = {}
-    dropped: list[_Mention] = []
-    headlines = headline_lines(doc.text)
+
+class _Reading:
+    """What the rules share: the parse, the mentions found so far and those rejected."""
+
+    def __init__(self, doc: Doc, text: str, nlp):
+        self.doc, self.text, self.nlp = doc, text, nlp
+        self.mentions: dict[tuple[int, int], _Mention] = {}
+        self.dropped: list[_Mention] = []
+        self.gaz = gazetteer()
+        self.doc_text = doc.text
+        #: token texts, read once: rules scan these and touch ``doc`` only at candidates
+        self.words = [t.text for t in doc]
+        self.structure = structure(self.doc_text)
+        self.names: dict[str, _PersonName] = {}
+        self.headlines = headline_lines(self.doc_text)
+
+    def add(self, m: _Mention) -> None:
+        """Put ``m`` in, replacing every mention it overlaps."""
+        for old in _overlapping(self.mentions, m.start, m.end):
+            del self.mentions[(old.start, old.end)]
+        self.mentions[(m.start, m.end)] = m
+
+    def model_label_at(self, start: int, end: int) -> str | None:
+        return next((m.model_label for m in _overlapping(self.mentions, start, end)), None)
+
+
+def model_entities(r: _Reading) -> None:
+    """The model's named entities, cut at line breaks and separators, and trimmed."""
+    doc = r.doc
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
-        for s0, e0 in _split_at_line_breaks(doc, ent.start, ent.end):
-            s, e = _trim(doc, s0, e0)
-            if e - s > _MAX_NAME_TOKENS:
-                continue  # a runaway span (a list or a headline run together), not a name
-            if not any(c.isalpha() for c in doc[s:e].text):
-                continue
-            m = _Mention(s, e, ent.label_, ent.label_)
-            if _in_headline(doc[s:e], headlines) and not _named_in_body(doc, doc[s:e].text, headlines):
-                surface = doc[s:e].text
-                dropped.append(_replace(m, None, "headline", f"'{surface}' is in a headline, where every word is capitalised, and the article body never names it"))
-                continue
-            mentions[(s, e)] = m
+        for s1, e1 in _split_at_line_breaks(doc, ent.start, ent.end):
+            for s0, e0 in _split_at_separators(doc, s1, e1):
+                s, e = _trim(doc, s0, e0)
+                while e - s > 1 and doc[s].text[:1] in "-–—" and _titles_lower().get(doc[s].text.lstrip("-–—").lower().rstrip(".")):
+                    s += 1  # "-Commissioner Rafael Ostrowski": a press-release sign-off's dash and title
+                if e - s > _MAX_NAME_TOKENS:
+                    continue  # a runaway span (a list or a headline run together), not a name
+                if not any(c.isalpha() for c in doc[s:e].text):
+                    continue
+                r.mentions[(s, e)] = _Mention(s, e, ent.label_, ent.label_)
 
-    # 2. titles: the name after a title is a person; words inside a title are no entity
-    title_spans = [doc[s:e] for _, s, e in titles_m(doc)]
-    title_spans = _longest(title_spans)
+
+def title_rule(r: _Reading) -> None:
+    """The name after a title is a person; words inside a title are no entity."""
+    doc, mentions = r.doc, r.mentions
+    _, titles_m = _matchers(id(doc.vocab), doc.vocab)
+    title_spans = _longest([doc[s:e] for _, s, e in titles_m(doc)])
     for t in title_spans:
         for m in _overlapping(mentions, t.start, t.end):
             inside = m.start >= t.start and m.end <= t.end and (m.end - m.start) < len(t)
             if inside and m.label != "PERSON":
-                dropped.append(_replace(m, None, "title", f"'{doc[m.start:m.end].text}' is part of the title '{t.text}', not a name"))
+                r.dropped.append(_replace(m, None, "title", f"'{doc[m.start:m.end].text}' is part of the title '{t.text}', not a name"))
                 del mentions[(m.start, m.end)]
+        if _titled_name(r, t):
+            continue
         nxt = [m for m in _overlapping(mentions, t.end, t.end + 1) if m.start == t.end]
         for m in nxt:
             span = doc[m.start : m.end]
-            if span.text in gaz and len(span) == 1:
+            if span.text in r.gaz and len(span) == 1:
                 continue
             if m.label != "PERSON":
                 m.rule, m.label = "title", "PERSON"
                 m.reason = f"it follows the title '{t.text}'"
 
-    # 3. gazetteer: countries, capitals, regions, nationalities
+
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "-", "’s"})
+
+
+def _titled_name(r: _Reading, t: Span) -> bool:
+    """A capitalised title followed by capitalised words: those words are one person's name.
+
+    "Councillor Grace Obi", "Dr Ewan Tasker", "Mr Justice McAllister" (the second title
+    is read on its own). The model often swallows the title and drops the surname
+    ("Councillor Grace"): the name is rebuilt from the words after the title. Nothing is done
+    when the title begins a longer name the model reads as something else ("General Motors").
+    Returns whether a name was set."""
+    doc = r.doc
+    if not t.text[:1].isupper() or _in_headline(t, r.headlines):
+        return False  # in a headline every word is capitalised: the name's end is unknown
+    before = [m for m in _overlapping(r.mentions, t.start, t.end) if m.start <= t.start and m.end > t.end]
+    if any(m.label != "PERSON" for m in before):
+        return False
+    end = t.end
+    while end < len(doc) and end - t.end < 5 and not (end > t.end and doc[end].is_sent_start):
+        tok = doc[end]
+        glued = tok.text in _PARTICLES and end > t.end and not doc[end - 1].whitespace_ and tok.whitespace_ == ""
+        if tok.text[:1].isupper() and tok.is_alpha or glued or (tok.text in _PARTICLES - {"-", "’s"} and end > t.end):
+            end += 1
+        else:
+            break
+    while end > t.end and doc[end - 1].text in _PARTICLES:
+        end -= 1
+    if end == t.end or doc[t.end : end].text in r.gaz:
+        return False
+    if _titles_lower().get(doc[t.end].text.lower().rstrip(".")):
+        return False  # "Mr Justice McAllister": the next title names the person
+    old = _overlapping(r.mentions, t.start, end)
+    if any(m.start == t.end and m.end == end and m.label == "PERSON" for m in old):
+        return True
+    r.add(_Mention(t.end, end, "PERSON", r.model_label_at(t.start, end), "title", f"it follows the title '{t.text}'"))
+    return True
+
+
+@lru_cache(maxsize=1)
+def _titles_lower() -> dict[str, str]:
+    return {t.lower().rstrip("."): t for t in titles()}
+
+
+def gazetteer_rule(r: _Reading) -> None:
+    """Countries, capitals, regions and nationalities the kit's gazetteer knows."""
+    doc, mentions, gaz = r.doc, r.mentions, r.gaz
+    places_m, _ = _matchers(id(doc.vocab), doc.vocab)
     also_person = person_names_too()
     for _, s, e in places_m(doc):
         span = doc[s:e]
@@ -266,9 +379,238 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
             reason = f"the kit's gazetteer lists '{span.text}' as a {what}"
             mentions[(s, e)] = _Mention(s, e, place.label, old, "gazetteer", reason)
 
-    # 4. a sentence-initial adjective is not a person
-    person_surfaces = _person_surfaces(doc, mentions)
-    for key, m in list(mentions.items()):
+
+@lru_cache(maxsize=1)
+def _gazetteer_folded() -> dict[str, str]:
+    """Case-folded gazetteer name -> the name as the gazetteer spells it (for text in capitals)."""
+    return {form.casefold(): form for form in gazetteer() if sum(c.isalpha() for c in form) >= 3}
+
+
+def capitals_gazetteer_rule(r: _Reading) -> None:
+    """In text set in capitals ("SOCCER - ISRAEL BEAT BULGARIA", "GERMANY - Bunds fell") a
+    word that spells a gazetteer name is that place: capitals hide the case the model reads."""
+    doc, folded, words = r.doc, _gazetteer_folded(), r.words
+    i = 0
+    while i < len(words):
+        if not _caps_text(words[i]):
+            i += 1
+            continue
+        for n in (4, 3, 2, 1):
+            if i + n > len(words) or not all(_caps_text(w) or w in {"-", "."} for w in words[i : i + n]):
+                continue
+            span = doc[i : i + n]
+            form = folded.get(span.text.casefold())
+            if form is None or span.text == form:
+                continue
+            longer = [m for m in _overlapping(r.mentions, i, i + n) if m.end - m.start > n and m.label in {"ORG", "PERSON"}]
+            if longer:
+                break
+            place = r.gaz[form]
+            r.add(_Mention(i, i + n, place.label, r.model_label_at(i, i + n), "gazetteer",
+                           f"'{span.text}' is '{form}' set in capitals, which the kit's gazetteer lists as a {place.kind}"))
+            i += n - 1
+            break
+        i += 1
+
+
+def _caps_text(word: str) -> bool:
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
+
+
+def dateline_rule(r: _Reading) -> None:
+    """The place a story was filed from ("LUBLIN, Poland (AP) —", "BELGRADE 1996-08-30") is a place."""
+    for a, b in dateline_places(r.doc_text):
+        span = r.doc.char_span(a, b, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        place = r.gaz.get(span.text) or r.gaz.get(_gazetteer_folded().get(span.text.casefold(), ""))
+        label = place.label if place and place.label != "NORP" else "GPE"
+        r.add(_Mention(span.start, span.end, label, r.model_label_at(span.start, span.end), "dateline",
+                       f"'{span.text}' is in the dateline, the place the story was filed from"))
+
+
+def byline_rule(r: _Reading) -> None:
+    """The names in a byline or sign-off ("By MARTA KOVALENKO and DEREK ASHWORTH") are people."""
+    for a, b in byline_names(r.doc_text):
+        span = r.doc.char_span(a, b, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        r.add(_Mention(span.start, span.end, "PERSON", r.model_label_at(span.start, span.end), "byline",
+                       f"'{span.text}' is named in the byline, the writers of the story"))
+
+
+#: Kinds of results row whose names are sides (teams), not people.
+_SIDE_ROWS = {"score", "standing", "fixture"}
+_NOT_IN_NAMES = frozenset({"AT", "v", "vs", "vs.", "V"})
+
+
+def results_row_rule(r: _Reading) -> None:
+    """Names in a sports results row are its sides: teams are organisations.
+
+    In a score, standings or fixture row ("Lotte 6 Hyundai 2", "Stoke 4 3 1 0 7 4 10",
+    "BOSTON AT OAKLAND") every name is a side. A side named after a country is the national
+    team, which news annotation keeps as the country (a place); a side named after a city,
+    county or state ("BOSTON", "Leicestershire") is a club, an organisation. In a ranked row
+    ("4. Yekaterina Podkopayeva ( Russia ) 4:09.25") the name after the placing is a
+    competitor, a person, a name in brackets after it the competitor's country, and a later
+    name the competitor's team or sponsor. On any other line with figures, two to four
+    capitalised words before a country in brackets ("Marion Clignet ( France ) beat ...") are
+    a competitor and the country's."""
+    doc, text = r.doc, r.doc_text
+    for a, b in lines(text):
+        kind = results_row(text[a:b])
+        if kind is None:
+            if any(c.isdigit() for c in text[a:b]):
+                _competitors_with_countries(r, a, b)
+            continue
+        row = doc.char_span(a, b, alignment_mode="contract")
+        if row is None:
+            continue
+        for k, (s, e) in enumerate(_name_runs(doc, row.start, row.end)):
+            span = doc[s:e]
+            place = _place_of(r, span.text)
+            existing = [m for m in _overlapping(r.mentions, s, e)]
+            said_person = any(m.model_label == "PERSON" and m.start <= s and m.end >= e for m in existing)
+            bracketed = s > 0 and doc[s - 1].text == "(" and e < len(doc) and doc[e].text == ")"
+            if place is not None and place.kind == "country":
+                label, why = place.label, f"'{span.text}' is a country named as a side in a results row (its national team)"
+            elif kind == "ranked" and bracketed and e - s <= 2:
+                label, why = "GPE", f"'{span.text}' is in brackets after a ranked competitor: the competitor's country"
+            elif kind == "ranked" and (k == 0 or (e < len(doc) and doc[e].text == "(")):
+                label, why = "PERSON", f"'{span.text}' is the competitor placed in a ranked results row"
+            elif said_person and len(_name_tokens(span)) >= 2:
+                label, why = "PERSON", ""
+            else:
+                label, why = "ORG", f"'{span.text}' is a side in a sports results row ({kind}): a team, an organisation"
+            if any(m.start == s and m.end == e and m.label == label for m in existing):
+                continue
+            r.add(_Mention(s, e, label, r.model_label_at(s, e), "results_row", why))
+
+
+def _competitors_with_countries(r: _Reading, a: int, b: int) -> None:
+    doc = r.doc
+    row = doc.char_span(a, b, alignment_mode="contract")
+    if row is None:
+        return
+    for s, e in _name_runs(doc, row.start, row.end):
+        if not (2 <= e - s <= 4 and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"):
+            continue
+        country = _place_of(r, doc[e + 1].text)
+        if country is None or country.kind != "country" or _place_of(r, doc[s:e].text):
+            continue
+        if any(m.start == s and m.end == e and m.label == "PERSON" for m in _overlapping(r.mentions, s, e)):
+            continue
+        r.add(_Mention(s, e, "PERSON", r.model_label_at(s, e), "results_row",
+                       f"'{doc[s:e].text}' is a competitor named with a country in brackets"))
+
+
+def _place_of(r: _Reading, surface: str) -> Place | None:
+    form = surface if surface in r.gaz else _gazetteer_folded().get(surface.casefold())
+    return r.gaz.get(form) if form else None
+
+
+def _name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the runs of capitalised words in ``[start, end)`` (dates and figures left out)."""
+    runs, s = [], None
+    for i in range(start, end + 1):
+        tok = doc[i] if i < end else None
+        glued = (  # "Djate-Taillard": a hyphen inside a name
+            tok is not None and tok.text in {"-", "–"} and s is not None and not doc[i - 1].whitespace_
+            and not tok.whitespace_ and i + 1 < end and doc[i + 1].text[:1].isupper()
+        )
+        is_name = glued or (
+            tok is not None
+            and tok.text[:1].isupper()
+            and tok.text not in _NOT_IN_NAMES
+            and tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+        )
+        if is_name and s is None:
+            s = i
+        elif not is_name and s is not None:
+            runs.append((s, i))
+            s = None
+    return runs
+
+
+def transcript_rule(r: _Reading) -> None:
+    """The speaker label of a transcript line is a person ("SEN. ROSALIND ACHTERBERG, FINANCE
+    COMMITTEE:", then "ACHTERBERG:").
+
+    A label of two to four words is a person when a title opens it, when the model reads it
+    as a person, or when its last word opens another line alone; a one-word label is a person
+    when it is the surname of such a label. Role labels ("HOST:", "Q:") and places are not."""
+    doc = r.doc
+    labels = []
+    for a, b in transcript_labels(r.doc_text):
+        span = doc.char_span(a, b, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        s = span.start
+        titled = False
+        while s < span.end and (_titles_lower().get(doc[s].text.lower().rstrip(".")) or doc[s].text == "."):
+            titled = titled or doc[s].text != "."
+            s += 1
+        if s < span.end:
+            labels.append((s, span.end, titled))
+    alone = Counter(doc[s:e].text for s, e, _ in labels if e - s == 1)
+    surnames = set()
+    for s, e, titled in labels:
+        words = doc[s:e].text.split()
+        said_person = r.model_label_at(s, e) == "PERSON"
+        if len(words) >= 2 and _place_of(r, doc[s:e].text) is None and (titled or said_person or alone[words[-1]]):
+            surnames.add(words[-1])
+            r.add(_Mention(s, e, "PERSON", r.model_label_at(s, e), "transcript",
+                           f"'{doc[s:e].text}' labels a speaker's turn in a transcript"))
+    for s, e, _ in labels:
+        if e - s == 1 and doc[s].text in surnames:
+            r.add(_Mention(s, e, "PERSON", r.model_label_at(s, e), "transcript",
+                           f"'{doc[s].text}' labels a speaker's turn, the surname of a speaker named in full"))
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    verbs = load_json("lexicons", "reporting_verbs.json")["verbs"]
+    return frozenset(v for v, spec in verbs.items() if spec.get("type") == "speech")
+
+
+def speaking_name_rule(r: _Reading) -> None:
+    """A name that speaks is a person: a capitalised proper noun the model left unlabelled
+    that is the subject of a speech verb ("“It was never alive,” Okafor replied.", "said Ruiz").
+
+    Names the model reads as something else ("Reuters said") are left alone: organisations speak too."""
+    doc = r.doc
+    verbs = _speech_verbs()
+    full_names = {w for m in r.mentions.values() if m.label == "PERSON" for w in _name_tokens(doc[m.start : m.end])[1:]}
+    orgs = _local_cues()[0]
+    org_named = {r.words[i] for i in _org_cue_positions(r, orgs) if _org_noun_after(doc, i + 1, orgs)}
+    for i, word in enumerate(r.words):
+        if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
+            continue
+        tok = doc[i]
+        if (
+            tok.pos_ == "PROPN"
+            and tok.dep_ == "nsubj"
+            and tok.head.lemma_ in verbs
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and tok.is_alpha
+            and not tok.ent_type_
+            and tok.text not in r.gaz
+            and tok.text not in org_named  # "the Ruch newsstand chain ... Ruch says": an organisation speaks
+            and tok.text not in full_names  # a surname of a person named in full: same_person says so
+            and not _overlapping(r.mentions, tok.i, tok.i + 1)
+            and not any(c.dep_ == "compound" for c in tok.children)
+        ):
+            r.mentions[(tok.i, tok.i + 1)] = _Mention(
+                tok.i, tok.i + 1, "PERSON", None, "speaker",
+                f"'{tok.text}' is the one who {tok.head.text} something: a name that speaks is a person")
+
+
+def adjective_rule(r: _Reading) -> None:
+    """A one-word "person" opening a sentence that reads as an adjective is no entity."""
+    doc = r.doc
+    person_surfaces = _person_surfaces(doc, r.mentions)
+    for key, m in list(r.mentions.items()):
         span = doc[m.start : m.end]
         if (
             m.label == "PERSON"
@@ -276,25 +618,302 @@ def find_entities_with_dropped(doc: Doc, text: str, nlp=None):
             and len(span) == 1
             and _is_sentence_initial(doc, m.start)
             and span.text not in person_surfaces["strong"]
-            and _reads_as_adjective(doc, m.start, nlp)
+            and _reads_as_adjective(doc, m.start, r.nlp)
         ):
-            dropped.append(_replace(m, None, "adjective", f"'{span.text}' opens the sentence, where every word is capitalised, and is the English adjective '{span.text.lower()}' describing the words after it"))
-            del mentions[key]
+            r.dropped.append(_replace(m, None, "adjective", f"'{span.text}' opens the sentence, where every word is capitalised, and is the English adjective '{span.text.lower()}' describing the words after it"))
+            del r.mentions[key]
 
-    # 5. the same person in every mention
-    names = _person_names(doc, mentions)
-    _propagate_persons(doc, mentions, names)
 
-    # 6. one label per name (majority) for everything else
-    _majority_labels(doc, mentions, names)
+@lru_cache(maxsize=1)
+def _local_cues() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("lexicons", "organisation_cues.json")
+    return frozenset(data["organisation_nouns"]), frozenset(data["place_prepositions"])
 
-    # 7. actors
-    ordered = sorted(mentions.values(), key=lambda m: m.start)
-    actors = _link_actors(doc, ordered, names, gaz)
-    apply_sides(actors, text)
-    entities = [_to_entity(doc, text, m) for m in ordered]
-    dropped_items = [_to_entity(doc, text, m) for m in dropped]
-    return entities, actors, dropped_items
+
+def local_cue_rule(r: _Reading) -> None:
+    """A cue right beside a name decides that mention, whatever the name's other mentions say.
+
+    "the Xinhua news agency", "the Ruch newsstand chain", "Cofinec CEO": a name followed (within
+    two words) by an organisation noun is an organisation. "in Longyear": a one-word name the
+    model calls a person, right after a place preposition, is a place. Mentions read this way
+    keep their reading when one reading per name is spread over the document
+    (:func:`same_person_rule` and :func:`majority_rule` skip them)."""
+    doc = r.doc
+    orgs, preps = _local_cues()
+    for m in list(r.mentions.values()):
+        if m.rule is not None:
+            continue
+        span = doc[m.start : m.end]
+        if m.label in {"PERSON", "ORG"} and m.rule is None and _org_noun_after(doc, m.end, orgs):
+            # places and nationalities before such a noun stay places ("the U.S. government")
+            m.label, m.rule = "ORG", "organisation_cue"
+            m.reason = f"'{span.text}' names the {doc[m.end:_org_noun_after(doc, m.end, orgs)].text.lower()}: an organisation"
+        elif (
+            m.label == "PERSON"
+            and m.rule is None
+            and len(span) == 1
+            and m.start > 0
+            and doc[m.start - 1].lower_ in preps
+            and (m.end >= len(doc) or doc[m.end].text not in _POSSESSIVE)
+        ):
+            m.label, m.rule = "GPE", "place_cue"
+            m.reason = f"'{span.text}' follows '{doc[m.start - 1].text}', as a place does"
+    _spread_organisation_names(r, orgs)
+    for i in _org_cue_positions(r, orgs):  # "the Ruch newsstand chain": a proper noun the model left unread
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and not tok.ent_type_ \
+                and not _overlapping(r.mentions, tok.i, tok.i + 1) and tok.text not in r.gaz:
+            stop = _org_noun_after(doc, tok.i + 1, orgs)
+            if stop is not None and not _titles_lower().get(tok.lower_):
+                r.mentions[(tok.i, tok.i + 1)] = _Mention(tok.i, tok.i + 1, "ORG", None, "organisation_cue",
+                                                          f"'{tok.text}' names the {doc[tok.i + 1:stop].text.lower()}: an organisation")
+
+
+def _spread_organisation_names(r: _Reading, orgs) -> None:
+    """A name the text gives as an organisation with a company suffix or cue ("Cofinec S.A.",
+    "the Voxa news agency") is that organisation in its bare mentions the model calls a person."""
+    doc = r.doc
+    names = set()
+    for m in r.mentions.values():
+        if m.label != "ORG":
+            continue
+        words = r.words[m.start : m.end]
+        if m.rule == "organisation_cue":
+            names.add(" ".join(words))
+        elif len(words) >= 2 and words[-1].lower() in orgs and words[-1][:1].isupper():
+            names.add(" ".join(words[:-1]))
+    if not names:
+        return
+    for m in r.mentions.values():
+        surface = doc[m.start : m.end].text
+        if m.label == "PERSON" and m.rule is None and surface in names:
+            m.label, m.rule = "ORG", "organisation_cue"
+            m.reason = f"'{surface}' is named as an organisation elsewhere in this text"
+
+
+def _org_cue_positions(r: _Reading, orgs) -> list[int]:
+    """Indices of capitalised words with an organisation noun one or two words on (candidates)."""
+    words = r.words
+    return [
+        i for i, w in enumerate(words)
+        if w[:1].isupper() and (i + 1 < len(words) and words[i + 1].lower() in orgs or i + 2 < len(words) and words[i + 2].lower() in orgs)
+    ]
+
+
+def _org_noun_after(doc: Doc, end: int, orgs) -> int | None:
+    """Token end of an organisation noun right after a name ("Xinhua news agency": 2 words on)."""
+    for k in (end, end + 1):
+        if k >= len(doc) or doc[k].is_punct or doc[k].text[:1].isupper() and doc[k].lower_ not in orgs:
+            return None
+        if doc[k].lower_ in orgs:
+            return k + 1
+        if doc[k].pos_ not in {"NOUN", "PROPN"}:
+            return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _sport() -> tuple[dict[str, str | None], frozenset[str]]:
+    data = load_json("lexicons", "sport.json")
+    return dict(data["result_verbs"]), frozenset(data["sport_nouns"])
+
+
+def _is_country(r: _Reading, surface: str) -> bool:
+    place = _place_of(r, surface)
+    return place is not None and (place.kind == "country" or place.label == "NORP")
+
+
+def sports_side_rule(r: _Reading) -> None:
+    """A name that is a side in a result is a team: "Leicestershire beat Somerset", "Essex drew
+    with Kent", "Yorkshire lost to Surrey" (data: ``lexicons/sport.json``).
+
+    Both sides must be names: the subject of a result verb and its object (or the name after
+    "with"/"to"). A side named after a country stays the country (its national team, as news
+    annotation has it); a person named in full stays a person ("Sampras beat Agassi" reads
+    the players). Then, in a sports report, the other mentions of a team's name are the team
+    too, unless a place preposition reads them as the place ("in Leicester")."""
+    doc = r.doc
+    verbs, nouns = _sport()
+    teams: set[str] = set()
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_ not in verbs:
+            continue
+        prep = verbs[tok.lemma_]
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if prep is None:
+            obj = [c for c in tok.children if c.dep_ == "dobj"]
+        else:
+            obj = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"]
+        if not subj or not obj:
+            continue
+        sides = [_side_at(r, subj[0]), _side_at(r, obj[0])]
+        if any(m is None for m in sides):
+            continue
+        if all(m.model_label is None and m.rule == "team" and not m.reason for m in sides):
+            for m in sides:  # two names the model left unread ("Graf beat Seles"): players or teams, unknown
+                del r.mentions[(m.start, m.end)]
+            continue
+        # the two sides of a result are of one kind: two one-word "persons" are players
+        # ("Sampras beat Agassi"); a place, club or unread name on either side makes both teams
+        if all(m.label == "PERSON" for m in sides):
+            continue
+        for m in sides:
+            surface = doc[m.start : m.end].text
+            if _is_country(r, surface) or m.label == "NORP" or len(_name_tokens(doc[m.start : m.end])) >= 2 and m.label == "PERSON":
+                continue
+            teams.add(surface)
+            _set_team(r, m, f"'{surface}' is a side in a result ('{tok.text}'): a team, an organisation")
+    for m in r.mentions.values():
+        if m.rule == "results_row" and m.label == "ORG":
+            teams.add(doc[m.start : m.end].text)
+    if not teams or not _is_sports_report(doc, nouns):
+        return
+    _preps = _local_cues()[1] | {"at", "from", "to"}
+    for m in list(r.mentions.values()):
+        surface = doc[m.start : m.end].text
+        if surface in teams and m.label != "ORG" and m.rule not in _CUE_RULES and not (m.start and doc[m.start - 1].lower_ in _preps):
+            _set_team(r, m, f"'{surface}' is a team elsewhere in this sports report")
+    _clubs_named_after_cities(r)
+
+
+def _side_at(r: _Reading, tok) -> _Mention | None:
+    """The name at ``tok``: its mention, or a new one for a proper noun the model left unread."""
+    found = _overlapping(r.mentions, tok.i, tok.i + 1)
+    if found:
+        return found[0]
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_:
+        return None
+    start = tok.i
+    while start > 0 and r.doc[start - 1].dep_ == "compound" and r.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    m = _Mention(start, tok.i + 1, "ORG", None, "team", "")
+    r.mentions[(m.start, m.end)] = m
+    return m
+
+
+def _set_team(r: _Reading, m: _Mention, reason: str) -> None:
+    if m.label != "ORG" or not m.reason:
+        m.label, m.rule, m.reason = "ORG", "team", reason
+
+
+def _is_sports_report(doc: Doc, nouns) -> bool:
+    """At least three sport nouns ("match", "innings", "league") make a text a sports report."""
+    return sum(t.lemma_.lower() in nouns for t in doc if t.pos_ == "NOUN") >= 3
+
+
+def _clubs_named_after_cities(r: _Reading) -> None:
+    """In a sports report, a capitalised word right before a city ("CSKA Moscow", "Dynamo
+    Kiev", "Rotor Volgograd") names a club with the city: one organisation, not a place."""
+    doc = r.doc
+    for m in list(r.mentions.values()):
+        if m.label not in {"GPE", "LOC", "PERSON", "ORG"}:
+            continue
+        city = _place_of(r, doc[m.end - 1].text)
+        if city is None or city.kind == "country":
+            continue
+        start, end = m.start, m.end
+        if end - start == 1:  # "CSKA" + "Moscow": the model left the club's first word out
+            prev = doc[start - 1] if start else None
+            if prev is None or not (prev.text[:1].isupper() and prev.is_alpha) or _place_of(r, prev.text) \
+                    or _titles_lower().get(prev.lower_) or prev.ent_type_ in {"DATE", "TIME"} or prev.pos_ != "PROPN":
+                continue
+            start -= 1
+        elif any(_place_of(r, t.text) for t in doc[start : end - 1]):
+            continue
+        if m.label == "ORG" and (start, end) == (m.start, m.end):
+            continue
+        r.add(_Mention(start, end, "ORG", r.model_label_at(start, end), "team",
+                       f"'{doc[start:end].text}' is a club named after a city, in a sports report"))
+
+
+def acronym_rule(r: _Reading) -> None:
+    """An acronym in brackets after a name is that name's short form, with its label, in every
+    mention: "Kurdistan Democratic Party ( KDP )", "the Federal Open Market Committee (FOMC)".
+
+    The acronym's letters must start with the name's first capital and follow the capitals of
+    its words in order."""
+    doc, words = r.doc, r.words
+    short: dict[str, tuple[str, str]] = {}
+    for m in list(r.mentions.values()):
+        e = m.end
+        if m.label not in {"ORG", "GPE", "LOC", "FAC", "NORP"} or e + 2 >= len(words):
+            continue
+        if words[e] != "(" or words[e + 2] != ")":
+            continue
+        acr = words[e + 1]
+        if not (2 <= len(acr) <= 7 and acr.isalpha() and acr.isupper()):
+            continue
+        name = doc[m.start : m.end].text
+        if _initials_fit(acr, name):
+            short[acr] = (m.label, name)
+    if not short:
+        return
+    for i, w in enumerate(words):
+        if w not in short:
+            continue
+        label, name = short[w]
+        found = _overlapping(r.mentions, i, i + 1)
+        if any(f.start == i and f.end == i + 1 and f.label == label for f in found) or any(f.end - f.start > 1 for f in found):
+            continue
+        r.add(_Mention(i, i + 1, label, r.model_label_at(i, i + 1), "acronym",
+                       f"'{w}' is the short form of '{name}', given in brackets after it"))
+
+
+def _initials_fit(acr: str, name: str) -> bool:
+    caps = [w[0] for w in name.replace("-", " ").split() if w[:1].isupper()]
+    if not caps or acr[0] != caps[0]:
+        return False
+    k = 0
+    for c in caps:
+        if k < len(acr) and acr[k] == c:
+            k += 1
+    return k >= min(len(acr), 2) and k >= len(acr) - 1
+
+
+def same_person_rule(r: _Reading) -> None:
+    """A name the text treats as a person is a person in every mention."""
+    r.names = _person_names(r.doc, r.mentions)
+    _propagate_persons(r.doc, r.mentions, r.names, r.words, r.doc_text)
+
+
+def majority_rule(r: _Reading) -> None:
+    """Any other name keeps the label it has in most of its mentions."""
+    _majority_labels(r.doc, r.mentions, r.names)
+
+
+def headline_rule(r: _Reading) -> None:
+    """In a headline every word is capitalised: a name there counts only if the body names it."""
+    doc = r.doc
+    headlines = r.headlines
+    if not headlines:
+        return
+    folded = r.doc_text.casefold()
+    for key, m in list(r.mentions.items()):
+        span = doc[m.start : m.end]
+        if _in_headline(span, headlines) and not _named_in_body(folded, span.text, headlines, r.doc_text):
+            r.dropped.append(_replace(m, None, "headline", f"'{span.text}' is in a headline, where every word is capitalised, and the article body never names it"))
+            del r.mentions[key]
+
+
+#: The rules, in the order they run.
+RULES = [
+    model_entities,
+    title_rule,
+    gazetteer_rule,
+    capitals_gazetteer_rule,
+    dateline_rule,
+    byline_rule,
+    transcript_rule,
+    speaking_name_rule,
+    adjective_rule,
+    local_cue_rule,
+    acronym_rule,
+    same_person_rule,
+    majority_rule,
+    results_row_rule,
+    sports_side_rule,
+    headline_rule,
+]
 
 
 def _replace(m: _Mention, label, rule, reason) -> _Mention:
@@ -305,6 +924,35 @@ def _longest(spans: list[Span]) -> list[Span]:
     from spacy.util import filter_spans
 
     return filter_spans(spans)
+
+
+def _split_at_separators(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of a span cut at words no name contains: scores and figures ("Lotte 6",
+    "Norwich 1 Wolverhampton 0"), brackets, "v"/"vs", "at", and a dash or comma with spaces
+    on both sides ("Sri Lanka - Arjuna Ranatunga", "Oval , London")."""
+    pieces, s = [], start
+    for i in range(start, end):
+        if _is_separator(doc, i):
+            pieces.append((s, i))
+            s = i + 1
+    pieces.append((s, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+_FIGURE = re.compile(r"^[-+]?\d[\d.,:/\-–]*$")
+_VERSUS = frozenset({"v", "v.", "vs", "vs.", "(", ")", "[", "]"})
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _is_separator(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if _FIGURE.match(tok.text) or tok.text in _VERSUS:
+        return True
+    if tok.text in {"at", "AT"} and 0 < i < len(doc) - 1 and (tok.text == "at" or doc[i - 1].text.isupper()):
+        return True  # "Yorkshire at Headingley", "KANSAS CITY AT DETROIT": two names, not one
+    if tok.text == "," and tok.whitespace_ and doc[i - 1].whitespace_:
+        return True  # "Grace Road , Leicestershire": a comma set apart from both words
+    return tok.text in _DASHES and bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
 
 
 def _split_at_line_breaks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -346,11 +994,16 @@ def _overlapping(mentions: dict, start: int, end: int) -> list[_Mention]:
 _MAX_NAME_TOKENS = 12
 
 
-def _named_in_body(doc: Doc, surface: str, headlines) -> bool:
-    text = doc.text
+def _named_in_body(text: str, surface: str, headlines, original: str = "") -> bool:
+    """Does ``text`` (case-folded) name ``surface`` outside the headlines (ignoring case: a
+    headline may be in capitals)? With ``original``, the body's word must be capitalised there
+    (a name, not the common word: "BASKETBALL -" is not named by "basketball")."""
+    surface = surface.casefold()
     i = text.find(surface)
     while i != -1:
-        if not any(a <= i < b for a, b in headlines):
+        j = i + len(surface)
+        bounded = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
+        if bounded and not any(a <= i < b for a, b in headlines) and (not original or original[i].isupper()):
             return True
         i = text.find(surface, i + 1)
     return False
@@ -362,9 +1015,16 @@ def _person_surfaces(doc: Doc, mentions) -> dict[str, set[str]]:
     for m in mentions.values():
         if m.label == "PERSON":
             words = _name_tokens(doc[m.start : m.end])
-            if len(words) >= 2 or m.rule == "title":
+            if len(words) >= 2 or m.rule in _PERSON_RULES:
                 strong.update(words)
     return {"strong": strong}
+
+
+#: Rules that read one mention from a cue beside it; other mentions never override them.
+_CUE_RULES = {"organisation_cue", "place_cue", "results_row", "dateline", "byline", "transcript"}
+
+#: Rules whose reading of a one-word name is person evidence for its other mentions.
+_PERSON_RULES = {"title": "a title before it", "speaker": "it speaks", "transcript": "it labels a speaker's turn"}
 
 
 @dataclass
@@ -384,6 +1044,7 @@ def _person_names(doc: Doc, mentions) -> dict[str, _PersonName]:
     gaz = gazetteer()
     votes: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, _PersonName] = {}
+    cued = {doc[m.start : m.end].text for m in mentions.values() if m.rule in _CUE_RULES}
     for m in sorted(mentions.values(), key=lambda m: m.start):
         span = doc[m.start : m.end]
         words = _name_tokens(span)
@@ -397,13 +1058,24 @@ def _person_names(doc: Doc, mentions) -> dict[str, _PersonName]:
         if surname in gaz and surname not in person_names_too():
             continue
         full = span.text
-        if len(words) >= 2 or m.rule == "title":
+        if len(words) >= 2 or m.rule in _PERSON_RULES and surname not in cued:
             prev = names.get(surname)
             if prev is None or (len(full) > len(prev.full) and len(words) >= 2):
-                evidence = "its full name" if len(words) >= 2 else "a title before it"
+                evidence = "its full name" if len(words) >= 2 else _PERSON_RULES[m.rule]
                 names[surname] = _PersonName(surname, full if len(words) >= 2 else surname, evidence)
+    # a first word used alone ("Hillary", or "Wang" of "Wang Donghai", surname first) is the
+    # person when exactly one full name in the text begins with it
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for person in list(names.values()):
+        words = person.full.split()
+        if len(words) >= 2:
+            firsts[words[0]].add(person.full)
+    for first, fulls in firsts.items():
+        if len(fulls) == 1 and first not in names and first not in gaz and first not in cued \
+                and not _titles_lower().get(first.lower().rstrip(".")) and len(first) > 2 and first.isalpha():
+            names[first] = _PersonName(first, next(iter(fulls)), "its full name begins with it")
     for surface, counter in votes.items():
-        if surface in names or surface in gaz:
+        if surface in names or surface in gaz or surface in cued:
             continue
         persons = counter.get("PERSON", 0)
         others = sum(v for k, v in counter.items() if k != "PERSON")
@@ -415,7 +1087,7 @@ def _person_names(doc: Doc, mentions) -> dict[str, _PersonName]:
     return names
 
 
-def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> None:
+def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName], words: list[str], text: str) -> None:
     """Label every mention of a known person's name PERSON, adding mentions the model missed."""
     if not names:
         return
@@ -426,12 +1098,17 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
     for m in mentions.values():
         for k in range(m.start, m.end):
             occupied[k] = m
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for surname in by_surname:
+        by_first[_HYPHEN.split(surname)[0]].append(surname)
     while i < n:
-        tok = doc[i]
-        if tok.text not in by_surname or not tok.text[:1].isupper():
+        candidates = by_first.get(words[i])
+        end = _surname_end(doc, text, i, candidates) if candidates else None
+        if end is None:
             i += 1
             continue
-        person = by_surname[tok.text]
+        surname = doc[i:end].text
+        person = by_surname[surname]
         # extend left over the given names of the full form ("Vladimir Putin", "J. D. Vance")
         start = i
         full_tokens = person.full.split()
@@ -439,8 +1116,10 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
         while j >= 0 and start > 0 and doc[start - 1].text == full_tokens[j]:
             start -= 1
             j -= 1
-        end = i + 1
         existing = occupied.get(i)
+        if existing is not None and existing.rule in _CUE_RULES:
+            i = max(existing.end, i + 1)
+            continue  # a local cue ("the X agency", "in X") outweighs the name's other mentions
         if existing is not None:
             s0, e0 = existing.start, existing.end
             if existing.label == "PERSON" and s0 <= start and e0 >= end:
@@ -450,10 +1129,10 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
             for k in range(s0, e0):
                 occupied.pop(k, None)
             start = min(start, s0) if existing.label == "PERSON" else start
-            reason = f"'{tok.text}' is a person elsewhere in this text ({person.evidence})"
+            reason = f"'{surname}' is a person elsewhere in this text ({person.evidence})"
             new = _Mention(start, end, "PERSON", existing.model_label, "same_person", reason)
         else:
-            reason = f"the model missed it, but '{tok.text}' is a person elsewhere in this text ({person.evidence})"
+            reason = f"the model missed it, but '{surname}' is a person elsewhere in this text ({person.evidence})"
             new = _Mention(start, end, "PERSON", None, "same_person", reason)
         if new.model_label == "PERSON":
             new.rule, new.reason = None, ""
@@ -461,6 +1140,23 @@ def _propagate_persons(doc: Doc, mentions, names: dict[str, _PersonName]) -> Non
         for k in range(start, end):
             occupied[k] = new
         i = end
+
+
+_HYPHEN = re.compile(r"[-–]")
+
+
+def _surname_end(doc: Doc, text: str, i: int, surnames) -> int | None:
+    """The token end of the longest of ``surnames`` written from token ``i`` on ("Reyes-Holt"
+    is three tokens), or ``None``."""
+    start = doc[i].idx
+    for surname in sorted(surnames, key=len, reverse=True):
+        stop = start + len(surname)
+        if text[start:stop] != surname:
+            continue
+        span = doc.char_span(start, stop)
+        if span is not None and (span.end >= len(doc) or doc[span.end].text not in {"-", "–"} or doc[span.end - 1].whitespace_):
+            return span.end
+    return None
 
 
 def _majority_labels(doc: Doc, mentions, names) -> None:
@@ -523,6 +1219,8 @@ def _link_actors(doc: Doc, ordered: list[_Mention], names, gaz) -> dict[str, Act
 def _to_entity(doc: Doc, text: str, m: _Mention) -> Entity:
     span = doc[m.start : m.end]
     start, end = span.start_char, span.end_char
+    while end - start > 1 and text[start] in "-–—":
+        start += 1  # "ex-England": the dash glued to the name is not part of it
     surface = text[start:end]
     if m.label is None:
         explanation = f"not a name: {m.reason} (the model said {m.model_label})"

@@ -1,23 +1,21 @@
-"""Text intake: reading files, masking what is not prose, checking the language, chunking.
+"""Text intake: reading files, normalising pasted text, masking what is not prose, checking
+the language, chunking.
 
-The one rule here: offsets always index the original text. Nothing is normalised in
-place. Parts that must not be analysed are *masked*: the analysable text is a copy of the
-original of the same length in which those parts are blanked to spaces, so every offset the
-pipeline produces is an offset of the original. What gets masked:
+The one rule here: offsets always index the original text. Two steps build the text the
+parser reads:
 
-- publisher boilerplate lines (a feed footer, a syndication note: ``data/boilerplate.json``);
-- HTML pasted instead of text: tags, comments and the contents of ``<script>``, ``<style>``,
-  ``<head>`` and similar elements. Block-level tags (``<p>``, ``</div>``, ``<br>`` ...) become
-  line breaks in the copy, so paragraphs and sentences still end where a reader sees them end;
-- HTML character references (``&amp;``, ``&rsquo;``, ``&#8217;``, ``&nbsp;`` ...), in HTML or in
-  plain text: a reference is longer than the character it stands for, so the copy holds the
-  decoded character **at the end** of the reference's span, preceded by spaces
-  (``Trump&rsquo;s`` -> ``Trump      ’s``). Right-aligning keeps the decoded character glued
-  to the word after it, which is what matters most: a possessive or contraction then splits
-  into the same tokens spaCy makes of ``Trump’s`` (``Trump`` + ``’s``), and an opening quote
-  mark stays on its word. An item whose span covers a reference still reports the original
-  characters (``text[start:end]``), e.g. ``AT&amp;T``. A reference that stands for whitespace
-  (``&nbsp;``) becomes plain spaces.
+1. **Normalising** (``normalise``): copying text from a web page, a PDF or an e-mail adds
+   characters a reader never sees. The *normalised view* reads non-breaking and other
+   typographic spaces as spaces, ignores soft hyphens (U+00AD) and zero-width characters
+   (U+200B, U+200C, U+200D, U+2060, U+FEFF), reads Windows line ends (CRLF) as ``\n``, joins
+   the lines of a hard-wrapped paragraph into one, and unifies typographic variants of marks where that is safe (``‟`` as ``“``, a
+   non-breaking hyphen as ``-``, ``´`` between letters as ``’``). Ignored characters make the
+   view shorter than the original, so it comes with an ``OffsetMap`` from view positions back
+   to original ones; the analysis maps every item's offsets through it before handing items
+   out, and an item's ``text`` is the original slice (a soft hyphen inside a word stays there).
+2. **Masking**: parts that must not be analysed are blanked in a same-length copy of the
+   view (the *analysable* text), so offsets of the analysable text are offsets of the view.
+   What gets masked:
 
 Intake also warns (never refuses) when a text does not look like English, since the kit's
 model is English (``english_share``), and refuses with one plain line (``InputError``) what it
@@ -29,11 +27,15 @@ from __future__ import annotations
 import html
 import json
 import re
+from array import array
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .data import data_path
+from .layout import is_headline
 
 #: spaCy's default ``nlp.max_length``; longer texts are parsed in chunks.
 DEFAULT_CHUNK_CHARS = 1_000_000
@@ -61,21 +63,40 @@ class SetAside:
 
 @dataclass
 class Prepared:
-    """The original text, its same-length analysable copy, and what was set aside."""
+    """What intake hands the parser.
+
+    ``text`` is the original; ``normalised`` its normalised view (``normalise``), which the
+    parsed ``Doc`` and every layer index; ``analysable`` a same-length copy of ``normalised``
+    with non-prose parts masked; ``offsets`` maps ``normalised`` positions back to ``text``
+    (``None`` when both have the same length, so positions are shared); ``note`` says in
+    one line what normalising changed (``None`` if nothing). ``set_aside`` offsets index
+    ``text``.
+    """
 
     text: str
     analysable: str
     set_aside: list[SetAside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    normalised: str | None = None
+    offsets: OffsetMap | None = None
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.normalised is None:
+            self.normalised = self.text
 
 
 # --------------------------------------------------------------------------- boilerplate
 
 
 @lru_cache(maxsize=1)
+def _boilerplate_spec() -> dict:
+    return json.loads(data_path("boilerplate.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _boilerplate_patterns() -> list[tuple[str, re.Pattern, str]]:
-    spec = json.loads(data_path("boilerplate.json").read_text(encoding="utf-8"))
-    return [(p["name"], re.compile(p["regex"], re.IGNORECASE), p["why"]) for p in spec["patterns"]]
+    return [(p["name"], re.compile(p["regex"], re.IGNORECASE), p["why"]) for p in _boilerplate_spec()["patterns"]]
 
 
 def _mask(chars: list[str], start: int, end: int) -> None:
@@ -84,21 +105,71 @@ def _mask(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+_MENU_WHY = "menu: a web page's navigation links, not the article"
+_CLOSING_MARKS = ".?!:;,\"”’'…)"
+
+
+def _menu_item(item: str, spec: dict) -> bool:
+    """A short label such as a navigation link: few words, no digits, no closing punctuation."""
+    item = item.strip()
+    return (0 < len(item) <= spec["max_chars"] and len(item.split()) <= spec["max_words"]
+            and any(c.isalpha() for c in item) and not any(c.isdigit() for c in item)
+            and item[-1] not in _CLOSING_MARKS)
+
+
+def _menu_line(line: str, spec: dict) -> bool:
+    """One line of navigation links: ``min_items`` or more short items between separators."""
+    for sep in spec["separators"]:
+        if line.count(sep) >= spec["min_items"] - 1:
+            items = line.split(sep)
+            if all(_menu_item(i, spec) for i in items if i.strip()) and sum(1 for i in items if i.strip()) >= spec["min_items"]:
+                return True
+    return False
+
+
+def _menu_runs(rows: list[tuple[int, int, str]], spec: dict) -> list[int]:
+    """Indices of ``rows`` (non-blank lines) in runs of ``min_lines`` or more short labels
+    above the article's first line of prose or below its last: a list inside the article
+    (the states that passed a law, one per line) is the article's own."""
+    prose = [k for k, (_, _, line) in enumerate(rows) if len(line.split()) >= 8]
+    first, last = (prose[0], prose[-1]) if prose else (len(rows), -1)
+    out: list[int] = []
+    run: list[int] = []
+    for k, (_, _, line) in enumerate(rows + [(0, 0, "")]):
+        if k < len(rows) and _menu_item(line, spec):
+            run.append(k)
+            continue
+        if len(run) >= spec["min_lines"] and (run[-1] < first or run[0] > last):
+            out.extend(run)
+        run = []
+    return out
+
+
 def find_boilerplate(text: str) -> list[SetAside]:
-    """Lines that are publisher boilerplate (feed footers, syndication notes)."""
-    found = []
+    """Lines that are publisher boilerplate or web-page furniture: feed footers, syndication
+    notes, share, newsletter and cookie prompts (``data/boilerplate.json``), and a site's menu
+    (a run of short navigation labels, or one line of them between separators)."""
+    spec = _boilerplate_spec()["menu"]
+    rows: list[tuple[int, int, str]] = []  # (start, end, stripped line) of non-blank lines
     pos = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            for name, pattern, why in _boilerplate_patterns():
-                if pattern.match(stripped):
-                    start = pos + lead
-                    found.append(SetAside(start, start + len(stripped), stripped, f"{name}: {why}"))
-                    break
+            rows.append((pos + lead, pos + lead + len(stripped), stripped))
         pos += len(line)
-    return found
+    found = {}
+    for k, (start, end, stripped) in enumerate(rows):
+        for name, pattern, why in _boilerplate_patterns():
+            if pattern.match(stripped):
+                found[k] = SetAside(start, end, stripped, f"{name}: {why}")
+                break
+        else:
+            if _menu_line(stripped, spec):
+                found[k] = SetAside(start, end, stripped, _MENU_WHY)
+    for k in _menu_runs(rows, spec):
+        found.setdefault(k, SetAside(rows[k][0], rows[k][1], rows[k][2], _MENU_WHY))
+    return [found[k] for k in sorted(found)]
 
 
 # --------------------------------------------------------------------------- HTML
@@ -256,6 +327,229 @@ def language_warning(text: str) -> str | None:
     )
 
 
+# --------------------------------------------------------------------------- normalising
+
+
+class OffsetMap:
+    """Positions of a shortened view of a text, mapped back to the original.
+
+    Built from the sorted original indices of the characters the view leaves out. Memory is
+    two integers per left-out character; a lookup is a binary search. ``start(i)`` is the
+    original index of the view's character ``i``; ``end(j)`` the original end of a span that
+    ends (exclusive) at view position ``j``, so a span's left-out characters inside it stay
+    inside it and those just outside stay outside.
+    """
+
+    __slots__ = ("_after", "_shift", "removed")
+
+    def __init__(self, removed: list[int]):
+        self.removed = len(removed)
+        # For the k-th left-out character r (0-based), view positions >= r - k sit k + 1
+        # characters further on in the original.
+        self._after = array("q", (r - k for k, r in enumerate(removed)))
+        self._shift = array("q", range(1, len(removed) + 1))
+
+    def start(self, i: int) -> int:
+        """Original index of view position ``i`` (a span's start)."""
+        k = bisect_right(self._after, i)
+        return i + (self._shift[k - 1] if k else 0)
+
+    def end(self, j: int) -> int:
+        """Original end (exclusive) of a span ending at view position ``j``."""
+        return self.start(j - 1) + 1 if j > 0 else self.start(0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """``(start, end)`` of a view span in the original."""
+        if end <= start:
+            s = self.start(start)
+            return s, s
+        return self.start(start), self.end(end)
+
+
+#: Characters a reader never sees: soft hyphen, zero-width space / non-joiner / joiner,
+#: word joiner, zero-width no-break space (a byte-order mark inside a text).
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: Left out of the normalised view: those, and the carriage return of a Windows line end
+#: (``\r\n`` is read as ``\n``, so a paragraph break is one ``\n\n`` whatever system wrote it).
+_LEFT_OUT = re.compile(f"[{INVISIBLE}]|\r(?=\n)")
+
+#: Same-length replacements that are always safe: spaces of every width as a space, line and
+#: paragraph separators as a line break, hyphens as a hyphen-minus, rare quote-mark variants
+#: as the curly marks the quote engine reads (``rhetoric/quotes/marks.py``).
+_NBSP = "\u00a0\u2007\u202f"
+_SPACES = _NBSP + "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+_TRANSLATE = str.maketrans({
+    **{c: " " for c in _SPACES},
+    "\u2028": "\n", "\u2029": "\n",
+    "\u2010": "-", "\u2011": "-",
+    "\u201f": "“", "\u201b": "‘", "\uff02": '"', "\uff07": "'",
+})
+#: Apostrophe look-alikes, read as ’ only between two letters (``Don´t``, ``Kyivʼs``).
+_APOSTROPHE_LIKE = re.compile(r"(?<=[^\W\d_])[\u00b4\u02bc`](?=[^\W\d_])")
+
+#: Hard-wrap detection: the wrap width lies between these (columns).
+_WRAP_MIN, _WRAP_MAX = 30, 150
+_SENTENCE_END = tuple(".?!:;\"”’'…)")
+#: A line that starts a list item or a quoted e-mail line. A dash and a space start a list item
+#: only if another line starts the same way: a wrapped line often begins with a spaced dash.
+_BULLET = re.compile(r"\s*(?:\d{1,3}[.)]\s|[>|])")
+_DASH_ITEM = re.compile(r"\s*([-*•])\s")
+
+
+@dataclass
+class Normalised:
+    """The normalised view of a text (``normalise``): ``text``, the ``OffsetMap`` back to the
+    original (``None`` if nothing was left out) and what was changed, counted."""
+
+    text: str
+    offsets: OffsetMap | None
+    counts: dict[str, int]
+
+    @property
+    def note(self) -> str | None:
+        """One line saying what was normalised, or ``None``."""
+        c = self.counts
+        parts = []
+        if c.get("wrapped_lines"):
+            parts.append(f"joined {c['wrapped_lines']} wrapped lines into {c['wrapped_paragraphs']} paragraphs")
+        if c.get("spaces"):
+            parts.append(f"read {c['spaces']} non-breaking or typographic space(s) as spaces")
+        if c.get("soft_hyphens"):
+            parts.append(f"ignored {c['soft_hyphens']} soft hyphen(s)")
+        if c.get("zero_width"):
+            parts.append(f"ignored {c['zero_width']} zero-width character(s)")
+        if c.get("marks"):
+            parts.append(f"read {c['marks']} variant quote mark(s), hyphen(s) or apostrophe(s) as the usual ones")
+        if not parts:
+            return None
+        return "pasted text normalised: " + "; ".join(parts) + " (offsets still index the text as given)"
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a text is hard-wrapped at, from the lines a paragraph continues after (a
+    non-blank line follows), or ``None`` if the text does not look hard-wrapped.
+
+    The width is the 90th percentile of those lines' lengths. A wrapper fills each line to
+    within one word of it, so at least half of those lines (and three) must lie in the band
+    15 columns below it, and at least half of the lines in the band must end in the middle
+    of a sentence: lines of dialogue or a list can share a length, but they end where their
+    sentences end.
+    """
+    if len(lines) < 3:
+        return None
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return None
+    band = [line for line in lines if min(width - 15, 0.7 * width) <= len(line) <= width + 2]
+    if len(band) < 3 or len(band) < 0.5 * len(lines):
+        return None
+    open_ended = sum(1 for line in band if not line.endswith(_SENTENCE_END))
+    return width if open_ended >= 0.5 * len(band) else None
+
+
+def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
+    """The line breaks of ``text`` that only hard wrapping put there.
+
+    Returns ``(start, end, hyphen)`` for each such break: ``text[start:end]`` is the break
+    (``\\n`` or ``\\r\\n``) and ``hyphen`` is True when the line ends in a word's hyphen
+    (``long-`` / ``term``), which joins without a space.
+
+    A text is hard-wrapped when the lines that continue a paragraph (a non-blank line
+    follows) come near one width and end mid-sentence (``_wrap_width``). A break is then joined only if the
+    next line's first word would not have fitted on the line (which is why a wrapper broke
+    it there), the line is not the text's headline straight above its first paragraph
+    (``layout.is_headline``; a headline wrapped over two lines of its own is joined), and the
+    next line does not start a list item or a quoted e-mail line. So a short paragraph's last
+    line, a headline, or lines of dialogue are never joined to what follows them.
+    """
+    rows = []  # (start of line, end of content, end of break, content)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        rows.append((pos, pos + len(body), pos + len(line), body))
+        pos += len(line)
+    inner = [rows[i][3].rstrip() for i in range(len(rows) - 1) if rows[i][3].strip() and rows[i + 1][3].strip()]
+    width = _wrap_width(inner)
+    if width is None:
+        return []
+    dashes = Counter(m.group(1) for m in (_DASH_ITEM.match(r[3]) for r in rows) if m)
+    first = next(i for i, r in enumerate(rows) if r[3].strip())
+    breaks = []
+    for i in range(len(rows) - 1):
+        body, nxt = rows[i][3], rows[i + 1][3]
+        if not body.strip() or not nxt.strip() or rows[i][2] - rows[i][1] not in (1, 2):
+            continue
+        first_word = nxt.lstrip(" \t").split(" ", 1)[0]  # up to the next breakable space
+        if len(body.rstrip()) + 1 + len(first_word) <= width or _BULLET.match(nxt):
+            continue
+        item = _DASH_ITEM.match(nxt)
+        if item and dashes[item.group(1)] >= 2:
+            continue
+        if i == first and is_headline(body) and not _ends_block(rows, i + 1):
+            continue  # the headline, straight above its first paragraph (a two-line headline is joined)
+        hyphen = body.endswith("-") and len(body) > 1 and body[-2].isalpha() and nxt[:1].isalpha()
+        breaks.append((rows[i][1], rows[i][2], hyphen))
+    return breaks
+
+
+def _ends_block(rows: list, k: int) -> bool:
+    """True if line ``k`` is followed by a blank line (or ends the text) in a text whose
+    paragraphs are separated by blank lines."""
+    return (k + 1 == len(rows) or not rows[k + 1][3].strip()) and any(not r[3].strip() for r in rows[:-1])
+
+
+def normalise(text: str, *, join_wrapped: bool = True) -> Normalised:
+    """The normalised view of ``text`` (see the module's docstring) and its ``OffsetMap``.
+
+    ``join_wrapped=False`` keeps line breaks as they are (used for HTML, whose line breaks
+    in the source are not the reader's).
+    """
+    counts = {
+        "spaces": sum(text.count(c) for c in _SPACES),
+        "soft_hyphens": text.count("\u00ad"),
+        # a byte-order mark at the start is left out without a word: files often begin with one
+        "zero_width": sum(text.count(c) for c in INVISIBLE[1:]) - text.startswith("\ufeff"),
+    }
+    view = text.translate(_TRANSLATE)
+    marks = sum(1 for a, b in zip(view, text) if a != b and a != " ") if view != text else 0
+    view, apostrophes = _APOSTROPHE_LIKE.subn("’", view)
+    counts["marks"] = marks + apostrophes
+    removed = [m.start() for m in _LEFT_OUT.finditer(view)]
+    # Line joining reads the text as the reader sees it: without the invisible characters,
+    # and with its non-breaking spaces, where a wrapper cannot break a line.
+    visible = _LEFT_OUT.sub("", text) if removed else text
+    pre = OffsetMap(removed) if removed else None
+    joins: list[tuple[int, str]] = []  # (original index, replacement: "" removes it)
+    if join_wrapped:
+        breaks = wrapped_line_breaks(visible)
+        paragraphs = 0
+        for n, (s, e, hyphen) in enumerate(breaks):
+            if n == 0 or "\n" in visible[breaks[n - 1][1]:s]:  # the line before did not join
+                paragraphs += 1
+            o = pre.start if pre else (lambda i: i)
+            for i in range(s, e - 1):
+                joins.append((o(i), ""))  # the \r of \r\n
+            keep_space = not hyphen and visible[s - 1] not in " \t"
+            joins.append((o(e - 1), " " if keep_space else ""))
+            j = e
+            while j < len(visible) and visible[j] in " \t":  # the next line's indentation
+                joins.append((o(j), ""))
+                j += 1
+        if breaks:
+            counts["wrapped_lines"] = len(breaks) + paragraphs
+            counts["wrapped_paragraphs"] = paragraphs
+    if not removed and not joins:
+        return Normalised(view, None, counts)
+    chars = list(view)
+    for i, repl in joins:
+        chars[i] = repl
+    for i in removed:
+        chars[i] = ""
+    left_out = sorted(removed + [i for i, repl in joins if not repl])
+    return Normalised("".join(chars), OffsetMap(left_out) if left_out else None, counts)
+
+
 # --------------------------------------------------------------------------- prepare
 
 
@@ -267,10 +561,10 @@ def _looks_binary_text(sample: str) -> bool:
 
 
 def prepare(text: str) -> Prepared:
-    """Validate ``text`` and build its same-length analysable copy.
+    """Validate ``text``, normalise it (``normalise``) and build the analysable copy.
 
-    Masks HTML markup (if the text is HTML), character references and publisher boilerplate,
-    and collects warnings (HTML, references, not English). Raises ``InputError`` with one plain
+    Masks HTML markup (if the text is HTML), character references and publisher boilerplate
+    in the normalised view, and collects warnings (HTML, references, not English). Raises ``InputError`` with one plain
     line if there is nothing to analyse.
     """
     if not isinstance(text, str):
@@ -281,11 +575,11 @@ def prepare(text: str) -> Prepared:
         raise InputError("the text looks like binary data, not prose")
     warnings: list[str] = []
     set_aside: list[SetAside] = []
-    chars = list(text)
-    if text[0] == "\ufeff":  # a byte-order mark read as a character
-        chars[0] = " "
-
     is_html = looks_like_html(text)
+    norm = normalise(text, join_wrapped=not is_html)
+    original, text = text, norm.text  # from here on, ``text`` is the normalised view
+    chars = list(text)
+
     markup = bytearray(len(text)) if is_html else None
     if is_html:
         spans, set_aside = _html_spans(text)
@@ -304,16 +598,14 @@ def prepare(text: str) -> Prepared:
             f"{refs} HTML character reference(s) such as '&amp;' or '&rsquo;' were read as the "
             "characters they stand for"
         )
-    if is_html or refs:
-        masked = "".join(chars)
-        boilerplate = find_boilerplate(masked)
-        for part in boilerplate:  # report the original characters, markup included
-            part.text = text[part.start:part.end]
-    else:
-        boilerplate = find_boilerplate(text)
+    boilerplate = find_boilerplate("".join(chars) if is_html or refs else text)
     for part in boilerplate:
         _mask(chars, part.start, part.end)
     set_aside = sorted(set_aside + boilerplate, key=lambda p: p.start)
+    for part in set_aside:  # offsets and characters of the text as given, markup included
+        if norm.offsets is not None:
+            part.start, part.end = norm.offsets.span(part.start, part.end)
+        part.text = original[part.start:part.end]
     analysable = "".join(chars)
     if not analysable.strip():
         what = "HTML markup" if is_html else "publisher boilerplate"
@@ -321,7 +613,8 @@ def prepare(text: str) -> Prepared:
     note = language_warning(analysable)
     if note:
         warnings.append(note)
-    return Prepared(text=text, analysable=analysable, set_aside=set_aside, warnings=warnings)
+    return Prepared(text=original, analysable=analysable, set_aside=set_aside, warnings=warnings,
+                    normalised=text, offsets=norm.offsets, note=norm.note)
 
 
 def chunk_bounds(text: str, max_chars: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, int]]:

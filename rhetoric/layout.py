@@ -204,6 +204,135 @@ def structure(text: str) -> Structure:
     return Structure(tuple(parts))
 
 
+_RANKED = re.compile(r"^\d{1,3}(?:\.|=|\s+-)\s+[A-Z]")
+_FIXTURE = re.compile(r"^[A-Z][\w.’'\- ()]{1,40}?\s+(?:v|vs\.?|AT)\s+[A-Z][\w.’'\- ()]{1,40}$")
+_FIGURE = re.compile(r"^[\d.,:/\-–]*\d[\d.,:/\-–]*$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.’'&\-]*|\(|\)|[A-Z]{1,3})$")
+
+
+def results_row(line: str) -> str | None:
+    """The kind of sports results row a line is, or ``None``.
+
+    - "ranked": a placing, a name and a result ("4. Yekaterina Podkopayeva ( Russia ) 4:09.25",
+      "2 - Rodney Eyles ( Australia ) beat Derek Ryan");
+    - "score": two sides and their scores ("Lotte 6 Hyundai 2", "Israel 2 , Bulgaria 0");
+    - "standing": a side and three or more figures ("Stoke 4 3 1 0 7 4 10", "BOSTON 69 65 .515 5 1/2");
+    - "fixture": two sides and "v", "vs" or "AT" ("Birmingham v Barnsley", "BOSTON AT OAKLAND").
+    """
+    stripped = line.strip()
+    words = stripped.split()
+    if not words or len(words) > 30:
+        return None
+    if _RANKED.match(stripped) and _numbers(stripped) >= 1:
+        return "ranked"
+    if len(words) <= 9 and _FIXTURE.match(stripped) and not _FIGURE.match(words[-1]):
+        return "fixture"
+    k = 0
+    while k < len(words) and k < 6 and _NAME_WORD.match(words[k]):
+        k += 1
+    if k == 0 or k >= len(words) or not _FIGURE.match(words[k]):
+        return None
+    figures = 0
+    while k + figures < len(words) and (_FIGURE.match(words[k + figures]) or words[k + figures] in {"-", "1/2"}):
+        figures += 1
+    if figures >= 3:
+        return "standing"
+    rest = words[k + figures:]
+    if rest[:1] == [","]:
+        rest = rest[1:]
+    j = 0
+    while j < len(rest) and j < 6 and _NAME_WORD.match(rest[j]):
+        j += 1
+    if j and j < len(rest) and _FIGURE.match(rest[j]):
+        return "score"
+    return None
+
+
+_TRANSCRIPT_LABEL = re.compile(
+    r"^(?P<who>[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,4})(?:\s*,\s*[A-Z][A-Z .&’'\-]{1,60})?\s*:\s+\S"
+)
+
+
+def transcript_labels(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the speaker label opening each line of a transcript, in capitals:
+    "SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE: We are..." gives "SEN. ROSALIND ACHTERBERG";
+    "HOST: So what happens?" gives "HOST". The affiliation after a comma is left out."""
+    out = []
+    for s, e in lines(text):
+        m = _TRANSCRIPT_LABEL.match(text[s:e])
+        if m and sum(c.isalpha() for c in m.group("who")) >= 2:
+            out.append((s + m.start("who"), s + m.end("who")))
+    return out
+
+
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each place named in the article's datelines, split at commas.
+
+    "LUBLIN, Poland (AP) —" gives "LUBLIN" and "Poland"; "KHASAVYURT , Russia 1996-08-30"
+    gives "KHASAVYURT" and "Russia" (the date is left out)."""
+    out = []
+    for s, e in structure(text).ranges("dateline"):
+        line = text[s:e]
+        m = _DATELINE_LINE.match(line)
+        place_end = s + m.end("place") if m else e
+        pos = s
+        for piece in text[s:place_end].split(","):
+            body = piece.strip()
+            if body and any(c.isalpha() for c in body):
+                a = pos + piece.index(body)
+                out.append((a, a + len(body)))
+            pos += len(piece) + 1
+    return out
+
+
+_NAME_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_CREDIT_LEAD = re.compile(r"^(?:--|—|–)?\s*\(?(?:(?:Reporting|Writing|Editing|Additional reporting)\s+by|by)\s+", re.I)
+_NAME = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|da|di|la|le|bin|al))*$")
+
+
+def byline_names(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the people a byline or sign-off names.
+
+    "By MARTA KOVALENKO and DEREK ASHWORTH" gives both names; "-- Chris Aspin , Mexico City
+    newsroom" gives "Chris Aspin" (a sign-off names its writer before the comma); "(Reporting
+    by Jane Roe; Editing by John Doe)" gives both. A piece counts as a name when it has two to
+    four capitalised words."""
+    out = []
+    for s, e in structure(text).ranges("byline"):
+        line = text[s:e]
+        lead = _CREDIT_LEAD.match(line)
+        if lead:
+            pieces = _byline_pieces(line, lead.end())
+        else:  # a sign-off: "-- Name , desk"
+            start = len(line) - len(line.lstrip("-—– "))
+            cut = line.find(",", start)
+            pieces = [(start, cut if cut != -1 else len(line))]
+        for a, b in pieces:
+            body = line[a:b].strip(" ()")
+            if not body:
+                continue
+            a = a + line[a:b].index(body)
+            if _NAME.match(body) and 2 <= len(body.split()) <= 4:
+                out.append((s + a, s + a + len(body)))
+    return out
+
+
+def _byline_pieces(line: str, start: int) -> list[tuple[int, int]]:
+    """Character ranges of the names listed after "by" (and after any later "by")."""
+    pieces = []
+    segments = re.split(r"(?i)\bby\b", line[start:])
+    pos = start
+    for seg in segments:
+        sub = pos
+        for part in _NAME_LIST_SPLIT.split(seg):
+            k = line.find(part, sub) if part else -1
+            if k != -1:
+                pieces.append((k, k + len(part)))
+                sub = k + len(part)
+        pos += len(seg) + 2
+    return pieces
+
+
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the headline and every subhead of ``text`` (see :func:`structure`)."""
     return structure(text).ranges("headline", "subhead")

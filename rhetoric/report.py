@@ -68,6 +68,7 @@ table.rl-table{{border-collapse:collapse;width:100%;font-size:15px;}}
 .rl-table th{{white-space:nowrap;}}
 .rl-table td.rl-n{{width:2.5em;}} .rl-table td.rl-q{{min-width:16em;}}
 .rl-chart{{margin:10px 0 20px;page-break-inside:avoid;}}
+.rl-fig-caption{{margin:0 0 4px;}}
 .rl-fig{{width:100%;}}
 .rl-fig-note{{font-style:italic;color:#444;}}
 .rl-foot{{color:#555;font-size:14px;margin-top:40px;}}
@@ -228,6 +229,21 @@ LOADER = """<script>
 </script>"""
 
 
+def _chart_figure(n: int, fig, drawing: str) -> str:
+    """One chart as a ``<figure>``: its title and one-line summary as a visible caption (the
+    chart's text alternative; the drawing is described by it), then the plotly drawing.
+
+    The drawing keeps no ``role="img"``: plotly puts buttons inside it (its mode bar), and
+    an image holding controls is the ``nested-interactive`` fault axe-core reports.
+    """
+    return (
+        f'<figure class="rl-chart" aria-labelledby="rl-fig-{n}-title">'
+        f'<figcaption class="rl-fig-caption"><strong id="rl-fig-{n}-title">{esc(charts.chart_title(fig))}</strong>: '
+        f'<span id="rl-fig-{n}-summary">{esc(charts.chart_summary(fig))}</span></figcaption>'
+        f"{drawing}</figure>"
+    )
+
+
 def _charts_html(analysis, plotly: str = "compressed") -> str:
     figures = report_figures(analysis)
     if plotly == "inline":
@@ -235,24 +251,19 @@ def _charts_html(analysis, plotly: str = "compressed") -> str:
         for n, fig in enumerate(figures):
             html = fig.to_html(full_html=False, include_plotlyjs=(n == 0), default_width="100%",
                                config={"displaylogo": False, "responsive": True})
-            parts.append(f'<div class="rl-chart">{html}</div>')
+            parts.append(_chart_figure(n, fig, f'<div aria-describedby="rl-fig-{n}-summary">{html}</div>'))
         return "\n".join(parts)
     parts = []
     for n, fig in enumerate(figures):
         height = fig.layout.height or 450
-        parts.append(
-            f'<div class="rl-chart"><div id="rl-fig-{n}" class="plotly-graph-div rl-fig" '
-            f'style="height:{int(height)}px" role="img" aria-label="{esc(_figure_title(fig))}"></div>'
-            f'<script type="application/json" id="rl-fig-{n}-data">{_safe_json(fig.to_json())}</script></div>'
-        )
+        parts.append(_chart_figure(n, fig, (
+            f'<div id="rl-fig-{n}" class="plotly-graph-div rl-fig" style="height:{int(height)}px" '
+            f'aria-describedby="rl-fig-{n}-summary"></div>'
+            f'<script type="application/json" id="rl-fig-{n}-data">{_safe_json(fig.to_json())}</script>'
+        )))
     parts.append(f'<script type="application/json" id="rl-plotly-gz">"{plotly_bundle_gzip_b64()}"</script>')
     parts.append(LOADER)
     return "\n".join(parts)
-
-
-def _figure_title(fig) -> str:
-    title = fig.layout.title.text if fig.layout.title else None
-    return re.sub(r"<[^>]+>", " ", title or "chart")
 
 
 def headline(text: str) -> str | None:

@@ -19,8 +19,15 @@ MAX_SIDE_CHARS = 40
 
 
 def _article_spec(text: str) -> dict | None:
+    """The article's entry: matched by the sha256 of the text, or of its words joined by single
+    spaces (``sha256_words``: the same article pasted hard-wrapped or with other spacing)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return next((a for a in load_json("actors.json")["articles"] if a["sha256"] == digest), None)
+    articles = load_json("actors.json")["articles"]
+    found = next((a for a in articles if a["sha256"] == digest), None)
+    if found is None:
+        words = hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+        found = next((a for a in articles if a.get("sha256_words") == words), None)
+    return found
 
 
 def article_sides(text: str) -> list[str]:

@@ -79,3 +79,55 @@ def test_voila_dashboard_is_live(dashboard):
     label = next(t[0] for t in driver.layer_toggles() if t[1] and t[2] > 0)
     driver.toggle_layer(label)
     driver.wait_for(lambda s: s["highlights"] < before["highlights"], f"turning off {label!r} changed nothing")
+
+
+def test_voila_dashboard_has_no_serious_accessibility_fault(dashboard, request):
+    """axe-core (from tests/browser/node_modules) finds nothing serious or critical on the dashboard."""
+    from tests.browser.a11y import axe_violations, blocking, describe
+
+    page, _ = dashboard
+    violations = axe_violations(page)
+    say(request.config, f"Voila: axe-core violations:\n{describe(violations)}")
+    assert not blocking(violations), "serious or critical accessibility faults:\n" + describe(blocking(violations))
+
+
+def test_voila_explorer_works_with_the_keyboard_alone(dashboard, request):
+    """Tab reaches every control of the explorer; Space switches a layer; the arrow keys choose a
+    highlight (its explanation shows) and open the Charts tab, whose chart has a text summary."""
+    from tests.browser.a11y import controls, focused, press_tab_until, tab_walk
+
+    page, driver = dashboard
+    before = driver.wait_for(lambda s: s["highlights"] > 0, "no highlights on the dashboard")
+    explorer = ".widget-vbox:has(> .widget-tab)"
+    stops = tab_walk(page)
+    reached = {s["kb"] for s in stops}
+    missing = [c for c in controls(page, explorer) if c["kb"] not in reached]
+    say(request.config, f"Voila: Tab reaches {len(stops)} stops; explorer controls missed: {len(missing)}")
+    assert not missing, f"explorer controls the keyboard never reaches: {missing}"
+
+    # a layer switch: Tab to it, Space
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    box = press_tab_until(page, lambda f: f["type"] == "checkbox" and f["checked"] and "(0)" not in f["name"],
+                          "a ticked layer switch")
+    page.keyboard.press("Space")
+    driver.wait_for(lambda s: s["highlights"] < before["highlights"], f"Space on {box['name']!r} changed nothing")
+    page.keyboard.press("Space")
+    driver.wait_for(lambda s: s["highlights"] == before["highlights"], f"Space again on {box['name']!r} did not restore")
+
+    # a highlight: Tab to the list, ArrowDown, and its explanation shows
+    press_tab_until(page, lambda f: f["tag"] == "select" and f["name"].startswith("Highlights"), "the Highlights list")
+    page.keyboard.press("ArrowDown")
+    driver.wait_for(lambda s: len(s["caption"]) > 15, "choosing a highlight with the arrow keys showed no explanation")
+
+    # the tabs: Shift+Tab back to the current tab, ArrowRight to "Charts", Enter or Space to open it
+    press_tab_until(page, lambda f: f["role"] == "tab", "the tab bar", key="Shift+Tab")
+    press_tab_until(page, lambda f: f["role"] == "tab" and f["name"].startswith("Charts"), "the Charts tab",
+                    limit=6, key="ArrowRight")
+    page.keyboard.press("Enter")
+    summary = page.wait_for_selector(".rl-chart-summary", state="visible", timeout=60_000)
+    assert len(summary.inner_text()) > 30, summary.inner_text()
+    press_tab_until(page, lambda f: f["role"] == "tab" and f["name"].startswith("Explore"), "the Explore tab",
+                    limit=6, key="ArrowLeft")
+    page.keyboard.press("Enter")
+    driver.wait_for(lambda s: s["highlights"] > 0, "back on the Explore tab, no highlights")
+    assert focused(page)["role"] == "tab"

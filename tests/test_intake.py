@@ -72,7 +72,7 @@ NON_ENGLISH = {
 # ------------------------------------------------------------------ same-length masking
 
 
-def test_analysable_copy_has_the_length_of_the_original_for_every_kind_of_input():
+def test_analysable_copy_has_the_length_of_the_normalised_view_for_every_kind_of_input():
     texts = [
         ENGLISH,
         "<p>" + ENGLISH + "</p><script>var x = '<p>';</script>",
@@ -83,7 +83,11 @@ def test_analysable_copy_has_the_length_of_the_original_for_every_kind_of_input(
     for text in texts:
         p = prepare(text)
         assert p.text == text
-        assert len(p.analysable) == len(text)
+        assert len(p.analysable) == len(p.normalised)
+        if p.offsets is None:  # nothing left out: the view indexes the text as given
+            assert len(p.analysable) == len(text)
+        else:  # a byte-order mark is left out: the map leads back to the original
+            assert p.offsets.removed == len(text) - len(p.normalised)
 
 
 def test_newlines_survive_masking_so_line_and_paragraph_structure_is_kept():
@@ -334,6 +338,8 @@ def test_the_function_word_list_is_ours_documented_and_clean():
     assert not {"a", "an", "in", "on", "so", "no", "me", "i", "de", "die", "la"} & set(words)
 
 
-def test_a_byte_order_mark_read_as_a_character_is_masked():
+def test_a_byte_order_mark_read_as_a_character_is_left_out_and_offsets_still_map():
     p = prepare("\ufeff" + ENGLISH)
-    assert p.analysable == " " + ENGLISH
+    assert p.analysable == ENGLISH
+    assert p.offsets.span(0, 3) == (1, 4)
+    assert p.note is None  # a leading byte-order mark is not worth a note

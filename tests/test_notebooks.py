@@ -58,8 +58,9 @@ def run_all(order, work_file, monkeypatch) -> dict[str, float]:
     return times
 
 
-def test_there_are_five_notebooks_in_reading_order():
-    assert [p.stem[:2] for p in NOTEBOOKS] == ["00", "01", "02", "03", "04"]
+def test_the_notebooks_are_in_reading_order():
+    """The learning path 00-04, then the lesson maker (05) and any lesson (06)."""
+    assert [p.stem[:2] for p in NOTEBOOKS] == ["00", "01", "02", "03", "04", "05", "06"]
 
 
 def test_notebooks_run_in_reading_order(tmp_path, monkeypatch):

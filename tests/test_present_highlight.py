@@ -94,7 +94,7 @@ def test_context_view_of_hostile_quote_is_escaped(analyze):
 def test_rendering_keeps_the_articles_text_and_whitespace(seed_analysis):
     html = hl.highlight_html(seed_analysis)
     text = plain(html)
-    for a, b in hl.paragraph_bounds(seed_analysis.text)[:6]:
+    for a, b in seed_analysis.paragraphs()[:6]:
         assert seed_analysis.text[a:b] in text
     assert "Kyiv’s goals" in text  # no space inserted between a highlighted word and what follows
 

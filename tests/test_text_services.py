@@ -4,7 +4,7 @@
 import pytest
 
 from rhetoric.english import pronoun_gender
-from rhetoric.layout import structure
+from rhetoric.layout import byline_names, dateline_places, results_row, structure, transcript_labels
 from rhetoric.negation import is_negated, negation_cue
 
 
@@ -103,3 +103,58 @@ def test_affirmed_words_are_not_negated(nlp, sentence, word):
 
 def test_pronoun_gender():
     assert [pronoun_gender(w) for w in ("He", "her", "its", "them", "you")] == ["male", "female", "neuter", "plural", None]
+
+
+# ----------------------------------------------------------------- places, names and rows the entity layer reads
+
+
+def _texts(text, ranges):
+    return [text[a:b] for a, b in ranges]
+
+
+@pytest.mark.parametrize("line, places", [
+    ("LUBLIN, Poland (AP) — Rail workers walked out on Tuesday over pay and hours.", ["LUBLIN", "Poland"]),
+    ("KHASAVYURT , Russia 1996-08-30", ["KHASAVYURT", "Russia"]),
+    ("MARSEILLE 1997-03-02", ["MARSEILLE"]),
+    ("ST. LOUIS — The team sold its stadium to the city on Monday after a long fight.", ["ST. LOUIS"]),
+])
+def test_dateline_places_split_at_commas_without_the_date(line, places):
+    text = f"Rail Strike Halts Trains\n{line}\nWorkers said the strike would last a week, and the company said it would talk.\n"
+    assert _texts(text, dateline_places(text)) == places
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By MARTA KOVALENKO and DEREK ASHWORTH", ["MARTA KOVALENKO", "DEREK ASHWORTH"]),
+    ("By Jane O'Neill, Tom Price and Ana de la Cruz", ["Jane O'Neill", "Tom Price", "Ana de la Cruz"]),
+    ("-- Chris Aspin , Mexico City newsroom", ["Chris Aspin"]),
+    ("(Reporting by Jane Roe; Editing by John Doe)", ["Jane Roe", "John Doe"]),
+    ("By Staff", []),
+])
+def test_byline_names_are_the_people_it_credits(line, names):
+    text = ("Council Approves New Harbour Budget\n"
+            "The council approved the budget on Monday after a debate that lasted most of the day.\n"
+            f"{line}\n")
+    assert _texts(text, byline_names(text)) == names
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Harwick 4 3 1 0 7 4 10", "standing"),
+    ("DUNMORE 69 65 .515 5 1/2", "standing"),
+    ("Harwick 2 Port Ellis 0", "score"),
+    ("Norway 2 , Iceland 0 ( halftime 0-0 )", "score"),
+    ("Harwick v Dunmore", "fixture"),
+    ("BOSTON AT OAKLAND", "fixture"),
+    ("4. Ilse Vandermeer ( Belgium ) 4:09.25", "ranked"),
+    ("The council voted 7 to 2 on Monday.", None),
+    ("In 2019 3 people died in the fire.", None),
+    ("PRESS DIGEST - Tunisia - Aug 31 .", None),
+])
+def test_results_rows_by_kind(line, kind):
+    assert results_row(line) == kind
+
+
+def test_transcript_labels_without_the_affiliation():
+    text = ("SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE: We are not going to vote for it.\n"
+            "HOST: So what happens on Friday?\nACHTERBERG: Then the government shuts down.\n"
+            "The senator left at noon: nobody followed.\n")
+    assert _texts(text, transcript_labels(text)) == ["SEN. ROSALIND ACHTERBERG", "HOST", "ACHTERBERG"]

@@ -79,7 +79,7 @@ def other_spans(ex: Exercise) -> tuple[str, list[tuple[int, int]]]:
     bounds = passage_bounds(ex)
     if ex.key.get("compare_with") == "model":
         label = ex.key["gold_label"]
-        spans = [(e.start_char, e.end_char) for e in a.doc.ents if e.label_ == label]
+        spans = [a.original_span(e.start_char, e.end_char) for e in a.doc.ents if e.label_ == label]
         return "spaCy model", [s for s in spans if _inside(s, bounds)]
     cat = ex.key["gold_category"]
     spans = [(s.start, s.end) for s in a.signals if s.category == cat]
@@ -185,8 +185,10 @@ def check_marks(answer: Any, ex: Exercise) -> Verdict:
 # --- labelling mentions ------------------------------------------------------------------------
 
 def _model_label(start: int, end: int) -> Optional[str]:
-    for e in course.seed_analysis().doc.ents:
-        if e.start_char < end and start < e.end_char:
+    a = course.seed_analysis()
+    for e in a.doc.ents:
+        s, t = a.original_span(e.start_char, e.end_char)
+        if s < end and start < t:
             return e.label_
     return None
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Optional, Sequence
 
+from ..markup import AS_WRITTEN
+
 #: Colour-blind-safe pairs (Okabe-Ito blue and vermillion, with text labels as well).
 _STYLES = {
     "correct": ("Correct", "#0072B2", "#e8f1f8"),
@@ -39,7 +41,7 @@ class Table:
             for row in self.rows
         )
         cap = f"<caption style='text-align:left;font-weight:bold'>{escape(self.caption)}</caption>" if self.caption else ""
-        return f"<table style='border-collapse:collapse;margin:6px 0;font-size:90%'>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return f"<table class='{AS_WRITTEN}' style='border-collapse:collapse;margin:6px 0;font-size:90%'>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def to_text(self) -> str:
         rows = [list(map(str, self.columns))] + [list(map(str, r)) for r in self.rows]
@@ -98,7 +100,7 @@ class Feedback:
     def _repr_html_(self) -> str:
         word, colour, background = _STYLES[self.kind]
         html = [
-            f"<div class='rhetoric-feedback rhetoric-{self.kind}' role='status' "
+            f"<div class='rhetoric-feedback rhetoric-{self.kind} {AS_WRITTEN}' role='status' "
             f"style='border-left:6px solid {colour};background:{background};color:#1a1a1a;"
             f"padding:8px 12px;margin:6px 0;font-family:sans-serif;line-height:1.45'>",
             f"<strong style='color:{colour}'>{escape(word)}</strong> "

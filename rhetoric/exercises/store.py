@@ -217,7 +217,9 @@ class WorkStore:
     def _repr_html_(self) -> str:
         from html import escape
 
-        return f"<p style='font-family:sans-serif'>{escape(self.status())}</p>"
+        from ..markup import AS_WRITTEN
+
+        return f"<p class='{AS_WRITTEN}' style='font-family:sans-serif'>{escape(self.status())}</p>"
 
     def status(self) -> str:
         """One line for the learner: where the work is saved and how much is in it."""

@@ -16,6 +16,7 @@ import ipywidgets as W
 from ipywidgets.widgets.widget_bool import ToggleButtonStyle  # not exported at the top level
 
 from .. import course
+from ..markup import AS_WRITTEN
 from . import annotate
 from .answers import Blank
 from .facts import render
@@ -24,6 +25,8 @@ from .registry import check, get, hint, show_solution
 from .store import my_work, start_again
 
 _CSS = "font-family:sans-serif;line-height:1.45"
+#: On every element holding text: JupyterLab's MathJax then shows "$4" and "\\" as written.
+_TEXT = f"class='{AS_WRITTEN}'"
 
 
 def _feedback_html(fb: Feedback) -> str:
@@ -40,7 +43,7 @@ class ExerciseWidget(W.VBox):
         self.section = section
         self.work = my_work()
         title = W.HTML(
-            f"<div style='{_CSS}'><strong>Exercise {escape(self.ex.id)}: {escape(self.ex.title)}</strong>"
+            f"<div {_TEXT} style='{_CSS}'><strong>Exercise {escape(self.ex.id)}: {escape(self.ex.title)}</strong>"
             f"<br>{escape(render(self.ex.task, self.ex))}</div>"
         )
         auto = W.Layout(width="auto")
@@ -95,15 +98,15 @@ class ExerciseWidget(W.VBox):
             return
         ok = self.work.put(self.section, self.ex.id, value)
         self.saved.value = (
-            f"<span style='color:#666;font-size:85%'>Saved to {escape(self.work.path.name)}.</span>" if ok else
-            f"<span style='color:#D55E00;font-size:85%'>Not saved: {escape(self.work.last_error or '')}</span>"
+            f"<span {_TEXT} style='color:#666;font-size:85%'>Saved to {escape(self.work.path.name)}.</span>" if ok else
+            f"<span {_TEXT} style='color:#D55E00;font-size:85%'>Not saved: {escape(self.work.last_error or '')}</span>"
         )
 
     def _safely(self, fn: Callable[[], None]) -> None:
         try:
             fn()
         except Exception as exc:  # a widget must never kill the lesson
-            self.feedback.value = (f"<div style='{_CSS};color:#D55E00'>Something went wrong "
+            self.feedback.value = (f"<div {_TEXT} style='{_CSS};color:#D55E00'>Something went wrong "
                                    f"({escape(type(exc).__name__)}: {escape(str(exc))}). Your answers are saved; "
                                    "run the cell again.</div>")
 
@@ -205,7 +208,7 @@ class WordMarker(ExerciseWidget):
 
     def _update_summary(self) -> None:
         phrases = self.marked_phrases()
-        self.summary.value = (f"<span style='{_CSS}'>Marked: " + (escape(" · ".join(phrases)) if phrases else "nothing yet")
+        self.summary.value = (f"<span {_TEXT} style='{_CSS}'>Marked: " + (escape(" · ".join(phrases)) if phrases else "nothing yet")
                               + "</span>")
 
     def clear(self) -> None:
@@ -244,20 +247,22 @@ class ItemChooser(ExerciseWidget):
     """One dropdown per item (a mention to label, a quote to attribute)."""
 
     placeholder = "(choose)"
+    #: Names each dropdown ("Mention 3"): a screen reader's name for it (axe-core: select-name).
+    item_name = "Item"
 
     def __init__(self, exercise_id: str, items: list[dict], options: list[str], section: str):
         ex = get(exercise_id)
         saved = my_work().get(section, ex.id, {}) or {}
         self.dropdowns: dict[str, W.Dropdown] = {}
         rows = []
-        for item in items:
+        for n, item in enumerate(items, 1):
             key = str(item["start"])
             value = saved.get(key) if saved.get(key) in options else self.placeholder
-            dd = W.Dropdown(options=[self.placeholder, *options], value=value,
-                            layout=W.Layout(width="190px"), description="")
+            dd = W.Dropdown(options=[self.placeholder, *options], value=value, description=f"{self.item_name} {n}",
+                            style={"description_width": "initial"}, layout=W.Layout(width="270px"))
             dd.observe(lambda ch: self._safely(self._changed), names="value")
             self.dropdowns[key] = dd
-            ctx = W.HTML(f"<div style='{_CSS};font-size:92%'>{_context(item['start'], item['end'])}</div>",
+            ctx = W.HTML(f"<div {_TEXT} style='{_CSS};font-size:92%'>{_context(item['start'], item['end'])}</div>",
                          layout=W.Layout(width="100%"))
             rows.append(W.HBox([dd, ctx], layout=W.Layout(align_items="center")))
         super().__init__(exercise_id, rows, section)
@@ -280,6 +285,7 @@ class ItemChooser(ExerciseWidget):
 
 class LabelChooser(ItemChooser):
     check_label = "Check my labels"
+    item_name = "Mention"
 
     def __init__(self, exercise_id: str):
         ex = get(exercise_id)
@@ -288,6 +294,7 @@ class LabelChooser(ItemChooser):
 
 class SpeakerChooser(ItemChooser):
     check_label = "Check my speakers"
+    item_name = "Quote"
 
     def __init__(self, exercise_id: str):
         ex = get(exercise_id)
@@ -301,7 +308,7 @@ class Confirm:
     def __init__(self, label: str, question: str, action: Callable[[], None], tooltip: str = ""):
         self.action = action
         self.button = W.Button(description=label, icon="undo", tooltip=tooltip or label, layout=W.Layout(width="auto"))
-        self.question = W.HTML(f"<span style='{_CSS}'>{escape(question)}</span>")
+        self.question = W.HTML(f"<span {_TEXT} style='{_CSS}'>{escape(question)}</span>")
         self.yes = W.Button(description="Yes, start again", button_style="danger", icon="trash",
                             layout=W.Layout(width="auto"))
         self.no = W.Button(description="Keep my work", layout=W.Layout(width="auto"))
@@ -345,24 +352,24 @@ class WorkPanel(W.VBox):
         self.add_class("rhetoric-work-panel")
 
     def _status(self) -> str:
-        return f"<div style='{_CSS}'>{escape(my_work().reload().status())}</div>"
+        return f"<div {_TEXT} style='{_CSS}'>{escape(my_work().reload().status())}</div>"
 
     def _ask(self) -> None:
         scope = self.scope.value
         what = "every notebook" if scope == "everything" else f"notebook {scope}"
-        self.again.question.value = f"<span style='{_CSS}'>Clear all your saved answers in {escape(what)}?</span>"
+        self.again.question.value = f"<span {_TEXT} style='{_CSS}'>Clear all your saved answers in {escape(what)}?</span>"
 
     def _clear(self) -> None:
-        self.message.value = f"<div style='{_CSS}'>{escape(start_again(self.scope.value, confirm=True))}</div>"
+        self.message.value = f"<div {_TEXT} style='{_CSS}'>{escape(start_again(self.scope.value, confirm=True))}</div>"
         self.status.value = self._status()
 
     def _copy(self) -> None:
         try:
             path = my_work().copy_to(".")
-            self.message.value = (f"<div style='{_CSS}'>Copied to {escape(path.name)} in this folder: "
+            self.message.value = (f"<div {_TEXT} style='{_CSS}'>Copied to {escape(path.name)} in this folder: "
                                   "right-click it in the file browser and choose Download.</div>")
         except OSError as exc:
-            self.message.value = f"<div style='{_CSS};color:#D55E00'>Could not copy: {escape(str(exc))}</div>"
+            self.message.value = f"<div {_TEXT} style='{_CSS};color:#D55E00'>Could not copy: {escape(str(exc))}</div>"
 
 
 def work_panel() -> WorkPanel:

@@ -2,7 +2,8 @@
 
 Pure analysis lives in ``rhetoric``; this package only shows it. Everything takes the
 ``Analysis`` that ``rhetoric.analyze(text)`` returns, and never parses again in a filter.
-All article text is HTML-escaped before it becomes HTML.
+All article text is HTML-escaped before it becomes HTML, inside an element with the classes
+``rhetoric.markup.AS_WRITTEN`` (MathJax's ignore classes), so Jupyter shows "$4" and "\\" as written.
 
 Highlighting (``rhetoric.present.highlight``; displaCy ``style="span"`` underneath)
     highlight_html(analysis, layers=None, labels=None, actors=None, sides=None,
@@ -29,7 +30,9 @@ Highlighting (``rhetoric.present.highlight``; displaCy ``style="span"`` undernea
     legend_html(records) -> str
 
 Charts (``rhetoric.present.charts``; each returns go.Figure, or go.FigureWidget with widget=True;
-an empty layer draws an empty chart with a note)
+an empty layer draws an empty chart with a note; ``charts.chart_title(fig)`` and
+``charts.chart_summary(fig)`` give its text alternative, one plain sentence, which the report and
+the widgets print beside the chart)
     actor_mentions_chart(analysis, top=15)        who is named, how often (by side)
     sourcing_chart(analysis, by="actor"|"side")   quotes and quoted words per speaker / side
                                                   (direct solid, reported hatched; counts from

@@ -7,6 +7,11 @@ with a one-line note saying so, never an error.
 
 Text from the article (names, snippets, explanations) is HTML-escaped before it goes into
 a figure: plotly renders a small set of HTML tags in labels and hover text.
+
+Every chart has a text alternative: its title and a one-line summary in plain words
+(``chart_title(fig)``, ``chart_summary(fig)``; kept in ``fig.layout.meta["summary"]``), which
+the report prints under the chart and the widgets show as a line of text next to it, so a
+screen reader (or a learner who cannot see the colours) reads what the chart shows.
 """
 
 from __future__ import annotations
@@ -80,8 +85,42 @@ def _count_axis(top: float) -> dict:
     return settings
 
 
+def _describe(fig: go.Figure, summary: str) -> go.Figure:
+    """Attach the chart's one-line summary (plain text, article words unescaped)."""
+    meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
+    meta["summary"] = summary
+    fig.layout.meta = meta
+    return fig
+
+
+def chart_title(fig: go.Figure) -> str:
+    """The chart's title as plain text (tags and entities removed); ``"Chart"`` if it has none."""
+    import re
+    from html import unescape
+
+    text = fig.layout.title.text if fig.layout.title else None
+    return unescape(re.sub(r"<[^>]+>", " ", text or "")).strip() or "Chart"
+
+
+def chart_summary(fig: go.Figure) -> str:
+    """One plain-text sentence saying what the chart shows (its text alternative)."""
+    meta = fig.layout.meta
+    if isinstance(meta, dict) and meta.get("summary"):
+        return str(meta["summary"])
+    return f"{chart_title(fig)}."
+
+
+def _listing(pairs, limit: int = 3) -> str:
+    """ "A (5), B (3) and C (2)" for the first ``limit`` (name, value) pairs."""
+    parts = [f"{name} ({value})" for name, value in list(pairs)[:limit]]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def _empty(fig: go.Figure, message: str) -> go.Figure:
     """Turn ``fig`` into an empty state that says why it is empty."""
+    _describe(fig, message)
     fig.add_annotation(text=_t(message), x=0.5, y=0.5, xref="paper", yref="paper",
                        showarrow=False, font={"size": FONT_SIZE + 2, "color": "#444"})
     fig.update_xaxes(visible=False)
@@ -137,7 +176,8 @@ def actor_mentions_chart(analysis, top: int = 15, types: Optional[set] = None, w
     fig.update_xaxes(title="mentions", **_count_axis(max(r["mentions"] for r in rows)))
     fig.update_traces(cliponaxis=False)
     fig.update_layout(legend_title_text="Side", barmode="overlay")
-    return fig
+    return _describe(fig, f"Bars of how often each of {len(rows)} actors is named; most named: "
+                          + _listing((r["actor"], r["mentions"]) for r in rows) + ".")
 
 
 # --------------------------------------------------------------------------------------
@@ -216,7 +256,10 @@ def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = Fa
                        x=0, y=0, yshift=-48, yanchor="top", xref="paper", yref="paper", showarrow=False,
                        xanchor="left",
                        font={"size": FONT_SIZE - 2, "color": "#444"})
-    return fig
+    who = "side" if by == "side" else "speaker"
+    return _describe(fig, f"Quotes and quoted words per {who}, direct and reported; most heard: "
+                          + _listing((r["actor"], f"{r['quotes']} quotes, {r['words']} words") for r in rows)
+                          + ".")
 
 
 # --------------------------------------------------------------------------------------
@@ -261,7 +304,11 @@ def signal_timeline(analysis, include_quotes: bool = True, widget: bool = False)
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(present)), title=None)
     fig.update_xaxes(range=[-2, 102], title="position in the article (% of its length)")
     fig.update_layout(showlegend=False)
-    return fig
+    counts = Counter(c for c, _ in items)
+    halves = sum(1 for _, it in items if it.start < n / 2)
+    return _describe(fig, f"{len(items)} marks across the article, {halves} in its first half and "
+                          f"{len(items) - halves} in its second; by kind: "
+                          + _listing(((layer_name(c), k) for c, k in counts.most_common()), 8) + ".")
 
 
 def actor_signal_counts(analysis) -> dict[str, Counter]:
@@ -309,7 +356,10 @@ def actor_signal_heatmap(analysis, top: int = 12, widget: bool = False):
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top", tickangle=0)
     fig.update_layout(margin={"t": 110})
-    return fig
+    first = actors[0]
+    top = max(cats, key=lambda c: table[first][c])
+    return _describe(fig, f"Counts of signal kinds around {len(actors)} actors; {first} meets the most "
+                          f"({sum(table[first].values())}, most often {layer_name(top).lower()}).")
 
 
 def signal_profile(analysis, start: int = 0, end: Optional[int] = None, by_stance: bool = False) -> dict[str, int]:
@@ -375,7 +425,8 @@ def update_profile_chart(fig: go.Figure, profiles: Mapping[str, Mapping[str, int
             fig.update_yaxes(range=[0, 1])
         else:
             fig.update_yaxes(autorange=True)
-    return fig
+    return _describe(fig, "Signals counted in each version: "
+                          + _listing(((name, sum(p.values())) for name, p in profiles.items()), 4) + ".")
 
 
 class _null:
@@ -388,10 +439,9 @@ class _null:
 
 def paragraph_profiles(analysis) -> list[dict]:
     """One row per paragraph: ``number``, ``start``, ``end``, ``words`` and a count per category."""
-    from .highlight import article_paragraph_bounds
 
     rows = []  # the article's paragraphs only: a set-aside footer is not an empty last bar
-    for n, (a, b) in enumerate(article_paragraph_bounds(analysis), 1):
+    for n, (a, b) in enumerate(analysis.paragraphs(), 1):
         row = {"number": n, "start": a, "end": b, "words": count_words(analysis.text[a:b])}
         row.update(signal_profile(analysis, a, b))
         rows.append(row)
@@ -417,7 +467,10 @@ def paragraph_profile_chart(analysis, widget: bool = False):
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.2})
     fig.update_xaxes(title="paragraph", dtick=1 if len(rows) <= 30 else None)
     fig.update_yaxes(title="signals", tickformat="d", rangemode="tozero")
-    return fig
+    busiest = max(rows, key=lambda r: (sum(r.get(c, 0) for c in cats), -r["number"]))
+    quiet = sum(1 for r in rows if not any(r.get(c, 0) for c in cats))
+    return _describe(fig, f"Signals in each of {len(rows)} paragraphs; paragraph {busiest['number']} has the "
+                          f"most ({sum(busiest.get(c, 0) for c in cats)}); {quiet} {'has' if quiet == 1 else 'have'} none.")
 
 
 # --------------------------------------------------------------------------------------
@@ -452,7 +505,12 @@ def frame_chart(analysis, learner: Optional[Mapping[str, float]] = None, widget:
     fig.update_xaxes(range=[0, 1.05], title="score (0 = absent, 1 = strong)")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(legend={"orientation": "h", "y": 1.1, "x": 0})
-    return fig
+    ranked = sorted(kit.items(), key=lambda kv: -kv[1])
+    line = "The kit's frame scores (0 to 1): " + (_listing(((f.replace("_", " "), f"{v:.2f}") for f, v in ranked), 3)
+                                                 if ranked else "none") + "."
+    if learner:
+        line += " Diamonds mark your own coding of the same frames."
+    return _describe(fig, line)
 
 
 __all__ = [
@@ -460,6 +518,8 @@ __all__ = [
     "actor_mentions_chart",
     "actor_signal_counts",
     "actor_signal_heatmap",
+    "chart_summary",
+    "chart_title",
     "frame_chart",
     "is_empty",
     "paragraph_profile_chart",

@@ -29,6 +29,7 @@ from typing import Any, Iterable, Optional
 
 from spacy.displacy.render import SpanRenderer
 
+from ..layout import lines
 from . import templates as tpl
 from .layers import (
     ENTITY_TYPE_NAMES,
@@ -207,20 +208,6 @@ def filter_spans(
 # 2. plain dicts -> displaCy's manual format, one dict per paragraph
 
 
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank line of ``text`` (news text: a line is a paragraph)."""
-    from ..layout import lines
-
-    return lines(text)
-
-
-def article_paragraph_bounds(analysis) -> list[tuple[int, int]]:
-    """The paragraphs of the article proper, numbered as the notebooks number them (¶1...): the
-    parts the intake set aside (a publisher's footer) are left out."""
-    aside = [(p.start, p.end) for p in getattr(analysis, "set_aside", []) or []]
-    return [(s, e) for s, e in paragraph_bounds(analysis.text) if not any(a <= s and e <= b for a, b in aside)]
-
-
 def snap_to_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """The span to *draw* for ``text[start:end]``: never half of a pair of quotation marks.
 
@@ -258,7 +245,7 @@ def parse_paragraphs(
     end = len(text) if end is None else end
     bounds = {r["id"]: snap_to_marks(text, r["start"], r["end"]) for r in spans}
     parsed = []
-    for p_start, p_end in paragraph_bounds(text):
+    for p_start, p_end in lines(text):
         s, e = max(p_start, start), min(p_end, end)
         if s >= e:
             continue
@@ -542,7 +529,7 @@ def highlight_html(
 
 
 def _paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
-    bounds = paragraph_bounds(text)
+    bounds = lines(text)
     covering = [(a, b) for a, b in bounds if a < max(end, start + 1) and b > start]
     if not covering:
         return start, end

@@ -5,8 +5,12 @@ Every ``{field}`` that can hold article text or an explanation is filled with
 escapes ``& < > " '``. Colours, pixel sizes and CSS class names come from the kit itself.
 The CSS uses ``rl-`` class names only, so it can sit in a notebook output next to
 JupyterLab's own styles.
+
+Every outer element that can hold article text (article, empty note, context, status)
+carries ``rhetoric.markup.AS_WRITTEN``, so JupyterLab's MathJax shows ``$`` and ``\\`` as written.
 """
 
+from ..markup import AS_WRITTEN
 from .palette import color_css
 
 #: Kept for callers of the old absolute layout (displaCy's ``top_offset`` options).
@@ -51,7 +55,7 @@ STYLE = """<style>""" + color_css() + """
 </style>"""
 
 #: The article (or a window of it): paragraphs inside one block.
-ARTICLE = '<div class="rl-article" lang="{lang}">{content}</div>'
+ARTICLE = '<div class="rl-article ' + AS_WRITTEN + '" lang="{lang}">{content}</div>'
 
 #: One paragraph; ``start`` is its character offset in the article.
 PARAGRAPH = '<p class="rl-para" data-start="{start}">{content}</p>'
@@ -71,8 +75,8 @@ ASIDE_LABEL = '<span class="rl-aside-label" title="{title}">{label}</span>'
 #: Labels and their first word kept together, so a label never ends a line alone.
 GROUP = '<span class="rl-grp">{content}</span>'
 
-#: The legend: one chip per layer or type shown.
-LEGEND = '<div class="rl-legend" role="list"><span class="rl-legend-title">{title}</span>{chips}</div>'
+#: The legend: one chip per layer or type shown (the kit's own words only, never article text).
+LEGEND = '<div class="rl-legend" role="list"><span class="rl-legend-title ' + AS_WRITTEN + '">{title}</span>{chips}</div>'
 LEGEND_CHIP = (
     '<span class="rl-chip" role="listitem" title="{description}">'
     '<span class="rl-swatch {cclass}">{label}</span>'
@@ -81,10 +85,10 @@ LEGEND_CHIP = (
 )
 
 #: Shown instead of the article when a filter leaves nothing to highlight.
-EMPTY = '<p class="rl-empty">{message}</p>'
+EMPTY = '<p class="rl-empty ' + AS_WRITTEN + '">{message}</p>'
 
 #: A span shown in context: the paragraph with the span marked, and why it was flagged.
-CONTEXT = '<div class="rl-context">{article}<p class="rl-caption"><strong>{label}</strong>: {explanation}</p></div>'
+CONTEXT = '<div class="rl-context ' + AS_WRITTEN + '">{article}<p class="rl-caption"><strong>{label}</strong>: {explanation}</p></div>'
 
 #: A one-line status message in a widget.
-STATUS = '<span class="rl-status {classes}">{message}</span>'
+STATUS = '<span class="rl-status ' + AS_WRITTEN + ' {classes}">{message}</span>'

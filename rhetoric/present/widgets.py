@@ -31,24 +31,23 @@ from typing import Callable, Iterable, Optional
 
 import ipywidgets as W
 
+from rhetoric.contrast import differences
 from rhetoric.items import SIGNAL_CATEGORIES
+from rhetoric.markup import AS_WRITTEN
+from rhetoric.rewrite import describe
 
 from . import charts
 from . import templates as tpl
 from .highlight import (
     NOT_A_NAME,
-    article_paragraph_bounds,
     esc,
     filter_spans,
-    paragraph_bounds,
     record_in_context,
     render_spans,
     set_aside_records,
     span_records,
 )
 from .layers import LAYERS, layer_name
-from rhetoric.contrast import differences
-from rhetoric.rewrite import describe
 
 _WIDE = W.Layout(width="100%")
 _DESC = {"description_width": "initial"}
@@ -59,6 +58,16 @@ _FIT = W.Layout(width="auto", min_width="max-content")
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def reliability_html() -> str:
+    """The kit's measured reliability per layer, in words (``rhetoric.reliability``); empty if unmeasured."""
+    from rhetoric import reliability
+
+    said = [(layer_name(layer), reliability.sentence(layer)) for layer in LAYERS]
+    items = "".join(f"<li><b>{esc(name)}.</b> {esc(s)}</li>" for name, s in said if s)
+    return (f"<details class='rl-reliability'><summary>How often the kit is right</summary><ul>{items}</ul></details>"
+            if items else "")
 
 
 def status_html(message: str, error: bool = False) -> str:
@@ -129,6 +138,8 @@ class FigureBox:
 
     plotly's ``FigureWidget`` (anywidget) did not initialise under Voila 0.5 here, so the
     widgets redraw an ordinary figure instead; ``figure`` is that figure, updated in place.
+    Under the chart, a line of text gives its title and one-line summary (``charts.chart_summary``):
+    the chart's text alternative for a screen reader.
     """
 
     def __init__(self, figure=None) -> None:
@@ -139,13 +150,30 @@ class FigureBox:
     def redraw(self) -> None:
         """Show the current state of ``figure``."""
         from IPython import get_ipython
-        from IPython.display import display
+        from IPython.display import HTML, display
 
         if self.figure is None or get_ipython() is None:  # nothing yet, or no notebook to draw in
             return
         self.widget.clear_output(wait=True)
         with self.widget:
             display(self.figure)
+            display(HTML(chart_caption_html(self.figure)))
+
+
+def chart_caption_html(figure) -> str:
+    """The text alternative shown under a chart: its title, then its one-line summary (escaped)."""
+    return (f'<p class="rl-caption rl-chart-summary {AS_WRITTEN}"><strong>{esc(charts.chart_title(figure))}:</strong> '
+            f"{esc(charts.chart_summary(figure))}</p>")
+
+
+def scroll_pane(html: str, label: str, height: str = "640px") -> str:
+    """``html`` in a pane that scrolls beyond ``height``, reachable and scrollable by keyboard.
+
+    The pane is a named region (``aria-label``, escaped) with ``tabindex="0"``: Tab reaches it
+    and the arrow keys scroll it (axe-core's rule ``scrollable-region-focusable``).
+    """
+    return (f'<div class="rl-pane" role="region" tabindex="0" aria-label="{esc(label)}" '
+            f'style="max-height:{height};overflow:auto">{html}</div>')
 
 
 def _count_options(counts: Counter, names: Optional[dict] = None, unit: str = "") -> list[tuple[str, str]]:
@@ -212,7 +240,7 @@ def quote_details_html(q) -> str:
     parts = [("Speaker", q.speaker or "none found"), ("Said through", q.cue),
              ("Channel", q.channel), ("Kind", q.kind), ("Side", q.side), ("Relayed by", q.relayed_by)]
     cells = "".join(f"<li><strong>{esc(k)}:</strong> {esc(v)}</li>" for k, v in parts if v)
-    return f'<ul class="rl-caption" style="margin:4px 0 0 0">{cells}</ul>'
+    return f'<ul class="rl-caption {AS_WRITTEN}" style="margin:4px 0 0 0">{cells}</ul>'
 
 
 class QuoteExplorer(_Builder):
@@ -354,7 +382,7 @@ class SignalToggles(_Builder):
 
 def busiest_paragraph(analysis) -> tuple[int, int]:
     """``(start, end)`` of the paragraph with the most signals (the first one if none)."""
-    bounds = paragraph_bounds(analysis.text) or [(0, len(analysis.text))]
+    bounds = analysis.paragraphs() or [(0, len(analysis.text))]
     scores = [sum(1 for s in analysis.signals if a <= s.start < b) for a, b in bounds]
     best = max(range(len(bounds)), key=lambda i: (scores[i], -i))
     return bounds[best]
@@ -383,7 +411,7 @@ def changes_html(changes) -> str:
             items.append(f"<li><strong>Careful:</strong> {esc(c.sentence)}</li>")
         else:
             items.append(f"<li>{esc(c.sentence)}</li>")
-    return ("<div class='rl-rewrite-changes' style='font-family:sans-serif;line-height:1.45'>"
+    return (f"<div class='rl-rewrite-changes {AS_WRITTEN}' style='font-family:sans-serif;line-height:1.45'>"
             "<strong>What your rewrite changed</strong><ul style='margin:2px 0'>" + "".join(items) + "</ul></div>")
 
 
@@ -488,16 +516,27 @@ EXPLORER_CHARTS = {
 }
 
 
+#: A text longer than this is shown by the explorer's whole-article view one part at a time (parts
+#: cut between paragraphs): drawing a whole report or book chapter at once would make the browser
+#: crawl. The analysis itself always covers the whole text; the explorer says which part is shown.
+EXPLORER_PART_CHARS = 100_000
+
+
 class ArticleView:
     """One analysed article with everything the explorer precomputes for it (no parsing)."""
 
     def __init__(self, name: str, analysis) -> None:
+        from rhetoric.intake import chunk_bounds
+
         self.name = name
         self.analysis = analysis
         self._records = span_records_cached(analysis)
-        self.sentences = [(s.start_char, s.end_char) for s in analysis.doc.sents
-                          if analysis.text[s.start_char:s.end_char].strip()] or [(0, len(analysis.text))]
-        self.paragraphs = article_paragraph_bounds(analysis) or [(0, len(analysis.text))]
+        to_original = getattr(analysis, "original_span", lambda s, e: (s, e))  # the doc indexes the normalised view
+        spans = (to_original(s.start_char, s.end_char) for s in analysis.doc.sents)
+        self.sentences = [(s, e) for s, e in spans if analysis.text[s:e].strip()] or [(0, len(analysis.text))]
+        self.paragraphs = analysis.paragraphs() or [(0, len(analysis.text))]
+        n = len(analysis.text)
+        self.parts = chunk_bounds(analysis.text, EXPLORER_PART_CHARS) if n > EXPLORER_PART_CHARS else None
 
     def paragraph_of(self, offset: int) -> int:
         """The 1-based number (¶) of the paragraph holding character ``offset``."""
@@ -505,6 +544,10 @@ class ArticleView:
             if offset < end:
                 return n
         return len(self.paragraphs)
+
+    def part_of(self, offset: int) -> int:
+        """Index in ``parts`` of the part holding ``offset`` (long texts only)."""
+        return next((k for k, (_, b) in enumerate(self.parts) if offset < b), len(self.parts) - 1)
 
     @property
     def records(self) -> list[dict]:
@@ -564,8 +607,9 @@ class Explorer(_Builder):
         self.next_button = W.Button(description="Next", icon="arrow-right", tooltip="Next paragraph or sentence",
                                     layout=W.Layout(width="auto"))
         self.highlight = W.Select(options=[], description="Highlights", rows=7, style=_DESC, layout=_WIDE)
-        self.output = W.HTML(layout=W.Layout(max_height="640px", overflow="auto", width="100%"))
-        self.compare_output = W.HTML(layout=W.Layout(max_height="640px", overflow="auto", width="100%"))
+        # the panes scroll inside their HTML (``scroll_pane``), where they can take keyboard focus
+        self.output = W.HTML(layout=W.Layout(width="100%"))
+        self.compare_output = W.HTML(layout=W.Layout(width="100%"))
         self.detail = W.HTML()
 
         self.paste = W.Textarea(value="", placeholder="Paste the text of an article here",
@@ -602,11 +646,13 @@ class Explorer(_Builder):
         for kind, button in self.export_buttons.items():
             button.on_click(lambda b, kind=kind: self._safe("explorer_export", self.export)(kind))
 
+        self.reliability = W.HTML(reliability_html())  # how often each layer is right, in words
         self.differences = W.HTML()
         panes = W.HBox([self.output, self.compare_output], layout=W.Layout(width="100%"))
         explore = W.VBox([
             W.HBox([self.article, self.compare]),
             W.HBox(list(self.toggles.values()), layout=W.Layout(flex_flow="row wrap")),
+            self.reliability,
             W.HBox([self.actors, self.sides]),
             W.HBox([W.HTML("<b>Set a side:</b>"), self.side_actor, self.side_value],
                    layout=W.Layout(flex_flow="row wrap", align_items="center")),
@@ -807,12 +853,14 @@ class Explorer(_Builder):
                             sides=self.sides.value or None)
 
     def _window(self, view: ArticleView) -> tuple[int, Optional[int]]:
+        i = min(max(self.sentence.value, 1), len(view.sentences)) - 1
         if self.view.value == "sentence":
-            i = min(max(self.sentence.value, 1), len(view.sentences)) - 1
             return view.sentences[i]
         if self.view.value == "paragraph":
             i = min(max(self.paragraph.value, 1), len(view.paragraphs)) - 1
             return view.paragraphs[i]
+        if view.parts:  # a long text: the part that holds the chosen sentence
+            return view.parts[view.part_of(view.sentences[i][0])]
         return 0, None
 
     def _go_to_paragraph(self) -> None:
@@ -834,7 +882,8 @@ class Explorer(_Builder):
             return
         spans = self._filtered(view)
         start, end = self._window(view)
-        self.output.value = self._render(view, spans, start, end, with_actors=True)
+        self.output.value = scroll_pane(self._render(view, spans, start, end, with_actors=True),
+                                        f"The article, highlighted: {view.name}")
         stop = len(view.analysis.text) if end is None else end
         self.shown = [r for r in spans if r["start"] < stop and r["end"] > start]
         self.highlight.options = [(f"{r['full_label']} — “{_short(r['text'], 50)}”", i)
@@ -846,12 +895,13 @@ class Explorer(_Builder):
             self.compare_output.layout.display = None
             self.compare_output.layout.width = "50%"
             ospans = self._filtered(other, with_actors=False)
-            self.output.value = f"<h4 class='rl-title'>A: {esc(view.name)}</h4>" + self.output.value
-            self.compare_output.value = (f"<h4 class='rl-title'>B: {esc(other.name)}</h4>"
-                                         + self._render(other, ospans, 0, None, with_actors=False))
+            self.output.value = f"<h4 class='rl-title {AS_WRITTEN}'>A: {esc(view.name)}</h4>" + self.output.value
+            self.compare_output.value = (f"<h4 class='rl-title {AS_WRITTEN}'>B: {esc(other.name)}</h4>"
+                                         + scroll_pane(self._render(other, ospans, 0, None, with_actors=False),
+                                                       f"Side by side, B: {other.name}"))
             said = differences(view.analysis, other.analysis, "A", "B")
             self.differences.value = (
-                "<div style='font-family:sans-serif;line-height:1.45'><strong>A and B, in words</strong>"
+                f"<div class='{AS_WRITTEN}' style='font-family:sans-serif;line-height:1.45'><strong>A and B, in words</strong>"
                 + (f" (A: {esc(_short(view.name, 50))}; B: {esc(_short(other.name, 50))})")
                 + ("<ul style='margin:2px 0'>" + "".join(f"<li>{esc(x)}</li>" for x in said) + "</ul>"
                    if said else "<p>No difference in quotes, names or signals that the kit counts.</p>")
@@ -868,6 +918,11 @@ class Explorer(_Builder):
             where = f"¶{self.paragraph.value} of {len(view.paragraphs)}"
         else:
             where = "the article"
+        if view.parts and self.view.value == "article":
+            k = view.part_of(start)
+            where = (f"part {k + 1} of {len(view.parts)} of this long text (characters {start:,} to {end:,}; the "
+                     f"whole-article view shows up to {EXPLORER_PART_CHARS:,} characters at a time, the part holding "
+                     "the sentence chosen in the Sentence box; every count and chart covers the whole text)")
         self.say(f"{len(self.shown)} highlights in {where}. Choose one below to see why it was flagged.")
 
     def _render(self, view: ArticleView, spans: list[dict], start: int, end: Optional[int],

@@ -104,7 +104,11 @@ def find_quotes(doc, analysis) -> list[Quote]:
     for cue, cs, ce in indirect_candidates(doc, inside_quote, text):
         if (cs, ce) in seen or ce <= cs:
             continue
-        quoted = sum(max(0, min(ce, s.end) - max(cs, s.start)) for s in tops)
+        i = max(0, bisect.bisect_right(starts, cs) - 1)  # tops do not overlap: read only those near
+        quoted = 0
+        while i < len(tops) and tops[i].start < ce:
+            quoted += max(0, min(ce, tops[i].end) - max(cs, tops[i].start))
+            i += 1
         if quoted >= 0.7 * (ce - cs):
             continue  # really a direct quote, already found
         seen.add((cs, ce))
@@ -114,10 +118,13 @@ def find_quotes(doc, analysis) -> list[Quote]:
     quotes.sort(key=lambda x: (x.start, -x.end))
     # nested_in: index in the final list
     pos = {id(qq): i for i, qq in enumerate(quotes)}
+    by_span: dict = {}  # (start, end, kind) -> the first quote with it (a look-up, not a scan per quote)
+    for qq in quotes:
+        by_span.setdefault((qq.start, qq.end, qq.kind), qq)
     for q in spans:
         if q.parent is not None:
-            child = _find(quotes, q.start, q.end, "direct")
-            parent = _find(quotes, spans[q.parent].start, spans[q.parent].end, "direct")
+            child = by_span.get((q.start, q.end, "direct"))
+            parent = by_span.get((spans[q.parent].start, spans[q.parent].end, "direct"))
             if child is not None and parent is not None:
                 child.nested_in = pos[id(parent)]
     return quotes
@@ -276,13 +283,6 @@ def _renumber_parents(spans) -> None:
         enclosing = [j for j, o in enumerate(spans) if o is not s and o.start <= s.start and s.end <= o.end
                      and o.parent is None]
         s.parent = enclosing[-1] if enclosing else None
-
-
-def _find(quotes, start, end, kind):
-    for q in quotes:
-        if q.start == start and q.end == end and q.kind == kind:
-            return q
-    return None
 
 
 def _indirect_attribution(resolver, cue, cs, ce) -> Attribution:

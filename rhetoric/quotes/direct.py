@@ -17,6 +17,7 @@ explanation says which one it was:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -78,6 +79,40 @@ def _describe_cue(speaker: Speaker, cue_tok, after: bool) -> str:
     return f"speaker from '{speaker.text} {cue}' {where}"
 
 
+class _Siblings:
+    """The other quotes at one quote's level (quotes at one level do not overlap), by position."""
+
+    def __init__(self, level: list, starts: list[int], own) -> None:
+        self._level, self._starts, self._own = level, starts, own
+
+    def __iter__(self):
+        return (s for s in self._level if s is not self._own)
+
+    def contains(self, offset: int) -> bool:
+        """True if another quote at this level holds ``offset``."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and self._level[i] is not self._own and offset < self._level[i].end
+
+    def _from(self, lo: int, hi: int):
+        i = bisect.bisect_left(self._starts, lo)
+        while i < len(self._level) and self._level[i].start < hi:
+            if self._level[i] is not self._own:
+                yield self._level[i]
+            i += 1
+
+    def within(self, lo: int, hi: int):
+        """The other quotes lying wholly inside ``[lo, hi)``."""
+        return (s for s in self._from(lo, hi) if s.end <= hi)
+
+    def any_within(self, lo: int, hi: int) -> bool:
+        """True if another quote lies wholly inside ``[lo, hi)``."""
+        return next(self.within(lo, hi), None) is not None
+
+    def any_start_in(self, lo: int, hi: int) -> bool:
+        """True if another quote starts inside ``[lo, hi)``."""
+        return next(self._from(lo, hi), None) is not None
+
+
 class DirectAttributor:
     def __init__(self, doc, resolver, spans, paragraph_of, text=None):
         self.doc = doc
@@ -89,6 +124,17 @@ class DirectAttributor:
         self._tok_starts = [t.idx for t in doc]
         self.headline_ks: set[int] = set()  # indices of quotes in the headline (attributed elsewhere)
         self.marked: list = list(spans)  # every quoted stretch, titles too (set by find_quotes)
+        self._levels: dict = {}  # parent index -> its children, sorted by start
+
+    def _siblings(self, k: int) -> _Siblings:
+        """The quotes at the same level as quote ``k`` (same parent), found by position, so a
+        long text with thousands of quotes costs a binary search per look-up, not a scan."""
+        parent = self.spans[k].parent
+        if parent not in self._levels:
+            level = sorted((s for s in self.spans if s.parent == parent), key=lambda s: s.start)
+            self._levels[parent] = (level, [s.start for s in level])
+        level, starts = self._levels[parent]
+        return _Siblings(level, starts, self.spans[k])
 
     def tokens_in(self, start: int, end: int) -> list:
         import bisect
@@ -111,10 +157,10 @@ class DirectAttributor:
             return q.start <= t.idx < q.end
 
         parent = self.spans[q.parent] if q.parent is not None else None
-        others = [s for j, s in enumerate(self.spans) if j != k and s.parent == q.parent]
+        others = self._siblings(k)
 
         def in_other(t) -> bool:
-            return any(s.start <= t.idx < s.end for s in others)
+            return others.contains(t.idx)
 
         def in_region(t) -> bool:
             if inside_q(t) or in_other(t):
@@ -200,8 +246,7 @@ class DirectAttributor:
             # a cue separated from the quote by another quote is not this quote's (a nickname
             # in the speaker's name does not separate: 'Del. Marcia "Cia" Price shouted')
             lo, hi = (q.end, t.idx) if after else (t.idx, q.start)
-            if any(lo <= s.start and s.end <= hi and len(self.text[s.start:s.end].split()) > 2 for s in others) \
-                    and not connected:
+            if any(len(self.text[s.start:s.end].split()) > 2 for s in others.within(lo, hi)) and not connected:
                 continue
             score = dist + (0 if connected else 4) + (0 if after else 0.5)
             cands.append((score, t, after, noun_cue))
@@ -344,8 +389,8 @@ class DirectAttributor:
             prev_sent = doc[first_sent.start - 1].sent
             if prev_sent.text.strip() == "" and prev_sent.start > 0:
                 prev_sent = doc[prev_sent.start - 1].sent
-            if self.paragraph_of(q.start) - self.paragraph_of(prev_sent.start_char) <= 2 and not any(
-                prev_sent.start_char <= s.start < prev_sent.end_char for s in others
+            if self.paragraph_of(q.start) - self.paragraph_of(prev_sent.start_char) <= 2 and not others.any_start_in(
+                prev_sent.start_char, prev_sent.end_char
             ):
                 for t in sorted((t for t in prev_sent if is_cue(t)), key=lambda t: -t.i):
                     subj = subject_of(t)
