@@ -55,3 +55,8 @@ PURPOSE_SUBORDINATORS = frozenset({"so"})
 #: 'as' is left out: it also attributes ("as Smith said").
 CIRCUMSTANCE_SUBORDINATORS = frozenset({"when", "whenever", "while", "after", "before", "because", "since",
                                         "until", "once", "if", "unless", "although", "though"})
+
+#: Words that open a noun phrase or a clause, never a name: articles, demonstratives, possessive
+#: pronouns and wh-words ("The Gap Goes On:", "Our Plan:", "What Comes Next:" head a section, not a turn).
+PHRASE_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "his", "her",
+                            "its", "their"}) | (WH_WORDS - {"who"})

@@ -68,3 +68,35 @@ def test_a_document_stays_the_source(analyze, text, fragment, source):
     # a report or statement is a source itself ('the report found'): its publisher is not put in its place
     q = _quote(analyze(text), fragment)
     assert source in text[q.speaker_start:q.speaker_end]
+
+
+# A Title Case run-in subhead ("The Gap Goes On: …") is not a transcript speaker label.
+RUN_IN_SUBHEADS = (
+    "How the Ministry Did\n\n"
+    "The agency grew fast under Ms. Ortiz, and critics took note of it.\n\n"
+    "The Gap Goes On: It was under Ms. Ortiz that the agency opened six offices, and its budget doubled.\n\n"
+    "Our Verdict: The programme did more good than harm, though the costs kept rising year after year.\n\n"
+    "What Comes Next: The board will pick a successor in January, the agency said on Friday.\n"
+)
+
+
+def test_run_in_subheads_are_not_speakers(analyze):
+    from rhetoric.layout import transcript_turns
+
+    assert transcript_turns(RUN_IN_SUBHEADS) == ()
+    a = analyze(RUN_IN_SUBHEADS)
+    speakers = {q.speaker for q in a.quotes if q.kind == "direct"}
+    assert not speakers & {"The Gap Goes On", "Our Verdict", "What Comes Next"}
+
+
+def test_name_labels_still_make_a_transcript(analyze):
+    text = ("Health Minister Karl Brenner: We will open the wards on Monday.\n\n"
+            "Host: And the staff?\n\nKarl Brenner: They are hired already.\n")
+    turns = [q for q in analyze(text).quotes if q.kind == "direct"]
+    assert [q.speaker for q in turns] == ["Karl Brenner", "Host", "Karl Brenner"]
+
+
+def test_an_all_caps_label_with_the_stays_a_label(analyze):
+    text = ("THE PRESIDENT: We are not going to wait.\n\n"
+            "Q: When will the bill pass?\n\nTHE PRESIDENT: Before the summer.\n")
+    assert len([q for q in analyze(text).quotes if q.kind == "direct"]) >= 2
