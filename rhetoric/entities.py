@@ -316,6 +316,16 @@ def title_rule(r: _Reading) -> None:
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "-", "’s"})
 
 
+def _quoted_nickname(doc: Doc, i: int) -> bool:
+    """Tokens ``i..i+2`` are a one-word nickname in quotation marks followed by more of the name:
+    ``Dolores “Lolo” Fuentes``."""
+    if i + 3 >= len(doc):
+        return False
+    mark, word, close, after = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
+    return (mark.is_quote and close.is_quote and word.text[:1].isupper() and word.is_alpha
+            and after.text[:1].isupper() and after.is_alpha)
+
+
 def _titled_name(r: _Reading, t: Span) -> bool:
     """A capitalised title followed by capitalised words: those words are one person's name.
 
@@ -336,6 +346,8 @@ def _titled_name(r: _Reading, t: Span) -> bool:
         glued = tok.text in _PARTICLES and end > t.end and not doc[end - 1].whitespace_ and tok.whitespace_ == ""
         if tok.text[:1].isupper() and tok.is_alpha or glued or (tok.text in _PARTICLES - {"-", "’s"} and end > t.end):
             end += 1
+        elif end > t.end and _quoted_nickname(doc, end):
+            end += 3  # 'Rep. Dolores "Lolo" Fuentes': a nickname in quotation marks inside the name
         else:
             break
     while end > t.end and doc[end - 1].text in _PARTICLES:
@@ -583,8 +595,13 @@ def speaking_name_rule(r: _Reading) -> None:
     full_names = {w for m in r.mentions.values() if m.label == "PERSON" for w in _name_tokens(doc[m.start : m.end])[1:]}
     orgs = _local_cues()[0]
     org_named = {r.words[i] for i in _org_cue_positions(r, orgs) if _org_noun_after(doc, i + 1, orgs)}
+    # a common noun capitalised by a headline or a sentence start ("Governor Says ...", when the
+    # body writes "the governor") or a bare title is no name
+    lower_words = {w for w in r.words if w.islower()}
     for i, word in enumerate(r.words):
         if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
+            continue
+        if word.lower() in lower_words or word.lower() in _titles_lower():
             continue
         tok = doc[i]
         if (

@@ -698,3 +698,24 @@ def test_first_word_shared_by_two_full_names_is_left_alone(nlp):
     got, _ = find_entities(doc, text)
     bill = [e for e in got if e.text == "Bill"]
     assert bill and bill[0].actor not in {"Bill Clinton", "Bill Gates"} and bill[0].rule != "same_person"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Governor Says Budget Plan Is Reckless\n\nThe governor attacked the plan on Monday, and aides said little.", "Governor"),
+    ("Minister Warns Of Cuts\n\nThe minister spoke in Leeds on Monday and said more cuts would come.", "Minister"),
+    ("Officials said the report was late. Police said nothing more on Friday.", "Police"),
+])
+def test_a_capitalised_common_noun_that_speaks_is_no_name(analyze, text, word):
+    # a name that speaks is a person, but a headline's or sentence start's capital does not make a name
+    a = analyze(text)
+    assert not any(e.text == word and e.label == "PERSON" for e in a.entities), a.entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"We will win," state Rep. Dolores "Lolo" Fuentes said.', 'Dolores "Lolo" Fuentes'),
+    ("“Enough,” said Sen. Robert “Bobby” Kaine on Tuesday.", "Robert “Bobby” Kaine"),
+    ("Mayor Thomas ‘Tommy’ Reilly opened the bridge on Monday.", "Thomas ‘Tommy’ Reilly"),
+])
+def test_a_quoted_nickname_after_a_title_stays_inside_the_name(analyze, text, name):
+    a = analyze(text)
+    assert any(e.text == name and e.label == "PERSON" for e in a.entities), [(e.text, e.label) for e in a.entities]

@@ -20,14 +20,8 @@ def test_every_kind_has_several_inputs():
     assert all(n >= 2 for n in kinds.values()), kinds
 
 
-#: cases that need another branch's fix first (the lead merges them together)
-NEEDS = {"she after two names": "the entity layer must keep 'Councillor Grace Obi' whole (entities branch)"}
-
-
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['kind']}: {c['name']}")
-def test_quote_case(analyze, case, request):
-    if case["name"] in NEEDS:
-        request.applymarker(pytest.mark.xfail(reason=NEEDS[case["name"]], strict=False))
+def test_quote_case(analyze, case):
     assert check_quote_case(analyze(case["text"]), case["expect"]) == []
 
 
