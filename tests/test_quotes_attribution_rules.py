@@ -100,3 +100,20 @@ def test_an_all_caps_label_with_the_stays_a_label(analyze):
     text = ("THE PRESIDENT: We are not going to wait.\n\n"
             "Q: When will the bill pass?\n\nTHE PRESIDENT: Before the summer.\n")
     assert len([q for q in analyze(text).quotes if q.kind == "direct"]) >= 2
+
+
+# A reporting verb in a relative clause ('the loopholes he cited') does not report a quote outside it.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The three “loopholes” he cited are “gaps that only the rich can use,” the Gazette reported.",
+     "gaps that only", "Gazette"),
+    ("The plan the minister described last week is “a tax on work,” said Lorna Fisk.", "tax on work", "Lorna Fisk"),
+    ("The rules that Mayor Ruiz announced are “a gift to developers,” the council leader, Tom Byrne, said.",
+     "gift to developers", "Tom Byrne"),
+])
+def test_a_relative_clause_does_not_report_a_quote_outside_it(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker.endswith(speaker)
+
+
+def test_a_relative_clause_reports_the_quote_inside_it(analyze):
+    a = analyze("The reforms that Senator Bo Lund described as “overdue” passed on Friday.")
+    assert _quote(a, "overdue").speaker.endswith("Bo Lund")

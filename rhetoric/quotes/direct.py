@@ -249,6 +249,8 @@ class DirectAttributor:
             if any(len(self.text[s.start:s.end].split()) > 2 for s in others.within(lo, hi)) and not connected:
                 continue
             score = dist + (0 if connected else 4) + (0 if after else 0.5)
+            if _relative_clause_elsewhere(t, q_tokens):
+                continue  # 'the four “loopholes” he cited are “…,” The Hill reported': 'he cited' modifies a noun
             cands.append((score, t, after, noun_cue))
         # (a tie goes to the cue nearer the quote: 'The video shows X telling reporters, “…”')
         cands.sort(key=lambda c: (c[0], c[1].i - q_tokens[-1].i if c[2] else q_tokens[0].i - c[1].i, c[1].i))
@@ -539,3 +541,12 @@ def _in_circumstance_clause(verb) -> bool:
     """The verb heads a clause of time, cause or condition ('when Clinton blasted him')."""
     return any(c.dep_ in ("mark", "advmod") and c.i < verb.i and c.lower_ in CIRCUMSTANCE_SUBORDINATORS
                for c in verb.children)
+
+
+def _relative_clause_elsewhere(verb, q_tokens) -> bool:
+    """The verb heads a relative clause ('the loopholes he cited') and the quote lies outside
+    that clause: such a clause tells what a noun is, it does not report the quote."""
+    if verb.dep_ != "relcl":
+        return False
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    return not any(lo <= t.i <= hi for t in q_tokens)
