@@ -117,3 +117,34 @@ def test_a_relative_clause_does_not_report_a_quote_outside_it(analyze, text, fra
 def test_a_relative_clause_reports_the_quote_inside_it(analyze):
     a = analyze("The reforms that Senator Bo Lund described as “overdue” passed on Friday.")
     assert _quote(a, "overdue").speaker.endswith("Bo Lund")
+
+
+# A subject never lies across a paragraph break from its verb (a parse run across a time stamp).
+def _doc(words, spaces, heads, deps, tags=None):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags)
+
+
+@pytest.mark.parametrize("words, subject", [
+    (["5:45", "p.m.", "\n\n", "The", "doctor", "is", "calling", "him", "fit", "."], "doctor"),
+    (["Noon", "\n\n", "Her", "lawyer", "is", "calling", "it", "unfair", "."], "lawyer"),
+])
+def test_a_subject_across_a_paragraph_break_is_not_the_subject(words, subject):
+    from rhetoric.quotes.cues import subject_of
+
+    verb = words.index("calling")
+    far = 1 if words[1] == "p.m." else 0
+    near = words.index(subject)
+    heads, deps = [], []
+    for i, w in enumerate(words):
+        if i == verb:
+            heads.append(i), deps.append("ROOT")
+        elif i in (far, near):
+            heads.append(verb), deps.append("nsubj")
+        else:
+            heads.append(verb if i > verb or w == "\n\n" else near), deps.append("dep")
+    spaces = [w != "\n\n" and i + 1 < len(words) and words[i + 1] != "\n\n" for i, w in enumerate(words)]
+    doc = _doc(words, spaces, heads, deps)
+    assert subject_of(doc[verb]).text == subject

@@ -63,7 +63,7 @@ def subject_of(verb):
         return shown
     v = verb
     for _ in range(4):
-        for child in v.children:
+        for child in _subjects(v):
             if child.dep_ in ("nsubj", "csubj"):
                 if v.dep_ == "relcl" and child.lower_ in ("that", "which"):
                     maker = utterance_maker(v.head)  # 'a comment that described …': whoever made it
@@ -98,6 +98,21 @@ def subject_of(verb):
             continue
         break
     return None
+
+
+def _subjects(verb) -> list:
+    """The verb's children, its subjects in its own paragraph first, nearest first: a parse run
+    across a paragraph break can give a verb two subjects ('5:45 p.m. ¶ X's doctor is calling …'),
+    and a subject never lies across a paragraph break from its verb."""
+    text = verb.doc.text
+
+    def across(c) -> bool:
+        lo, hi = sorted((c.idx, verb.idx))
+        return "\n" in text[lo:hi]
+
+    kids = list(verb.children)
+    subj = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj")), key=lambda c: (across(c), abs(c.i - verb.i)))
+    return subj + [c for c in kids if c.dep_ not in ("nsubj", "csubj")]
 
 
 @lru_cache(maxsize=1)
