@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..english import CIRCUMSTANCE_SUBORDINATORS
 from .cues import (
     according_to,
     channel_and_setting,
@@ -33,7 +34,6 @@ from .cues import (
     speech_noun_source,
     subject_of,
 )
-from ..english import CIRCUMSTANCE_SUBORDINATORS
 from .lexicon import lexicon
 from .speakers import Speaker
 
