@@ -148,3 +148,22 @@ def test_a_subject_across_a_paragraph_break_is_not_the_subject(words, subject):
     spaces = [w != "\n\n" and i + 1 < len(words) and words[i + 1] != "\n\n" for i, w in enumerate(words)]
     doc = _doc(words, spaces, heads, deps)
     assert subject_of(doc[verb]).text == subject
+
+
+# A short verbless phrase naming a person before a colon introduces that person's words,
+# read within its own line (a headline's parse may run on into the body).
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("A lesson from Maya Chen: ‘Never stop asking questions.’\n\n"
+     "As a young reporter, Maya Chen said she was told to listen more than she talked.",
+     "Never stop asking", "Maya Chen"),
+    ("Advice from Judge Rosa Tull: \"Read the whole file.\"\n\n"
+     "Tull has served on the bench for thirty years, and she still reads every page.",
+     "Read the whole file", "Rosa Tull"),
+    ("Ten years on, a word from Omar Haddad: ‘We were right to stay.’\n\n"
+     "Omar Haddad ran the clinic through the siege and kept it open.",
+     "right to stay", "Omar Haddad"),
+])
+def test_a_named_phrase_before_a_colon_introduces_the_quote(analyze, text, fragment, speaker):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker == speaker
+    assert text[q.speaker_start:q.speaker_end] == speaker

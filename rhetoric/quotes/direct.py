@@ -363,12 +363,16 @@ class DirectAttributor:
                             att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
                             return att
                 # "From Trump:" / "Trump on Twitter:" -> the last named person before the colon
-                names = [t for t in sent if t.ent_type_ == "PERSON" and t.idx < colon_at]
-                if names and len(sent) <= 12:
+                # (the phrase is read within its own line: a headline's parse may run on into the body)
+                line_lo = self.text.rfind("\n", 0, colon_at) + 1
+                intro = [t for t in sent if line_lo <= t.idx < colon_at and not t.is_space]
+                names = [t for t in intro if t.ent_type_ == "PERSON"]
+                if names and len(intro) <= 10 and not any(t.pos_ in ("VERB", "AUX") for t in intro):
                     sp = self.res.from_token(names[-1])
                     if sp is not None and sp.how == "name":
+                        said = self.text[intro[0].idx:colon_at].strip()
                         return Attribution(sp, None, ":", (colon_at, colon_at + 1), "colon",
-                                           f"introduced by '{sent.text.strip()}' (a colon before the quote)")
+                                           f"introduced by '{said}:' (a colon before the quote)")
 
         # 4. a follow-on quote
         if parent is None and self._opens_sentence(q, q_tokens):
