@@ -167,3 +167,19 @@ def test_a_named_phrase_before_a_colon_introduces_the_quote(analyze, text, fragm
     q = _quote(analyze(text), fragment)
     assert q.speaker == speaker
     assert text[q.speaker_start:q.speaker_end] == speaker
+
+
+# A plural 'they' takes its own sentence's group subject ('the campaign … what they call'),
+# not a place named further back.
+@pytest.mark.parametrize("text, fragment, group", [
+    ("Ruiz spoke in Port St. Lucie, Florida. Clinton’s campaign is seeking to contrast her approach "
+     "with what they call Trump’s “self-centered message.”", "self-centered", "campaign"),
+    ("The vote was held in Leeds. The committee is trying to square its report with what they call "
+     "the minister’s “missing figures.”", "missing figures", "committee"),
+    ("The talks moved to Geneva. Health officials are pushing back against what they call a “reckless "
+     "gamble” by the company.", "reckless", "officials"),
+])
+def test_they_takes_the_group_subject_of_its_sentence(analyze, text, fragment, group):
+    q = _quote(analyze(text), fragment)
+    assert group in q.speaker
+    assert text[q.speaker_start:q.speaker_end] == "they"
