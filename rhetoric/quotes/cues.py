@@ -104,11 +104,11 @@ def _subjects(verb) -> list:
     """The verb's children, its subjects in its own paragraph first, nearest first: a parse run
     across a paragraph break can give a verb two subjects ('5:45 p.m. ¶ X's doctor is calling …'),
     and a subject never lies across a paragraph break from its verb."""
-    text = verb.doc.text
+    doc = verb.doc
 
     def across(c) -> bool:
-        lo, hi = sorted((c.idx, verb.idx))
-        return "\n" in text[lo:hi]
+        lo, hi = sorted((c.i, verb.i))
+        return any("\n" in doc[k].text_with_ws for k in range(lo, hi))
 
     kids = list(verb.children)
     subj = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj")), key=lambda c: (across(c), abs(c.i - verb.i)))
