@@ -110,7 +110,7 @@ class Analysis:
             self.sides.insert(max(0, len(self.sides) - 1), side)
         self.actors[actor].side = side
         for q in self.quotes:
-            if q.speaker == actor:
+            if q.speaker == actor or q.side_of == actor:
                 q.side = side
 
 

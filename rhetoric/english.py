@@ -51,6 +51,40 @@ NEGATIVE_PRONOUNS = frozenset({"nobody", "no-one", "noone", "none", "nothing", "
 #: Subordinators of purpose ("so she could vote", "so that they might see").
 PURPOSE_SUBORDINATORS = frozenset({"so"})
 
+#: Relative pronouns that can be a clause's subject ("officials who said", "a report that found").
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+#: Interrogative words that open a question or an indirect question ("asked who", "did not say when").
+QUESTION_WORDS = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
+#: Words that open an indirect question: the interrogatives and 'whether' / 'if'.
+INDIRECT_QUESTION_OPENERS = QUESTION_WORDS | QUESTION_SUBORDINATORS
+
+#: Personal pronouns in the subject and object case (no possessives), 'it' excluded: words that
+#: can only stand for a person or a group of people; with 'who' / 'whom'.
+PERSONAL_SUBJECT_OBJECT = frozenset({"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"})
+PERSON_WORDS = PERSONAL_SUBJECT_OBJECT | {"who", "whom"}
+#: First- and second-person objects ("told me", "warned us", "asked you").
+SPEECH_PARTICIPANT_OBJECTS = frozenset({"me", "us", "you"})
+#: Reflexive pronouns ("defended himself").
+REFLEXIVE_PRONOUNS = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
+                                "themselves"})
+THIRD_PERSON_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+
+#: Prepositions and subordinators of time that put a clause beside the main event ("after
+#: meeting Putin", "while speaking to reporters", "despite saying").
+TIME_PREPOSITIONS = frozenset({"after", "before", "while", "since", "upon", "on", "in", "without", "despite"})
+#: Words Title Case leaves lower-case ("The Art of the Deal").
+TITLE_CASE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
+                                    "from", "is", "it"})
+#: Prepositions and determiners that can stand before the name of a work ("on “Fox News Sunday”",
+#: "in his “Art of the Deal”").
+WORK_TITLE_LEADERS = frozenset({"on", "in", "of", "from", "the", "his", "her", "their", "its"})
+#: Words that open a clause and are not part of what it says ("that", "and", "but", "or").
+CLAUSE_OPENERS = frozenset({"that", "and", "but", "or"})
+
+#: Cardinal numbers in words, zero to twelve (index = value).
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve")
+
 #: Subordinators of time, cause, condition and concession ("when she spoke", "because he said");
 #: 'as' is left out: it also attributes ("as Smith said").
 CIRCUMSTANCE_SUBORDINATORS = frozenset({"when", "whenever", "while", "after", "before", "because", "since",

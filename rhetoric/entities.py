@@ -601,9 +601,10 @@ def speaking_name_rule(r: _Reading) -> None:
     for i, word in enumerate(r.words):
         if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
             continue
-        if word.lower() in lower_words or word.lower() in _titles_lower():
-            continue
         tok = doc[i]
+        capital_by_position = tok.is_sent_start or _in_headline(doc[i : i + 1], r.headlines)
+        if word.lower() in _titles_lower() or (capital_by_position and word.lower() in lower_words):
+            continue
         if (
             tok.pos_ == "PROPN"
             and tok.dep_ == "nsubj"

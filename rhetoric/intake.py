@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .data import data_path
-from .layout import is_headline
+from .layout import is_headline, results_row
 
 #: spaCy's default ``nlp.max_length``; longer texts are parsed in chunks.
 DEFAULT_CHUNK_CHARS = 1_000_000
@@ -127,6 +127,13 @@ def _menu_line(line: str, spec: dict) -> bool:
     return False
 
 
+def _names_sections(rows: list[tuple[int, int, str]], run: list[int], spec: dict) -> bool:
+    """A site's menu names its sections ("News", "Sport", "Opinion"): a run of short lines with
+    none of them (a results table, a list of teams or places) is the article's own."""
+    words = frozenset(spec["section_words"])
+    return any(rows[k][2].strip().lower() in words for k in run)
+
+
 def _menu_runs(rows: list[tuple[int, int, str]], spec: dict) -> list[int]:
     """Indices of ``rows`` (non-blank lines) in runs of ``min_lines`` or more short labels
     above the article's first line of prose or below its last: a list inside the article
@@ -139,7 +146,7 @@ def _menu_runs(rows: list[tuple[int, int, str]], spec: dict) -> list[int]:
         if k < len(rows) and _menu_item(line, spec):
             run.append(k)
             continue
-        if len(run) >= spec["min_lines"] and (run[-1] < first or run[0] > last):
+        if len(run) >= spec["min_lines"] and (run[-1] < first or run[0] > last) and _names_sections(rows, run, spec):
             out.extend(run)
         run = []
     return out
@@ -418,6 +425,8 @@ class Normalised:
             parts.append(f"ignored {c['soft_hyphens']} soft hyphen(s)")
         if c.get("zero_width"):
             parts.append(f"ignored {c['zero_width']} zero-width character(s)")
+        if c.get("space_runs"):
+            parts.append(f"read {c['space_runs']} run(s) of spaces as one space")
         if c.get("marks"):
             parts.append(f"read {c['marks']} variant quote mark(s), hyphen(s) or apostrophe(s) as the usual ones")
         if not parts:
@@ -488,15 +497,36 @@ def wrapped_line_breaks(text: str) -> list[tuple[int, int, bool]]:
             continue
         if i == first and is_headline(body) and not _ends_block(rows, i + 1):
             continue  # the headline, straight above its first paragraph (a two-line headline is joined)
+        if results_row(body) or results_row(nxt):
+            continue  # a results table's rows are lines of their own, however long
         hyphen = body.endswith("-") and len(body) > 1 and body[-2].isalpha() and nxt[:1].isalpha()
         breaks.append((rows[i][1], rows[i][2], hyphen))
-    return breaks
+    return breaks if _continues_in_lower_case(text, breaks) else []
+
+
+def _continues_in_lower_case(text: str, breaks: list[tuple[int, int, bool]]) -> bool:
+    """Wrapped prose goes on mid-sentence, so many of its lines start with a lower-case word
+    (most running words are); lines that each start a sentence or a table row do not. True when
+    at least a quarter of the candidate breaks are followed by a lower-case letter."""
+    if not breaks:
+        return False
+    lower = sum(1 for _, end, _ in breaks if text[end:end + 1].islower())
+    return lower >= 0.25 * len(breaks)
 
 
 def _ends_block(rows: list, k: int) -> bool:
     """True if line ``k`` is followed by a blank line (or ends the text) in a text whose
     paragraphs are separated by blank lines."""
     return (k + 1 == len(rows) or not rows[k + 1][3].strip()) and any(not r[3].strip() for r in rows[:-1])
+
+
+_SPACE_RUN = re.compile(r"(?<=[^\s])[ \t]([ \t]+)(?=[^\s])")
+
+
+def _extra_spaces(view: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the spaces after the first in each run of spaces between two words
+    ("said  that", two spaces after a full stop): the normalised view keeps one, as a reader does."""
+    return [m.span(1) for m in _SPACE_RUN.finditer(view)]
 
 
 def normalise(text: str, *, join_wrapped: bool = True) -> Normalised:
@@ -539,6 +569,11 @@ def normalise(text: str, *, join_wrapped: bool = True) -> Normalised:
         if breaks:
             counts["wrapped_lines"] = len(breaks) + paragraphs
             counts["wrapped_paragraphs"] = paragraphs
+    runs = _extra_spaces(view)
+    if runs:
+        counts["space_runs"] = len(runs)
+        taken = set(removed) | {i for i, _ in joins}
+        removed = sorted(set(removed) | {i for s, e in runs for i in range(s, e)} - taken)
     if not removed and not joins:
         return Normalised(view, None, counts)
     chars = list(view)

@@ -58,8 +58,10 @@ class Quote(Item):
     kind: str = "direct"  # "direct" | "indirect" | "scare" (scare quotes, a name or title: the writer's marks)
     channel: Optional[str] = None
     relayed_by: Optional[str] = None
+    relay_channel: str | None = None  # the relayer's channel ("told reporters"), never the speaker's
     nested_in: Optional[int] = None  # index of the quote this one sits inside
     side: str = "unknown"
+    side_of: str | None = None  # the actor a group speaker is named after ("Trump aides" -> Trump): its side
     setting: Optional[str] = None  # where it was said, when the text says ("in Brussels")
     negated: bool = False  # words the speaker did NOT say ("refused to call it “a defeat”"): not their speech
 

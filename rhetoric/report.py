@@ -282,7 +282,7 @@ _ID_NAME = re.compile(r"^[\d_-]*[0-9a-f]{8,}[\d_-]*$", re.IGNORECASE)
 
 def title_from_footer(analysis) -> str | None:
     """The title a set-aside feed footer gives ("The post <title> appeared first on <site>.")."""
-    for part in getattr(analysis, "set_aside", []) or []:
+    for part in analysis.set_aside:
         m = _FOOTER_TITLE.match(analysis.text[part.start:part.end])
         if m:
             return f"{m.group('title').strip()} ({m.group('site').strip()})"
@@ -295,7 +295,7 @@ def report_title(analysis) -> str:
     found = headline(analysis.text) or title_from_footer(analysis)
     if found:
         return found if len(found) <= 120 else found[:119] + "…"
-    path = getattr(analysis, "path", None)
+    path = analysis.path
     stem = PurePath(path).stem if path else ""
     if stem and not _ID_NAME.match(stem):
         return f"Rhetoric Lab report: {PurePath(path).name}"

@@ -9,6 +9,7 @@ the kit.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from .data import load_json
 from .items import Actor
@@ -56,3 +57,54 @@ def clean_side(side: str) -> str:
     if len(name) > MAX_SIDE_CHARS:
         raise ValueError(f"a side's name is a short label (at most {MAX_SIDE_CHARS} characters); got {len(name)}")
     return name
+
+
+#: Dependency labels of a modifier that names whom a group acts for ("Trump aides", "Russian
+#: officials", "the Kremlin's spokesman"); a prepositional phrase ("critics of Trump") is not one.
+NAMESAKE_DEPS = ("compound", "amod", "nmod", "poss")
+
+
+@lru_cache(maxsize=1)
+def affiliation_nouns() -> frozenset:
+    """Lemmas of nouns for people or bodies that act for whoever names them (``data/lexicons/affiliation.json``)."""
+    return frozenset(load_json("lexicons", "affiliation.json")["nouns"])
+
+
+def group_namesake(span, entities, actors: dict[str, Actor]) -> str | None:
+    """The actor a descriptive group speaker is named after, when the group acts for it.
+
+    ``span`` is the speaker phrase (a spaCy ``Span``); ``entities`` the entity mentions (with
+    ``start``, ``end``, ``actor`` in characters); ``actors`` the article's actors. "Trump aides"
+    -> "Trump", "U.S. intelligence agencies" -> "United States". The phrase's head must be an
+    affiliation noun (aide, agency, official...) and the actor must modify the head (compound,
+    adjective, possessive). Several such actors give one only when they share a known side;
+    otherwise ``None``. The group takes its namesake's side, now or when a learner sets it.
+    """
+    head = span.root
+    if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() not in affiliation_nouns():
+        return None
+    if any(e.start <= head.idx < e.end for e in entities):
+        return None  # the head is itself a name: a named speaker, not a group named after one
+    found: list[str] = []
+    for tok in span:
+        if tok.i == head.i or not _modifies(tok, head):
+            continue
+        actor = next((e.actor for e in entities if e.start <= tok.idx < e.end and e.actor), None)
+        if actor in actors and actor not in found:
+            found.append(actor)
+    if len(found) == 1:
+        return found[0]
+    sides = {actors[a].side for a in found}
+    return found[0] if len(sides) == 1 and UNKNOWN not in sides else None
+
+
+def _modifies(tok, head) -> bool:
+    """Is ``tok`` a modifier of ``head``, directly or through a chain of modifiers ("U.S." in
+    "U.S. intelligence agencies", "Putin" in "Vladimir Putin's spokesman")?"""
+    for _ in range(4):
+        if tok.dep_ not in NAMESAKE_DEPS:
+            return False
+        if tok.head.i == head.i:
+            return True
+        tok = tok.head
+    return False

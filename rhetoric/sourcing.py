@@ -30,7 +30,7 @@ def _speaker_kind(analysis, quote) -> str:
         return "none"
     if quote.speaker == "the author":
         return "author"
-    if quote.speaker in (getattr(analysis, "actors", {}) or {}):
+    if quote.speaker in analysis.actors:
         return "named"
     words = [w for w in quote.speaker.split() if w[:1].isalpha()]
     if words and all(w[:1].isupper() for w in words):
@@ -48,7 +48,7 @@ def sourcing_balance(analysis, *, by: str = "speaker") -> list[dict[str, Any]]:
     """
     if by not in ("speaker", "side"):
         raise ValueError("by must be 'speaker' or 'side'")
-    actors = getattr(analysis, "actors", {}) or {}
+    actors = analysis.actors
     rows: "OrderedDict[str, dict[str, Any]]" = OrderedDict()
     for q in analysis.quotes:
         if not counts_as_speech(q):

@@ -149,22 +149,37 @@ def test_every_starter_in_the_data_is_the_one_in_its_notebook():
             assert ex.starter in sources[ex.notebook], f"{ex.id}: starter differs from the notebook"
 
 
-def test_answer_keys_agree_with_the_gold_where_it_exists():
-    """The exercises' fallback keys must say what data/gold says (one source of truth)."""
-    from rhetoric.exercises import annotate
+def test_exercise_keys_are_read_from_the_gold(monkeypatch):
+    """One source of truth: the answer keys of 00.4, 01.5, 02.6 and 03.1 come from data/gold, and
+    the exercises hold no copy of what the gold says."""
+    from rhetoric.exercises import annotate, code_checks
+    from rhetoric.exercises import gold as gold_module
     from rhetoric.exercises.gold import gold_entities, gold_quotes, gold_signals
 
-    if gold_entities() is not None:
-        for m in registry.get("01.5").key["mentions"]:
-            assert annotate.mention_gold(m) == m["fallback_gold"], m
-        people = sorted((s, e) for s, e, _ in registry.get("00.4").key["fallback_gold"])
-        assert sorted(annotate.gold_spans(registry.get("00.4"))[0]) == people
-    if gold_quotes() is not None:
-        for q in registry.get("02.6").key["quotes"]:
-            assert annotate.quote_gold(q) == q["fallback_speaker"], q
+    for ex in registry.exercises().values():
+        assert not any(k.startswith("fallback") for k in ex.key), ex.id
+        for item in ex.key.get("mentions", []) + ex.key.get("quotes", []):
+            assert not any(k.startswith("fallback") for k in item), (ex.id, item)
+    # every key item has its gold record, and the key says what that record says
+    for m in registry.get("01.5").key["mentions"]:
+        labels = [g["label"] for g in gold_entities() if g["start"] < m["end"] and m["start"] < g["end"]]
+        assert annotate.mention_gold(m) == (labels[0] if labels else annotate.NOT_A_NAME), m
+    for q in registry.get("02.6").key["quotes"]:
+        found, speaker = gold_module.quote_speaker_at(q["start"], q["end"])
+        assert found, q
+        assert annotate.quote_gold(q) == speaker
     stances = {int(s["start"]): s["subtype"] for s in gold_signals("reporting_verb")}
-    for verb, spec in registry.get("03.1").key["verbs"].items():
-        assert stances.get(spec["start"], spec["fallback"]) == spec["fallback"], verb
+    ex31 = registry.get("03.1")
+    assert code_checks.verb_stances(ex31) == {v: stances[spec["start"]] for v, spec in ex31.key["verbs"].items()}
+    people = annotate.gold_spans(registry.get("00.4"))[0]
+    assert people and set(people) <= {(g["start"], g["end"]) for g in gold_entities() if g["label"] == "PERSON"}
+    # change the gold and the keys follow it
+    first = registry.get("02.6").key["quotes"][0]
+    changed = [dict(g, speaker="Somebody Else") for g in gold_quotes()]
+    monkeypatch.setattr(gold_module, "gold_quotes", lambda: changed)
+    assert annotate.quote_gold(first) == "Somebody Else"
+    monkeypatch.setattr(gold_module, "gold_entities", lambda: [])
+    assert annotate.mention_gold(registry.get("01.5").key["mentions"][0]) == annotate.NOT_A_NAME
 
 
 def test_frame_coder_uses_the_framing_layers_battery(a):

@@ -326,3 +326,56 @@ def test_rare_variants_of_marks_are_read_as_the_usual_ones_and_said():
     assert norm.offsets is None  # same length: positions are shared
     assert "4 variant quote mark(s), hyphen(s) or apostrophe(s)" in norm.note
     assert normalise("a `quoted´ word and 1´ 30").text == "a `quoted´ word and 1´ 30"  # not between two letters
+
+
+@pytest.mark.parametrize("tail", [
+    "BOSTON AT OAKLAND\nCHICAGO AT TORONTO\nMINNESOTA AT MILWAUKEE\nCLEVELAND AT TEXAS\n",
+    "Leeds\nBradford\nHalifax\nHuddersfield\nWakefield\n",
+    "Key dates\nMarch 2019\nJune 2021\nApril 2024\n",
+])
+def test_a_list_or_table_at_the_end_of_an_article_is_not_a_menu(tail):
+    from rhetoric.intake import find_boilerplate
+
+    text = ("The league confirmed its fixtures for the weekend on Friday after a long dispute over the dates.\n"
+            + tail)
+    assert find_boilerplate(text) == []
+
+
+def test_a_menu_that_names_site_sections_is_set_aside():
+    from rhetoric.intake import find_boilerplate
+
+    text = ("Home\nNews\nSport\nOpinion\nCulture\n"
+            "The league confirmed its fixtures for the weekend on Friday after a long dispute over the dates.\n")
+    assert [s.text for s in find_boilerplate(text)] == ["Home", "News", "Sport", "Opinion", "Culture"]
+
+
+@pytest.mark.parametrize("text", [
+    # one sentence per line, as wire copy and tokenised corpora have it: nothing to join
+    "Leicestershire took over at the top of the county championship on Friday after an innings win .\n"
+    "Phil Simmons took four for 38 as Somerset were bowled out for 83 in their second innings today .\n"
+    "Leicestershire had begun the day needing five wickets to win the match inside two full days .\n"
+    "Their captain James Whitaker said the side had played its best cricket of the whole season .\n",
+    # a results table whose rows come near one width
+    "Leading scores after the third round of the Greater Milwaukee Open on Saturday at Brown Deer\n"
+    "Loren Roberts 67 69 68 204 Jeff Sluman 68 70 67 205 Steve Stricker 69 69 68 206 Tim Herron\n"
+    "Mark Calcavecchia 70 68 69 207 Nolan Henke 69 70 68 207 Bob Tway 71 66 70 207 Scott Hoch 70\n"
+    "Billy Andrade 69 71 68 208 Jay Haas 70 69 69 208 Duffy Waldorf 68 72 68 208 Kirk Triplett 71\n",
+])
+def test_lines_that_each_start_a_sentence_or_a_row_are_not_joined(text):
+    from rhetoric.intake import wrapped_line_breaks
+
+    assert wrapped_line_breaks(text) == []
+
+
+@pytest.mark.parametrize("text, word, category", [
+    ("The plan appears  to have failed, officials said.", "appears", "hedge"),
+    ("The minister  claimed  the figures were wrong.  Critics disagreed.", "claimed", "reporting_verb"),
+    ("It is  not clear  whether the  deal will hold.", "whether", "hedge"),
+])
+def test_runs_of_spaces_read_as_one_space(analyze, text, word, category):
+    a = analyze(text)
+    assert "run(s) of spaces" in (a.normalisation or "")
+    hits = [s for s in a.signals if s.category == category and word in s.text]
+    assert hits, [(s.category, s.text) for s in a.signals]
+    for item in [*a.signals, *a.entities, *a.quotes]:
+        assert text[item.start:item.end] == item.text

@@ -186,16 +186,38 @@ def test_no_speaker_when_nothing_points_to_one(analyze):
     assert q.explanation
 
 
-@pytest.mark.parametrize("text", ["", "   ", "“", "”’‘\"'", "“a\n\n“b\n\n“c"])
-def test_odd_mark_counts_never_raise(text):
+OPENING_MARKS = "“‘\"'«„"
+CLOSING_MARKS = "”’\"'»“"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", []),
+    ("   ", []),
+    ("“", []),                      # a lone mark opens nothing
+    ("”", []),
+    ("” x “", []),                  # a closing mark first, an opening mark last: no quote
+    ("”’‘\"'", [(2, 5, True)]),     # only ‘…' pairs
+    ("“a\n\n“b\n\n“c", [(0, 10, False)]),  # a quote over three paragraphs, never closed
+    ("a “ b", [(2, 5, False)]),     # open to the end of its paragraph
+    ("“one” “two” “", [(0, 5, True), (6, 11, True)]),
+])
+def test_odd_mark_counts_give_spans_between_marks(text, expected):
     from rhetoric.quotes import find_marked_spans
 
-    find_marked_spans(text)
+    spans = find_marked_spans(text)
+    assert [(m.start, m.end, m.closed) for m in spans] == expected
+    for m in spans:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start] in OPENING_MARKS
+        if m.closed:
+            assert text[m.end - 1] in CLOSING_MARKS
 
 
 def test_every_quote_span_indexes_the_text(analyze):
     text = "“One,” said Ann Lee. She added that “two” was next, and Bob Ray said three was fine."
     a = analyze(text)
+    assert {q.speaker for q in a.quotes} == {"Ann Lee", "Bob Ray"}
+    assert sum(q.kind == "direct" for q in a.quotes) == 2 and any(q.speaker_start is not None for q in a.quotes)
     for q in a.quotes:
         assert text[q.start:q.end] == q.text
         if q.speaker_start is not None:

@@ -45,7 +45,9 @@ def test_content_never_starts_with_punctuation(analyze):
     text = ("At a hearing, I asked Senator Mark Hale whom he believed about the leak, his staff or the "
             "police—and the senator made clear that he trusted the police more.")
     a = analyze(text)
-    for q in _indirect(a):
+    found = _indirect(a)
+    assert [q.text for q in found] == ["he trusted the police more"]
+    for q in found:
         assert re.match(r"\w|[“\"‘]", q.text), q.text
         assert "—" not in q.text, q.text
 
@@ -124,7 +126,10 @@ def test_parenthetical_cue_reports_the_clause_around_it(analyze):
 def test_content_stays_in_the_cues_paragraph(analyze):
     text = "Officials should stay calm, the mayor said on Monday\n\nThe city then closed its schools for a week."
     a = analyze(text)
-    for q in _indirect(a):
+    found = _indirect(a)
+    assert [q.text for q in found] == ["Officials should stay calm"]
+    assert found[0].speaker == "the mayor"
+    for q in found:
         assert "\n" not in q.text
 
 

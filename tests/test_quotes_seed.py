@@ -9,6 +9,7 @@ GOLD = json.loads((Path(__file__).resolve().parent.parent / "data" / "gold" / "q
 
 
 def test_gold_offsets_index_the_seed(seed_text):
+    assert [g["kind"] for g in GOLD["quotes"]].count("indirect") == 16 and len(GOLD["quotes"]) == 33
     for g in GOLD["quotes"]:
         assert seed_text[g["start"]:g["end"]] == g["text"]
         if g["speaker_start"] is not None:

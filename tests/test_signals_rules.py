@@ -240,28 +240,26 @@ def test_signal_in_a_quote_carries_the_speaker_when_quotes_are_known(analyze):
 
 
 def test_in_quote_takes_the_speaker_from_the_quotes_layer(nlp):
-    from types import SimpleNamespace
-
+    from rhetoric.analysis import Analysis
     from rhetoric.items import Quote
 
     text = "“The war will probably last years,” the president said."
     doc = nlp(text)
     quote = Quote(0, 36, text[0:36], speaker="Volodymyr Zelensky", kind="direct")
-    analysis = SimpleNamespace(text=text, quotes=[quote], entities=[])
+    analysis = Analysis(text=text, doc=doc, quotes=[quote])
     hedge = [s for s in find_signals(doc, analysis) if s.text == "probably"]
     assert hedge and hedge[0].in_quote and hedge[0].speaker == "Volodymyr Zelensky"
     assert "Volodymyr Zelensky" in hedge[0].explanation
 
 
 def test_indirect_quotes_mark_their_content_as_the_speakers(nlp):
-    from types import SimpleNamespace
-
+    from rhetoric.analysis import Analysis
     from rhetoric.items import Quote
 
     text = "The president said the war would probably last years."
     doc = nlp(text)
     quote = Quote(19, 54, text[19:54], speaker="Volodymyr Zelensky", kind="indirect")
-    analysis = SimpleNamespace(text=text, quotes=[quote], entities=[])
+    analysis = Analysis(text=text, doc=doc, quotes=[quote])
     hedge = [s for s in find_signals(doc, analysis) if s.text == "probably"]
     assert hedge and hedge[0].in_quote and hedge[0].reported and hedge[0].speaker == "Volodymyr Zelensky"
 

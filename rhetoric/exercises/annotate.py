@@ -66,11 +66,8 @@ def gold_spans(ex: Exercise) -> tuple[list[tuple[int, int]], dict]:
                 if note:
                     why[span] = note
         return spans, why
-    ents = gold_entities()
-    if ents is not None:
-        spans = [(int(e["start"]), int(e["end"])) for e in ents if e.get("label") == ex.key["gold_label"]]
-        return [s for s in spans if _inside(s, bounds)], why
-    return [(s, e) for s, e, _ in ex.key["fallback_gold"]], why
+    spans = [(int(e["start"]), int(e["end"])) for e in gold_entities() if e.get("label") == ex.key["gold_label"]]
+    return [s for s in spans if _inside(s, bounds)], why
 
 
 def other_spans(ex: Exercise) -> tuple[str, list[tuple[int, int]]]:
@@ -201,10 +198,7 @@ def _kit_label(start: int, end: int) -> Optional[str]:
 
 
 def mention_gold(m: dict) -> str:
-    known, label = entity_label_at(m["start"], m["end"])
-    if not known:
-        return m["fallback_gold"]
-    return label or NOT_A_NAME
+    return entity_label_at(m["start"], m["end"]) or NOT_A_NAME
 
 
 def _key_of(m: dict) -> str:
@@ -273,8 +267,7 @@ def choice_verdict(comp, ex: Exercise, items: list[tuple[str, str]], noun: str, 
 # --- choosing speakers -------------------------------------------------------------------------
 
 def quote_gold(q: dict) -> Optional[str]:
-    known, speaker = quote_speaker_at(q["start"], q["end"])
-    return speaker if known else q["fallback_speaker"]
+    return quote_speaker_at(q["start"], q["end"])[1]
 
 
 def _kit_speaker(start: int, end: int) -> tuple[bool, Optional[str]]:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Iterable, Optional
+
+from ..data import load_json
 
 
 class Blank:
@@ -187,13 +190,24 @@ def texts(values: Iterable[Any]) -> list[str]:
     return [norm(text_of(v)) for v in values]
 
 
-_TITLES = {"president", "mr", "mrs", "ms", "dr", "the", "secretary", "vice", "general", "gen", "sen", "rep"}
+@lru_cache(maxsize=1)
+def _answer_words() -> dict:
+    """``data/lexicons/answer_words.json``: titles to drop from names, answers that mean 'nobody'."""
+    return load_json("lexicons", "answer_words.json")
+
+
+def _name_titles() -> frozenset:
+    return frozenset(_answer_words()["name_titles"])
+
+
+def _no_speaker_words() -> frozenset:
+    return frozenset(_answer_words()["no_speaker"])
 
 
 def name_tokens(name: str) -> list[str]:
     """The words of a person's name without titles ("President Vladimir Putin" -> vladimir, putin)."""
     words = [w for w in re.split(r"[\s.]+", norm(name)) if w]
-    return [w for w in words if w not in _TITLES]
+    return [w for w in words if w not in _name_titles()]
 
 
 def same_actor(answer: Any, name: Optional[str], aliases: Iterable[str] = ()) -> bool:
@@ -223,14 +237,10 @@ def same_actor(answer: Any, name: Optional[str], aliases: Iterable[str] = ()) ->
     return False
 
 
-NO_SPEAKER_WORDS = {"none", "nobody", "nobody named", "no one", "unknown", "unnamed", "a reporter", "reporter", "an unnamed reporter",
-                    "no named speaker", "null", ""}
-
-
 def means_nobody(answer: Any) -> bool:
     """True for ``None`` and for strings that say 'nobody named' in plain words."""
     if answer is None:
         return True
     if isinstance(answer, str):
-        return norm(answer) in NO_SPEAKER_WORDS
+        return norm(answer) in _no_speaker_words()
     return False

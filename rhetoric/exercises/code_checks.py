@@ -229,9 +229,9 @@ def check_relayed(answer: Any, ex: Exercise) -> Verdict:
 # --- 03: framing ----------------------------------------------------------------------------
 
 def verb_stances(ex: Exercise) -> dict[str, str]:
-    """The stance of each verb of 03.1, from the gold signals (the key's fallback if absent)."""
-    gold = {int(s["start"]): s.get("subtype") for s in gold_signals("reporting_verb")}
-    return {verb: gold.get(spec["start"]) or spec["fallback"] for verb, spec in ex.key["verbs"].items()}
+    """The stance of each verb of 03.1, from the gold signals (``KeyError`` if the gold lacks one)."""
+    gold = {int(s["start"]): s["subtype"] for s in gold_signals("reporting_verb")}
+    return {verb: gold[spec["start"]] for verb, spec in ex.key["verbs"].items()}
 
 
 @checker("03.1")

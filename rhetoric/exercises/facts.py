@@ -15,9 +15,8 @@ import re
 from typing import Any, Callable, Optional
 
 from .. import course
+from ..english import NUMBER_WORDS as _NUMBER_WORDS
 
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                 "eleven", "twelve")
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::(words|Words))?\}")
 
 

@@ -126,13 +126,13 @@ def code_article(doc, analysis) -> list[Answer]:
         return bisect.bisect_right(starts, offset) - 1
 
     sig_keys: list[set] = [set() for _ in sents]
-    for sig in getattr(analysis, "signals", []) or []:
+    for sig in analysis.signals:
         i = sent_of(sig.start)
         if i >= 0:
             sig_keys[i].add(sig.category)
             sig_keys[i].add(f"{sig.category}:{sig.subtype}")
     actors: list[set] = [set() for _ in sents]
-    for ent in getattr(analysis, "entities", []) or []:
+    for ent in analysis.entities:
         if getattr(ent, "label", "") in ("PERSON", "NORP", "GPE", "ORG"):
             i = sent_of(ent.start)
             if i >= 0:

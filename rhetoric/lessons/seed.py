@@ -48,7 +48,7 @@ def review(lesson: Lesson) -> dict[str, str]:
     for ex in list(lesson.exercises):
         t = ex.target
         if ex.kind == "entity_label":
-            _, label = entity_label_at(t["start"], t["end"])
+            label = entity_label_at(t["start"], t["end"])
             gold = LABEL_KIND.get(label, NOT_A_NAME) if label else NOT_A_NAME
             done[ex.id] = _settle(lesson, ex, gold, f"{GOLD} labels it {label or 'not a name'}")
         elif ex.kind == "speaker":

@@ -135,7 +135,7 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
             _actor_side(analysis, e.actor), extra, full_label=full)
         if full:
             records[-1]["cclass"] += " rl-corrected"
-    for i, e in enumerate(getattr(analysis, "rejected_entities", None) or []):
+    for i, e in enumerate(analysis.rejected_entities):
         said = e.model_label or "a name"
         add(e, i, "entities", NOT_A_NAME, f"NOT A NAME · model: {said}", DEFAULT_COLOR, None, "unknown")
         records[-1]["cclass"] = "rl-c-other rl-p-dash rl-corrected"
@@ -148,7 +148,7 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
             label = f"NOT SAID · words {q.speaker or 'someone'} did not say"
         extras = [f"cue: {q.cue}"] if q.cue else []
         if q.relayed_by:
-            extras.append(f"relayed by {q.relayed_by}")
+            extras.append(f"relayed by {q.relayed_by}" + (f" ({q.relay_channel})" if q.relay_channel else ""))
         add(q, i, "quotes", q.kind, label, layer_color("quotes"), q.speaker,
             q.side or _actor_side(analysis, q.speaker), "; ".join(extras))
     for i, s in enumerate(analysis.signals):
@@ -466,7 +466,7 @@ def set_aside_records(analysis) -> list[dict]:
     """
     out = []
     text = analysis.text
-    for n, part in enumerate(getattr(analysis, "set_aside", []) or []):
+    for n, part in enumerate(analysis.set_aside):
         kind, _, why = (part.reason or "").partition(": ")
         if kind not in ASIDE_NAMES or not text[part.start:part.end].strip():
             continue

@@ -238,7 +238,8 @@ def _quote_option(q) -> str:
 def quote_details_html(q) -> str:
     """A short escaped summary of one quote: speaker, cue, channel, kind, side."""
     parts = [("Speaker", q.speaker or "none found"), ("Said through", q.cue),
-             ("Channel", q.channel), ("Kind", q.kind), ("Side", q.side), ("Relayed by", q.relayed_by)]
+             ("Channel", q.channel), ("Kind", q.kind), ("Side", q.side),
+             ("Relayed by", q.relayed_by and (f"{q.relayed_by} ({q.relay_channel})" if q.relay_channel else q.relayed_by))]
     cells = "".join(f"<li><strong>{esc(k)}:</strong> {esc(v)}</li>" for k, v in parts if v)
     return f'<ul class="rl-caption {AS_WRITTEN}" style="margin:4px 0 0 0">{cells}</ul>'
 

@@ -17,11 +17,14 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..english import TITLE_CASE_SMALL_WORDS, WORK_TITLE_LEADERS
 from ..items import Quote
 from ..layout import structure, transcript_turns
+from ..sides import group_namesake
 from .direct import Attribution, DirectAttributor
 from .headline import HeadlineAttributor
 from .indirect import indirect_candidates
+from .lexicon import work_nouns
 from .marks import MarkedSpan, find_marked_spans
 from .speakers import Speaker, SpeakerResolver
 from .wording import characterises, past_tense, speaker_words, surface
@@ -40,8 +43,16 @@ def _paragraph_index(text: str):
 
 
 def _side(analysis, speaker):
-    actor = (getattr(analysis, "actors", {}) or {}).get(speaker) if speaker else None
-    return getattr(actor, "side", "unknown") if actor is not None else "unknown"
+    actor = analysis.actors.get(speaker) if speaker else None
+    return actor.side if actor is not None else "unknown"
+
+
+def _group_namesake(analysis, sp) -> str | None:
+    """The actor a group speaker with no name of its own is named after ("Trump aides")."""
+    if sp is None or sp.name in analysis.actors or sp.how != "description":
+        return None
+    span = analysis.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    return None if span is None else group_namesake(span, analysis.entities, analysis.actors)
 
 
 def find_quotes(doc, analysis) -> list[Quote]:
@@ -74,7 +85,7 @@ def find_quotes(doc, analysis) -> list[Quote]:
                     att.explanation = (f"a quote inside {outer.speaker.name or outer.speaker.text}'s words; "
                                        "the text does not say whose words they were first")
                 elif att.speaker.name != outer.speaker.name and att.relayed_by is None:
-                    att.relayed_by = outer.speaker
+                    att.relayed_by, att.relay_channel = outer.speaker, outer.channel
                     att.explanation += f"; quoted inside {outer.speaker.name or outer.speaker.text}'s words"
         results[k] = att
 
@@ -130,9 +141,8 @@ def find_quotes(doc, analysis) -> list[Quote]:
     return quotes
 
 
-_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "it"}
-_TITLE_BEFORE = {"on", "in", "of", "from", "the", "his", "her", "their", "its", "titled", "entitled",
-                 "show", "program", "programme", "film", "book", "series", "movie", "song", "album", "newspaper"}
+_SMALL = TITLE_CASE_SMALL_WORDS
+_TITLE_BEFORE = WORK_TITLE_LEADERS | work_nouns()
 
 
 def _is_title(text: str, span) -> bool:
@@ -301,12 +311,13 @@ def _indirect_attribution(resolver, cue, cs, ce) -> Attribution:
         att.explanation = (f"reported speech: what {speaker_words(sp)} {past_tense(cue)} "
                            f"('{surface(cue, subj)}'), in the writer's words")
     att.channel, att.setting = channel_and_setting(cue, (cs, ce))
-    rel = relayer(cue, None)
+    rel = relayer(cue)
     if rel is not None:
         rv, rsubj = rel
         rsp = resolver.from_token(rsubj)
         if rsp is not None and rsp.name and rsp.name != sp.name and rsp.how != "author":
             att.relayed_by = rsp
+            att.relay_channel = channel_and_setting(rv, (cs, ce))[0]
             att.explanation += f"; relayed by {speaker_words(rsp)} ('{surface(rv, rsubj)}')"
     return att
 
@@ -334,8 +345,14 @@ def _make_quote(text, start, end, kind, att: Attribution, analysis, marked) -> Q
         kind=kind,
         channel=att.channel,
         relayed_by=att.relayed_by.name if att.relayed_by is not None else None,
+        relay_channel=att.relay_channel if att.relayed_by is not None else None,
         side=_side(analysis, speaker),
     )
+    q.side_of = _group_namesake(analysis, sp)
+    if q.side_of is not None:
+        q.side = _side(analysis, q.side_of)
+        q.explanation += f"; a group named after {q.side_of}, so on {q.side_of}'s side" + (
+            f" ({q.side})" if q.side != "unknown" else "")
     q.setting = att.setting
     _mark_refused(q, att)
     return q

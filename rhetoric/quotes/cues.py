@@ -7,13 +7,14 @@ from functools import lru_cache
 from typing import Optional
 
 from ..data import load_json
-from .lexicon import lexicon
+from ..english import FIRST_PERSON, PERSON_WORDS, RELATIVE_PRONOUNS, TIME_PREPOSITIONS
+from .lexicon import lexicon, setting_words
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp")
-TIME_PREPS = {"after", "before", "while", "since", "upon", "on", "in", "without", "despite"}
+TIME_PREPS = TIME_PREPOSITIONS
 SETTING_LABELS = {"GPE", "LOC", "FAC"}
-SETTING_WORDS = {"headquarters", "house", "hall", "summit", "conference", "capitol", "airport", "rally"}
+SETTING_WORDS = setting_words()
 
 
 def according_to(tok) -> Optional[object]:
@@ -65,7 +66,7 @@ def subject_of(verb):
     for _ in range(4):
         for child in _subjects(v):
             if child.dep_ in ("nsubj", "csubj"):
-                if v.dep_ == "relcl" and child.lower_ in ("that", "which"):
+                if v.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS - {"who", "whom"}:
                     maker = utterance_maker(v.head)  # 'a comment that described …': whoever made it
                     if maker is not None:
                         return maker
@@ -135,14 +136,14 @@ def utterance_maker(noun):
     for c in noun.children:  # 'a speech Clinton delivered'
         if c.dep_ == "relcl":
             subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ not in ("that", "which", "who") and speaker_like(subj):
+            if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and speaker_like(subj):
                 return subj
     v = noun.head
     if noun.dep_ == "dobj" and v.lemma_.lower() in _light_verbs():  # 'Clinton made a comment'
         subj = next((s for s in v.children if s.dep_ == "nsubj"), None)
         if subj is None and v.dep_ == "xcomp":  # 'prompted Clinton to make a comment'
             subj = next((s for s in v.head.children if s.dep_ == "dobj"), None)
-        if subj is not None and subj.lower_ not in ("that", "which", "who") and speaker_like(subj):
+        if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and speaker_like(subj):
             return subj
     return None
 
@@ -164,7 +165,7 @@ def _shown_speaker(verb):
 
 
 DASHES = ("—", "–", "--")
-PERSONAL = {"i", "we", "you", "he", "she", "they", "who", "me", "us", "him", "her", "them", "whom"}
+PERSONAL = PERSON_WORDS
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
@@ -298,12 +299,11 @@ def channel_and_setting(verb, exclude: tuple[int, int] = (0, 0)) -> tuple[Option
                 if np.text.lower() in lex.listeners:
                     channel = f"{h.text} {np.text}"
         if channel is None and h.lemma_ in lex.verb_channels and h is verb:
-            if h.lemma_ in ("tweet", "post", "text", "email", "testify"):
-                channel = lex.verb_channels[h.lemma_]
+            channel = lex.verb_channels[h.lemma_]
     return channel, setting
 
 
-def relayer(verb, resolve) -> Optional[tuple]:
+def relayer(verb) -> Optional[tuple]:
     """The outer reporting verb and its speaker when speech is reported second-hand:
     'Peskov told reporters that Putin had told Trump of ...' -> (told, Peskov)."""
     lex = lexicon()
@@ -311,7 +311,7 @@ def relayer(verb, resolve) -> Optional[tuple]:
     def relays(v, subj) -> bool:
         # asking is not passing words on, and the writer ("I asked ...") relays nobody
         return (subj is not None and v.lemma_.lower() not in lex.question_verbs
-                and subj.lower_ not in ("i", "we", "me", "us"))
+                and subj.lower_ not in FIRST_PERSON)
 
     # the inner report must sit in what the outer verb says (a chain of complement clauses),
     # not in an adverbial ("accused by X of ..., including when she suggested that ...")

@@ -49,6 +49,7 @@ class Attribution:
     channel: Optional[str] = None
     setting: Optional[str] = None
     relayed_by: Optional[Speaker] = None
+    relay_channel: str | None = None  # how the relayer passed the words on ('told reporters')
 
 
 def _ancestors_outside(q_tokens, inside) -> list:
@@ -288,7 +289,7 @@ class DirectAttributor:
         else:
             att.explanation = _describe_cue(sp, t, after)
             att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
-            rel = relayer(t, None)
+            rel = relayer(t)
             if rel is not None:
                 rv, rsubj = rel
                 if not inside_q(rsubj) and in_region(rsubj) and p_lo <= rsubj.idx < p_hi and p_lo <= rv.idx < p_hi:
@@ -302,8 +303,7 @@ class DirectAttributor:
                     elif rsp is not None and rsp.name and rsp.name != sp.name:
                         att.relayed_by = rsp
                         att.explanation += f"; relayed by {rsp.text} ('{cue_phrase(rv)}')"
-                        if att.channel is None:
-                            att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
+                        att.relay_channel = channel_and_setting(rv, (q.start, q.end))[0]
         return att
 
     def _introduces(self, verb, q) -> bool:
@@ -385,7 +385,7 @@ class DirectAttributor:
                     att = Attribution(sp, None, None, None, "follow-on")
                     att.explanation = (f"no cue of its own: continues the quote by {sp.name or sp.text} "
                                        f"just before it")
-                    att.relayed_by = patt.relayed_by
+                    att.relayed_by, att.relay_channel = patt.relayed_by, patt.relay_channel
                     att.channel, att.setting = patt.channel, patt.setting
                     att.cue_text = patt.cue_text
                     return att

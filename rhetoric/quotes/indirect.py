@@ -12,17 +12,17 @@ governs, trimmed to what the speaker said:
 
 from __future__ import annotations
 
+from ..english import CLAUSE_OPENERS, FIRST_PERSON_SUBJECTS, INDIRECT_QUESTION_OPENERS
 from .cues import DASHES, according_to, is_cue, speaker_like, speech_sense
-from .lexicon import lexicon
+from .lexicon import directive_verbs, lexicon
 
 CONTENT_DEPS = ("ccomp",)
 MIN_TOKENS = 3
-WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how", "whether", "if"}
+WH = INDIRECT_QUESTION_OPENERS
 CLOSERS = "”\"’'"
 # verbs that report a demand or a label through their object: 'urged supporters to monitor
 # polling places', 'called for more school investment', 'called the charges fabricated'
-DIRECTIVE = {"urge", "ask", "tell", "call", "encourage", "implore", "press", "advise", "warn", "beg", "instruct",
-             "order", "demand", "invite", "challenge", "exhort"}
+DIRECTIVE = directive_verbs()
 
 
 def _question_put_to(verb) -> bool:
@@ -97,7 +97,7 @@ def indirect_candidates(doc, inside_quote, text=None):
 
 def _finish(doc, text, cue, lo, hi, *, need_verb=True):
     """Trim the token range ``lo..hi`` to the reported content, or None if nothing is left."""
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("that", "and", "but", "or")):
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in CLAUSE_OPENERS):
         lo += 1
     first = doc[lo]
     if cue.lemma_.lower() in lexicon().question_verbs and first.lower_ in WH and _asked_by_writer(cue):
@@ -124,6 +124,9 @@ def _finish(doc, text, cue, lo, hi, *, need_verb=True):
         ce = cut
         while ce > cs and (text[ce - 1].isspace() or (not text[ce - 1].isalnum() and text[ce - 1] not in CLOSERS)):
             ce -= 1
+    cut = _participle_after_quote(doc, text, cs, ce)
+    if cut is not None:
+        ce = cut
     if text.count("“", cs, ce) > text.count("”", cs, ce):
         # a partial quote the content opens: take its closing mark too ('as having been “meaningful.”')
         close = text.find("”", ce, ce + 3)
@@ -138,8 +141,50 @@ def _finish(doc, text, cue, lo, hi, *, need_verb=True):
     return cs, ce
 
 
+PARTICIPLE_TAGS = ("VBG", "VBN")
+
+
+def _participle_after_quote(doc, text, cs, ce):
+    """End of the content at a quotation it closes when a participle clause follows after a
+    comma: in 'he said they agreed to “start talks immediately,” pushing Ukraine to the
+    sidelines' the words after the quote are the writer's comment on the report, not the
+    speaker's. Returns the offset just after the closing mark, or None.
+
+    The closing mark must close a quotation opened inside the content; the participle may
+    follow an adverb ('…,” effectively pushing …')."""
+    span = doc.char_span(cs, ce, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.tag_ not in PARTICIPLE_TAGS or t.i < 2:
+            continue
+        j = t.i - 1
+        while j > span.start and doc[j].pos_ == "ADV":
+            j -= 1
+        marks = doc[max(span.start, j - 1): j + 1]
+        if len(marks) != 2 or not all(m.is_punct for m in marks) or "," not in (marks[0].text, marks[1].text):
+            continue
+        closer = marks[0] if marks[1].text == "," else marks[1]
+        if not any(ch in CLOSERS for ch in closer.text) or not _closes_a_quote(text, cs, closer.idx):
+            continue
+        return closer.idx + len(closer.text)
+    return None
+
+
+def _closes_a_quote(text, start, at):
+    """Does the mark at ``at`` close a quotation opened in ``text[start:at]``?"""
+    mark = text[at]
+    if mark == "”":
+        return text.count("“", start, at) > text.count("”", start, at)
+    if mark == "’":
+        return "‘" in text[start:at]
+    if mark in "\"'":
+        return text.count(mark, start, at) % 2 == 1
+    return False
+
+
 def _asked_by_writer(cue) -> bool:
-    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in cue.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in cue.children)
 
 
 def _unpaired_dash(text, start, end, sent_end):

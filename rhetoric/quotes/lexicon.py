@@ -42,7 +42,7 @@ def lexicon() -> QuoteLexicon:
     nouns = load_json("lexicons", "speech_nouns.json")
     channels = load_json("lexicons", "channels.json")
     roles = load_json("lexicons", "roles.json")
-    titles = load_json("lexicons", "gendered_titles.json")
+    titles = load_json("titles.json")
     names = load_json("lexicons", "first_names.json")
     return QuoteLexicon(
         verbs=dict(verbs["verbs"]),
@@ -61,3 +61,43 @@ def lexicon() -> QuoteLexicon:
         male_names=frozenset(names["male"]),
         female_names=frozenset(names["female"]),
     )
+
+
+@lru_cache(maxsize=1)
+def quote_rules() -> dict:
+    """``data/lexicons/quote_rules.json``: the open-class words of the quote layer's rules."""
+    return load_json("lexicons", "quote_rules.json")
+
+
+def _words(key: str) -> frozenset:
+    return frozenset(quote_rules()[key])
+
+
+def directive_verbs() -> frozenset:
+    """Lemmas that report a demand or a label through their object ('urge', 'call')."""
+    return _words("directive_verbs")
+
+
+def setting_words() -> frozenset:
+    """Nouns that make an 'in/at' phrase a setting ('headquarters', 'summit')."""
+    return _words("setting_words")
+
+
+def needs_object_verbs() -> frozenset:
+    """Cue lemmas that need a listener ('tell', 'inform'): wording says 'said' for them."""
+    return _words("needs_object_verbs")
+
+
+def irregular_past() -> dict:
+    """Lemma -> past tense for the verbs the regular rule gets wrong ('say' -> 'said')."""
+    return dict(quote_rules()["irregular_past"])
+
+
+def title_words() -> frozenset:
+    """Words that can sit inside a title before a name ('former', 'deputy', 'u.s.')."""
+    return _words("title_words")
+
+
+def work_nouns() -> frozenset:
+    """Words that announce the name of a work ('show', 'book', 'titled')."""
+    return _words("work_nouns")

@@ -14,17 +14,18 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
-from .lexicon import lexicon
+from ..english import FEMALE_PRONOUNS, FIRST_PERSON, MALE_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
+from .lexicon import lexicon, title_words
 
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-PLURAL = {"they", "them", "their", "theirs", "themselves"}
-AUTHOR = {"i", "me", "my", "we", "us", "our"}
-RELATIVE = {"who", "that", "which", "whom"}
+MALE = MALE_PRONOUNS
+FEMALE = FEMALE_PRONOUNS
+PLURAL = PLURAL_PRONOUNS
+AUTHOR = FIRST_PERSON
+RELATIVE = RELATIVE_PRONOUNS
 PERSON_LABELS = {"PERSON"}
 GROUP_LABELS = {"ORG", "NORP", "GPE"}
 AUTHOR_NAME = "the author"
-TITLE_GLUE = {"of", "former", "then", "acting", "deputy", "vice", "the", "u.s.", "state", "foreign", "defense"}
+TITLE_GLUE = frozenset({"of", "the"}) | title_words()
 NOT_SPEAKERS = {"TIME", "DATE", "MONEY", "QUANTITY"}
 
 
@@ -46,10 +47,10 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.analysis = analysis
-        ents = sorted(getattr(analysis, "entities", []) or [], key=lambda e: e.start)
+        ents = sorted(analysis.entities, key=lambda e: e.start)
         self.ents = ents
         self.ent_starts = [e.start for e in ents]
-        self.actors = getattr(analysis, "actors", {}) or {}
+        self.actors = analysis.actors
         self.gender: dict[str, str] = {}
         # extra person mentions found by the quote layer (names the entity layer missed)
         self.extra: list[tuple[int, int, str]] = []
@@ -335,7 +336,7 @@ class SpeakerResolver:
         # then block every later right one; only titles such as "Mr."/"Ms." do)
         return Speaker(name, *span, tok.text, "pronoun")
 
-    def _group_subject_before(self, tok) -> Optional[str]:
+    def _group_subject_before(self, tok) -> str | None:
         """'Clinton's campaign is seeking … what they call …': a plural 'they' takes the subject
         of its own sentence when that subject is a group or people ('the campaign', 'critics',
         'the union') rather than a place or a name further back."""

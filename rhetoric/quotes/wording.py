@@ -3,14 +3,9 @@ text uses), the cue in the past tense, and the cue as the text writes it."""
 
 from __future__ import annotations
 
-IRREGULAR = {
-    "say": "said", "tell": "told", "write": "wrote", "make": "made", "tweet": "tweeted", "think": "thought",
-    "speak": "spoke", "give": "gave", "put": "put", "hold": "held", "find": "found", "know": "knew",
-    "feel": "felt", "read": "read", "teach": "taught", "understand": "understood", "set": "set",
-    "go": "went", "take": "took", "admit": "admitted", "forbid": "forbade", "begin": "began",
-    "swear": "swore", "foresee": "foresaw", "see": "saw", "mean": "meant", "show": "showed",
-    "rule": "ruled", "argue": "argued", "be": "was", "have": "had", "do": "did", "get": "got",
-}
+from .lexicon import irregular_past, needs_object_verbs
+
+IRREGULAR = irregular_past()
 
 
 def _past(lemma: str) -> str:
@@ -24,7 +19,7 @@ def _past(lemma: str) -> str:
     return low + "ed"
 
 
-NEEDS_OBJECT = {"tell", "inform", "assure", "remind", "notify", "brief", "convince", "persuade", "urge", "ask"}
+NEEDS_OBJECT = needs_object_verbs()
 
 
 def past_tense(cue) -> str:

@@ -25,14 +25,14 @@ from .voice import find_voice
 __all__ = ["find_signals", "SIGNAL_CATEGORIES", "Context"]
 
 
-def find_signals(doc, analysis=None) -> list[Signal]:
+def find_signals(doc, analysis) -> list[Signal]:
     """Every rhetorical signal in ``doc``, sorted by position."""
     ctx = Context(doc, analysis)
     cues = [
         (q.cue_start, q.cue_end)
-        for q in (getattr(analysis, "quotes", None) or [])
-        if getattr(q, "cue_start", None) is not None and getattr(q, "cue_end", None) is not None
-        and getattr(q, "kind", "direct") == "direct"  # indirect speech: the parse rules already see the clause
+        for q in analysis.quotes
+        if q.cue_start is not None and q.cue_end is not None
+        and q.kind == "direct"  # indirect speech: the parse rules already see the clause
     ]
     reporting = find_reporting_verbs(doc, ctx, cues)
     reporting_tokens = set()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..english import THIRD_PERSON_REFLEXIVES
 from ..negation import is_negated
 from .common import Context, lexicon, make_signal, span_chars
 
@@ -25,6 +26,12 @@ from .common import Context, lexicon, make_signal, span_chars
 @lru_cache(maxsize=1)
 def _control_verbs() -> frozenset:
     return frozenset(lexicon("agency.json").get("control_verbs", ()))
+
+
+@lru_cache(maxsize=1)
+def _share_subjects() -> frozenset:
+    """Subjects that are a share of respondents, not an actor ("1 percent support ...")."""
+    return frozenset(lexicon("agency.json")["share_subjects"])
 
 EXPLAIN = {
     "actor_action": "agency, who does what to whom: in “{text}”, {agent} is the one who acts and {patient} the one acted on",
@@ -110,9 +117,9 @@ def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
         if patient_tok is None or doer is None:
             continue
         subj_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj_tok is not None and (subj_tok.like_num or subj_tok.lower_ in ("percent", "%", "share", "majority", "minority")):
+        if subj_tok is not None and (subj_tok.like_num or subj_tok.lower_ in _share_subjects()):
             continue  # "1 percent support the Green Party": a share of respondents, not the actor
-        if patient_tok.lower_ in ("himself", "herself", "itself", "themselves"):
+        if patient_tok.lower_ in THIRD_PERSON_REFLEXIVES:
             continue
         patient = ctx.actor_of_phrase(patient_tok)
         if patient == doer and patient_tok.pos_ == "PRON":

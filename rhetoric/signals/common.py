@@ -12,17 +12,16 @@ from typing import Iterable, Optional
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from ..items import Signal
 from ..data import load_json
+from ..english import GROUP_PRONOUNS, NEUTER_PRONOUNS, PERSON_PRONOUNS
+from ..items import Signal
 
 #: entity labels that stand for actors (people, places acting as states, groups, organisations)
 ACTOR_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
 MAX_QUOTE_CHARS = 20_000
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 #: endings of nationality and group adjectives used as names ("Russian", "Chinese", "Israeli", "Dutch")
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic", "ite")
-SINGULAR_PRONOUNS = {"it", "its", "itself"}
-GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+SINGULAR_PRONOUNS = NEUTER_PRONOUNS
 
 
 def lexicon(name: str) -> dict:
@@ -69,23 +68,20 @@ class Context:
     * a crude pronoun guess (nearest earlier person, or place/group) for he/she/it/they.
     """
 
-    def __init__(self, doc, analysis=None):
+    def __init__(self, doc, analysis):
         self.doc = doc
-        self.text = getattr(analysis, "text", None) or doc.text
-        self.quotes = _quote_ranges(self.text, getattr(analysis, "quotes", None) or [])
+        self.text = analysis.text or doc.text
+        self.quotes = _quote_ranges(self.text, analysis.quotes)
         self._qstarts = [q[0] for q in self.quotes]
         self.reported = sorted(
-            ((q.start, q.end, q.speaker) for q in (getattr(analysis, "quotes", None) or [])
-             if getattr(q, "kind", "direct") == "indirect"), key=lambda r: r[:2])
+            ((q.start, q.end, q.speaker) for q in analysis.quotes
+             if q.kind == "indirect"), key=lambda r: r[:2])
         self._rstarts = [q[0] for q in self.reported]
-        self._read_quote_speakers(doc, getattr(analysis, "quotes", None) or [])
+        self._read_quote_speakers(doc, analysis.quotes)
         self.token_actor: dict[int, tuple[str, str]] = {}
         self.entity_tokens: set[int] = set()
-        entities = getattr(analysis, "entities", None)
-        if entities is None:
-            entities = [_EntityLike(e) for e in doc.ents]
-        for e in entities:
-            label = getattr(e, "label", "")
+        for e in analysis.entities:
+            label = e.label
             span = doc.char_span(e.start, e.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -117,7 +113,7 @@ class Context:
         self.name_label: dict[str, str] = {}
         for name, lab in self.token_actor.values():
             self.name_label.setdefault(name, lab)
-        for name, actor in (getattr(analysis, "actors", None) or {}).items():
+        for name, actor in analysis.actors.items():
             kind = getattr(actor, "type", None)
             if kind == "group":
                 self.name_label[name] = "NORP"
@@ -266,14 +262,6 @@ def _in_subject(tok, root_only: bool = False) -> bool:
     return False
 
 
-class _EntityLike:
-    def __init__(self, ent):
-        self.start, self.end, self.text = ent.start_char, ent.end_char, ent.text
-        self.label, self.actor = ent.label_, ent.text
-
-
-
-
 def _quote_ranges(text: str, quotes) -> list[tuple[int, int, Optional[str]]]:
     """Character ranges of direct quotes, sorted by start.
 
@@ -286,7 +274,7 @@ def _quote_ranges(text: str, quotes) -> list[tuple[int, int, Optional[str]]]:
     ranges = [
         (q.start, q.end, q.speaker)
         for q in quotes
-        if getattr(q, "kind", "direct") == "direct"
+        if q.kind == "direct"
     ]
     from ..quotes.marks import quoted_ranges
 

@@ -56,6 +56,12 @@ COMPLEMENTS = ("oprd", "ccomp", "xcomp", "acomp", "dobj", "attr")
 
 
 @lru_cache(maxsize=1)
+def _possibility_words() -> frozenset:
+    """Words of possibility that a negator turns into certainty ("could not possibly")."""
+    return frozenset(lexicon("hedges.json")["possibility_words"])
+
+
+@lru_cache(maxsize=1)
 def _rules() -> dict:
     """The context rules of ``hedges.json`` with their word lists as sets."""
     out = {}
@@ -89,7 +95,7 @@ def _negated(span) -> bool:
 def _denied_possibility(doc, s_tok: int, e_tok: int) -> bool:
     """'could not possibly', 'not possible': a denied possibility is certainty, not a hedge."""
     tok = doc[s_tok]
-    if tok.lower_ not in ("possibly", "possible", "conceivably", "conceivable"):
+    if tok.lower_ not in _possibility_words():
         return False
     return _after_negator(doc, s_tok) or (tok.pos_ == "ADJ" and is_negated(tok))
 

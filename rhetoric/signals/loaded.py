@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..english import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from ..english import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_PARTICIPANT_OBJECTS
 from ..negation import negation_cue
 from .common import Context, build_matcher, lexicon, make_signal, span_chars
 
@@ -106,7 +106,7 @@ def _patterns() -> list[dict]:
 def _is_actor_like(tok, ctx: Context) -> bool:
     """A person, group or one of their ideas: an entity, a personal pronoun, or a noun from the
     lexicon's ``actor_objects`` ("opponents", "critics", "democracy")."""
-    if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS or tok.lower_ in ("me", "us", "you"):
+    if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS or tok.lower_ in SPEECH_PARTICIPANT_OBJECTS:
         return True
     if ctx.actor_of_phrase(tok):
         return True

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..english import FIRST_PERSON_SUBJECTS, INDIRECT_QUESTION_OPENERS
 from ..negation import negation_cue
 from .common import Context, lexicon, make_signal, span_chars
 
 QUOTE_MARKS = set("“”\"")
-FIRST_PERSON = {"i", "we"}
+FIRST_PERSON = FIRST_PERSON_SUBJECTS
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +84,7 @@ def _quote_adjacent(tok, ctx: Context) -> bool:
     return False
 
 
-WH = {"when", "whether", "why", "how", "what", "if", "who", "where", "which"}
+WH = INDIRECT_QUESTION_OPENERS
 
 
 def qualifies(tok, ctx: Context, entry: dict, frames: dict, addressees: set, as_frame=frozenset()) -> bool:
