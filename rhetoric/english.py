@@ -84,3 +84,13 @@ CLAUSE_OPENERS = frozenset({"that", "and", "but", "or"})
 #: Cardinal numbers in words, zero to twelve (index = value).
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve")
+
+#: Subordinators of time, cause, condition and concession ("when she spoke", "because he said");
+#: 'as' is left out: it also attributes ("as Smith said").
+CIRCUMSTANCE_SUBORDINATORS = frozenset({"when", "whenever", "while", "after", "before", "because", "since",
+                                        "until", "once", "if", "unless", "although", "though"})
+
+#: Words that open a noun phrase or a clause, never a name: articles, demonstratives, possessive
+#: pronouns and wh-words ("The Gap Goes On:", "Our Plan:", "What Comes Next:" head a section, not a turn).
+PHRASE_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "his", "her",
+                            "its", "their"}) | (WH_WORDS - {"who"})

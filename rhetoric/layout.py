@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .english import PHRASE_OPENERS
+
 _CLOSING = ".?!:;,\"”’'…)"
 _SENTENCE_END = (".", ",", ";", ":")
 #: Words that stay lower case in Title Case headlines.
@@ -361,8 +363,12 @@ class Turn:
 
 
 def _label_words_ok(label: str) -> bool:
+    """A speaker label is a short ALL-CAPS run or a Title Case name; a Title Case phrase that
+    opens with an article, possessive or wh-word ("The Gap Goes On:") is a run-in subhead."""
     words = label.split(",")[0].split()
     caps = label.upper() == label
+    if not caps and words and words[0].lower() in PHRASE_OPENERS:
+        return False
     return 1 <= len(words) <= 6 and (caps or all(w[:1].isupper() for w in words))
 
 

@@ -3,9 +3,11 @@ the subject that says it, who relayed it, and the channel and setting the text g
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
-from ..english import FIRST_PERSON, PERSON_WORDS, TIME_PREPOSITIONS
+from ..data import load_json
+from ..english import FIRST_PERSON, PERSON_WORDS, RELATIVE_PRONOUNS, TIME_PREPOSITIONS
 from .lexicon import lexicon, setting_words
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -25,11 +27,11 @@ def according_to(tok) -> Optional[object]:
 
 
 def according_source(tok):
-    """X in 'according to X'."""
+    """X in 'according to X' (the maker of an utterance: 'according to a speech Clinton gave' -> Clinton)."""
     nxt = tok.doc[tok.i + 1]
     for child in list(nxt.children) + list(tok.children):
         if child.dep_ == "pobj":
-            return child
+            return utterance_maker(child) or child
     # flat parse: first noun after 'to'
     for t in tok.doc[tok.i + 2: tok.i + 8]:
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -57,10 +59,17 @@ def subject_of(verb):
     """The token that says it: the verb's subject, climbing through 'saying', 'and said', etc."""
     if according_to(verb):
         return according_source(verb)
+    shown = _shown_speaker(verb)
+    if shown is not None:
+        return shown
     v = verb
     for _ in range(4):
-        for child in v.children:
+        for child in _subjects(v):
             if child.dep_ in ("nsubj", "csubj"):
+                if v.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS - {"who", "whom"}:
+                    maker = utterance_maker(v.head)  # 'a comment that described …': whoever made it
+                    if maker is not None:
+                        return maker
                 return _conjunct_nearest(child, v)
         for child in v.children:
             if child.dep_ == "agent":  # "was told by X"
@@ -85,10 +94,73 @@ def subject_of(verb):
                     return subj
                 return v.head
             if v.dep_ == "relcl":
-                return v.head
+                return utterance_maker(v.head) or v.head
             v = v.head
             continue
         break
+    return None
+
+
+def _subjects(verb) -> list:
+    """The verb's children, its subjects in its own paragraph first, nearest first: a parse run
+    across a paragraph break can give a verb two subjects ('5:45 p.m. ¶ X's doctor is calling …'),
+    and a subject never lies across a paragraph break from its verb."""
+    doc = verb.doc
+
+    def across(c) -> bool:
+        lo, hi = sorted((c.i, verb.i))
+        return any("\n" in doc[k].text_with_ws for k in range(lo, hi))
+
+    kids = list(verb.children)
+    subj = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj")), key=lambda c: (across(c), abs(c.i - verb.i)))
+    return subj + [c for c in kids if c.dep_ not in ("nsubj", "csubj")]
+
+
+@lru_cache(maxsize=1)
+def _light_verbs() -> frozenset:
+    return frozenset(load_json("lexicons", "speech_nouns.json").get("light_verbs", []))
+
+
+def utterance_maker(noun):
+    """Who made the utterance a speech noun names, when the sentence says so: 'a speech
+    Clinton delivered', 'his remark', 'Clinton made a comment that …', 'prompted Clinton to
+    make a comment'. None for other nouns and for documents that are sources themselves
+    ('the report', 'a statement': 'the report found' has the report as its source)."""
+    lex = lexicon()
+    low = noun.lemma_.lower()
+    if low not in lex.speech_nouns or low in lex.sources:
+        return None
+    src = speech_noun_source(noun)
+    if src is not None:
+        return src
+    for c in noun.children:  # 'a speech Clinton delivered'
+        if c.dep_ == "relcl":
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and speaker_like(subj):
+                return subj
+    v = noun.head
+    if noun.dep_ == "dobj" and v.lemma_.lower() in _light_verbs():  # 'Clinton made a comment'
+        subj = next((s for s in v.children if s.dep_ == "nsubj"), None)
+        if subj is None and v.dep_ == "xcomp":  # 'prompted Clinton to make a comment'
+            subj = next((s for s in v.head.children if s.dep_ == "dobj"), None)
+        if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and speaker_like(subj):
+            return subj
+    return None
+
+
+def _shown_speaker(verb):
+    """'footage of Clinton asking', 'a clip of the mayor saying', 'heard her say': a speech
+    verb in -ing or bare form with no subject of its own, right after a person, is that
+    person's speech (a small clause: the person is its understood subject)."""
+    if verb.tag_ not in ("VBG", "VB") or verb.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "csubj", "nsubjpass") for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ not in ("pobj", "dobj") and prev.head.i != verb.i:
+        return None
+    if prev.lower_ in ("him", "her", "them") or (prev.pos_ != "PRON" and speaker_like(prev)):
+        return prev
     return None
 
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..english import CIRCUMSTANCE_SUBORDINATORS
 from .cues import (
     according_to,
     channel_and_setting,
@@ -235,6 +236,10 @@ class DirectAttributor:
             after = t.idx >= q.end
             dist = (t.i - q_tokens[-1].i) if after else (q_tokens[0].i - t.i)
             connected = t.i in gov_set or any(inside_q(h) for h in _head_chain(t, 3))
+            if not after and not connected and self._introduces(t, q):
+                connected = True  # 'footage of X saying at a rally, “…”': the verb's phrase runs into the quote
+            if t.i not in gov_set and _in_circumstance_clause(t):
+                continue  # '“…,” when Clinton blasted him': the clause dates the words, it does not say them
             if according_to(t) and t.sent.start == q_tokens[0].sent.start:
                 connected = True  # "According to X, ... “…”": the phrase covers its sentence
             if not connected and dist > 12 and not (after and dist <= 25 and _subject_between(t, q.end)):
@@ -245,8 +250,11 @@ class DirectAttributor:
             if any(len(self.text[s.start:s.end].split()) > 2 for s in others.within(lo, hi)) and not connected:
                 continue
             score = dist + (0 if connected else 4) + (0 if after else 0.5)
+            if _relative_clause_elsewhere(t, q_tokens):
+                continue  # 'the four “loopholes” he cited are “…,” The Hill reported': 'he cited' modifies a noun
             cands.append((score, t, after, noun_cue))
-        cands.sort(key=lambda c: (c[0], c[1].i))
+        # (a tie goes to the cue nearer the quote: 'The video shows X telling reporters, “…”')
+        cands.sort(key=lambda c: (c[0], c[1].i - q_tokens[-1].i if c[2] else q_tokens[0].i - c[1].i, c[1].i))
         deferred = None
         for _, t, after, noun_cue in cands:
             subj = speech_noun_source(t) if noun_cue else subject_of(t)
@@ -298,6 +306,16 @@ class DirectAttributor:
                         att.relay_channel = channel_and_setting(rv, (q.start, q.end))[0]
         return att
 
+    def _introduces(self, verb, q) -> bool:
+        """A reporting verb whose own phrase runs up to the quote with a comma or colon and no
+        other verb in between ('saying at a rally, “…”'): it introduces the quote, however the
+        parser attached the quote."""
+        before = self.text[verb.idx + len(verb): q.start].rstrip()
+        if not before.endswith((",", ":")) or "\n" in before:
+            return False
+        between = self.tokens_in(verb.idx + len(verb), q.start)
+        return len(between) <= 10 and not any(t.pos_ in ("VERB", "AUX") or t.is_sent_start for t in between)
+
     def _action_beat(self, q) -> Optional[Attribution]:
         """“Nobody in this building”—Hargreave tapped the lectern—“wants a shutdown.”: the clause
         between two dashes that join two quotes is an action beat, and its subject says both."""
@@ -345,12 +363,16 @@ class DirectAttributor:
                             att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
                             return att
                 # "From Trump:" / "Trump on Twitter:" -> the last named person before the colon
-                names = [t for t in sent if t.ent_type_ == "PERSON" and t.idx < colon_at]
-                if names and len(sent) <= 12:
+                # (the phrase is read within its own line: a headline's parse may run on into the body)
+                line_lo = self.text.rfind("\n", 0, colon_at) + 1
+                intro = [t for t in sent if line_lo <= t.idx < colon_at and not t.is_space]
+                names = [t for t in intro if t.ent_type_ == "PERSON"]
+                if names and len(intro) <= 10 and not any(t.pos_ in ("VERB", "AUX") for t in intro):
                     sp = self.res.from_token(names[-1])
                     if sp is not None and sp.how == "name":
+                        said = self.text[intro[0].idx:colon_at].strip()
                         return Attribution(sp, None, ":", (colon_at, colon_at + 1), "colon",
-                                           f"introduced by '{sent.text.strip()}' (a colon before the quote)")
+                                           f"introduced by '{said}:' (a colon before the quote)")
 
         # 4. a follow-on quote
         if parent is None and self._opens_sentence(q, q_tokens):
@@ -517,3 +539,18 @@ def _head_chain(t, n):
         h = h.head
         out.append(h)
     return out
+
+
+def _in_circumstance_clause(verb) -> bool:
+    """The verb heads a clause of time, cause or condition ('when Clinton blasted him')."""
+    return any(c.dep_ in ("mark", "advmod") and c.i < verb.i and c.lower_ in CIRCUMSTANCE_SUBORDINATORS
+               for c in verb.children)
+
+
+def _relative_clause_elsewhere(verb, q_tokens) -> bool:
+    """The verb heads a relative clause ('the loopholes he cited') and the quote lies outside
+    that clause: such a clause tells what a noun is, it does not report the quote."""
+    if verb.dep_ != "relcl":
+        return False
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    return not any(lo <= t.i <= hi for t in q_tokens)

@@ -328,11 +328,28 @@ class SpeakerResolver:
             earlier = [t for t in tok.sent if t.i < tok.i and t.lower_ in (MALE if want == "m" else FEMALE)]
             if earlier:
                 name = self.antecedent(earlier[0], want)
+        if name is None and want == "pl":
+            name = self._group_subject_before(tok)
         if name is None:
             name = self.antecedent(tok, want)
         # (a resolved pronoun does not fix the person's gender: one wrong resolution would
         # then block every later right one; only titles such as "Mr."/"Ms." do)
         return Speaker(name, *span, tok.text, "pronoun")
+
+    def _group_subject_before(self, tok) -> str | None:
+        """'Clinton's campaign is seeking … what they call …': a plural 'they' takes the subject
+        of its own sentence when that subject is a group or people ('the campaign', 'critics',
+        'the union') rather than a place or a name further back."""
+        lex = lexicon()
+        for t in sorted((t for t in tok.sent if t.i < tok.i), key=lambda t: -t.i):
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.head.i == tok.head.i:
+                continue
+            low = t.lemma_.lower()
+            if low in lex.sources or low in lex.roles and t.tag_ == "NNS":
+                words = self.doc[t.left_edge.i: t.i + 1]
+                if "\n" not in words.text:
+                    return words.text
+        return None
 
     def thing_antecedent(self, tok) -> Optional[str]:
         """What a speaking 'it' stands for: the nearest organisation or work named before it

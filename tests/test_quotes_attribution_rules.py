@@ -1,0 +1,185 @@
+"""General rules of English news attribution, each on several passages written for it."""
+
+import pytest
+
+
+def _quote(analysis, fragment):
+    hits = [q for q in analysis.quotes if fragment in q.text and q.kind == "direct"]
+    assert hits, f"no direct quote containing {fragment!r}: {[q.text for q in analysis.quotes]}"
+    return hits[0]
+
+
+# A speech verb in -ing or bare form right after a person ("footage of X asking") is that person's.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The ad uses footage of Governor Lena Park asking, “Why would anyone vote for him?”",
+     "Why would anyone", "Lena Park"),
+    ("The campaign aired a recording of Mayor Tobias Wren declaring, “Our schools come first.”",
+     "schools come first", "Tobias Wren"),
+    ("The video shows Senator Marta Klein telling reporters, “I have nothing to hide.”",
+     "nothing to hide", "Marta Klein"),
+    ("The spot closes with a clip of Aldo Ferreira saying at a rally, “We will win this.”",
+     "We will win this", "Aldo Ferreira"),
+])
+def test_a_person_shown_speaking_is_the_speaker(analyze, text, fragment, speaker):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker.endswith(speaker)
+    assert text[q.speaker_start:q.speaker_end].endswith(speaker.split()[-1])
+
+
+# A reporting verb in a clause of time or cause ("when X criticised him") does not attribute the quote.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The film ends with footage of Councillor Ines Baptiste saying, “That makes me careful,” "
+     "when Mayor Omar Reyes criticised her spending.", "makes me careful", "Ines Baptiste"),
+    ("“Nobody will pay more,” Senator Obi Tan said on Monday, when reporters pressed him on the plan.",
+     "Nobody will pay more", "Obi Tan"),
+    ("Coach Harriet Lamb walked out. “I am finished here,” she said, after the owner Dev Mistry "
+     "complained about the defence.", "I am finished here", "Harriet Lamb"),
+])
+def test_a_circumstance_clause_does_not_attribute(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker.endswith(speaker)
+
+
+def test_when_the_clause_holds_the_quote_it_still_attributes(analyze):
+    # the subordinate clause's verb governs the quote: it is the quote's own cue
+    a = analyze("The room went quiet when Minister Karl Oduya said “We have run out of money.”")
+    assert _quote(a, "run out of money").speaker == "Karl Oduya"
+
+
+# The maker of an utterance ("a speech X delivered", "X made a remark that …") is its source.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The plan would curb “activist” investors, according to a speech Senator Mara Lind delivered in July.",
+     "activist", "Mara Lind"),
+    ("The crime bill prompted Governor Ana Pruitt to make a controversial comment that described young "
+     "offenders as “super predators.”", "super predators", "Ana Pruitt"),
+    ("Mayor Ivo Sand made a remark that called the stadium “a waste of money.”", "waste of money", "Ivo Sand"),
+    ("Last week Dara Quist gave a speech that promised “jobs for everyone.”", "jobs for everyone", "Dara Quist"),
+])
+def test_the_maker_of_an_utterance_is_its_source(analyze, text, fragment, speaker):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker.endswith(speaker)
+    assert text[q.speaker_start:q.speaker_end].endswith(speaker.split()[-1])
+
+
+@pytest.mark.parametrize("text, fragment, source", [
+    ("The policy is “a disaster,” according to a report the agency released on Monday.", "a disaster", "report"),
+    ("The ministry issued a statement that called the claims “baseless.”", "baseless", "statement"),
+])
+def test_a_document_stays_the_source(analyze, text, fragment, source):
+    # a report or statement is a source itself ('the report found'): its publisher is not put in its place
+    q = _quote(analyze(text), fragment)
+    assert source in text[q.speaker_start:q.speaker_end]
+
+
+# A Title Case run-in subhead ("The Gap Goes On: …") is not a transcript speaker label.
+RUN_IN_SUBHEADS = (
+    "How the Ministry Did\n\n"
+    "The agency grew fast under Ms. Ortiz, and critics took note of it.\n\n"
+    "The Gap Goes On: It was under Ms. Ortiz that the agency opened six offices, and its budget doubled.\n\n"
+    "Our Verdict: The programme did more good than harm, though the costs kept rising year after year.\n\n"
+    "What Comes Next: The board will pick a successor in January, the agency said on Friday.\n"
+)
+
+
+def test_run_in_subheads_are_not_speakers(analyze):
+    from rhetoric.layout import transcript_turns
+
+    assert transcript_turns(RUN_IN_SUBHEADS) == ()
+    a = analyze(RUN_IN_SUBHEADS)
+    speakers = {q.speaker for q in a.quotes if q.kind == "direct"}
+    assert not speakers & {"The Gap Goes On", "Our Verdict", "What Comes Next"}
+
+
+def test_name_labels_still_make_a_transcript(analyze):
+    text = ("Health Minister Karl Brenner: We will open the wards on Monday.\n\n"
+            "Host: And the staff?\n\nKarl Brenner: They are hired already.\n")
+    turns = [q for q in analyze(text).quotes if q.kind == "direct"]
+    assert [q.speaker for q in turns] == ["Karl Brenner", "Host", "Karl Brenner"]
+
+
+def test_an_all_caps_label_with_the_stays_a_label(analyze):
+    text = ("THE PRESIDENT: We are not going to wait.\n\n"
+            "Q: When will the bill pass?\n\nTHE PRESIDENT: Before the summer.\n")
+    assert len([q for q in analyze(text).quotes if q.kind == "direct"]) >= 2
+
+
+# A reporting verb in a relative clause ('the loopholes he cited') does not report a quote outside it.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The three “loopholes” he cited are “gaps that only the rich can use,” the Gazette reported.",
+     "gaps that only", "Gazette"),
+    ("The plan the minister described last week is “a tax on work,” said Lorna Fisk.", "tax on work", "Lorna Fisk"),
+    ("The rules that Mayor Ruiz announced are “a gift to developers,” the council leader, Tom Byrne, said.",
+     "gift to developers", "Tom Byrne"),
+])
+def test_a_relative_clause_does_not_report_a_quote_outside_it(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker.endswith(speaker)
+
+
+def test_a_relative_clause_reports_the_quote_inside_it(analyze):
+    a = analyze("The reforms that Senator Bo Lund described as “overdue” passed on Friday.")
+    assert _quote(a, "overdue").speaker.endswith("Bo Lund")
+
+
+# A subject never lies across a paragraph break from its verb (a parse run across a time stamp).
+def _doc(words, spaces, heads, deps, tags=None):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags)
+
+
+@pytest.mark.parametrize("words, subject", [
+    (["5:45", "p.m.", "\n\n", "The", "doctor", "is", "calling", "him", "fit", "."], "doctor"),
+    (["Noon", "\n\n", "Her", "lawyer", "is", "calling", "it", "unfair", "."], "lawyer"),
+])
+def test_a_subject_across_a_paragraph_break_is_not_the_subject(words, subject):
+    from rhetoric.quotes.cues import subject_of
+
+    verb = words.index("calling")
+    far = 1 if words[1] == "p.m." else 0
+    near = words.index(subject)
+    heads, deps = [], []
+    for i, w in enumerate(words):
+        if i == verb:
+            heads.append(i), deps.append("ROOT")
+        elif i in (far, near):
+            heads.append(verb), deps.append("nsubj")
+        else:
+            heads.append(verb if i > verb or w == "\n\n" else near), deps.append("dep")
+    spaces = [w != "\n\n" and i + 1 < len(words) and words[i + 1] != "\n\n" for i, w in enumerate(words)]
+    doc = _doc(words, spaces, heads, deps)
+    assert subject_of(doc[verb]).text == subject
+
+
+# A short verbless phrase naming a person before a colon introduces that person's words,
+# read within its own line (a headline's parse may run on into the body).
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("A lesson from Maya Chen: ‘Never stop asking questions.’\n\n"
+     "As a young reporter, Maya Chen said she was told to listen more than she talked.",
+     "Never stop asking", "Maya Chen"),
+    ("Advice from Judge Rosa Tull: \"Read the whole file.\"\n\n"
+     "Tull has served on the bench for thirty years, and she still reads every page.",
+     "Read the whole file", "Rosa Tull"),
+    ("Ten years on, a word from Omar Haddad: ‘We were right to stay.’\n\n"
+     "Omar Haddad ran the clinic through the siege and kept it open.",
+     "right to stay", "Omar Haddad"),
+])
+def test_a_named_phrase_before_a_colon_introduces_the_quote(analyze, text, fragment, speaker):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker == speaker
+    assert text[q.speaker_start:q.speaker_end] == speaker
+
+
+# A plural 'they' takes its own sentence's group subject ('the campaign … what they call'),
+# not a place named further back.
+@pytest.mark.parametrize("text, fragment, group", [
+    ("Ruiz spoke in Port St. Lucie, Florida. Clinton’s campaign is seeking to contrast her approach "
+     "with what they call Trump’s “self-centered message.”", "self-centered", "campaign"),
+    ("The vote was held in Leeds. The committee is trying to square its report with what they call "
+     "the minister’s “missing figures.”", "missing figures", "committee"),
+    ("The talks moved to Geneva. Health officials are pushing back against what they call a “reckless "
+     "gamble” by the company.", "reckless", "officials"),
+])
+def test_they_takes_the_group_subject_of_its_sentence(analyze, text, fragment, group):
+    q = _quote(analyze(text), fragment)
+    assert group in q.speaker
+    assert text[q.speaker_start:q.speaker_end] == "they"
