@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import pkgutil
 import re
 from html import unescape
@@ -71,11 +72,17 @@ def widget_html(obj) -> list[str]:
 
 
 def typeset_text(obj) -> list[str]:
-    """Text ipywidgets hands to MathJax one element at a time: descriptions and ``Label`` values."""
+    """Text ipywidgets hands to MathJax one element at a time: descriptions and ``Label`` values.
+
+    A ``Button``'s or ``ToggleButton``'s description is its caption, which ipywidgets 8 writes as a
+    plain text node (``ButtonView``/``ToggleButtonView.update``: ``createTextNode(description)``,
+    no ``typeset``), so a word button of a marking exercise may read "$4" as the article has it.
+    """
     root = obj.widget if hasattr(obj, "widget") else obj
     out = []
     for w in _widgets(root):
-        out.append(getattr(w, "description", "") or "")
+        if not isinstance(w, (W.Button, W.ToggleButton)):
+            out.append(getattr(w, "description", "") or "")
         if isinstance(w, W.Label):
             out.append(w.value or "")
     return out
@@ -152,6 +159,85 @@ def _explorer(a):
     return ex
 
 
+# --- lessons made from the dollar article (rhetoric.lessons) -----------------------------------------
+
+def _lesson(a):
+    """The kit's lesson for the dollar article, with dollars in its title and outlet too."""
+    from rhetoric import lessons
+
+    return lessons.build(DOLLARS, title="Roads: $4 and $2 \\ C:", outlet="Courier $6", analysis=a)
+
+
+def _folder():
+    """The test's own folder (the one holding the dollar work file)."""
+    return os.path.dirname(os.environ["RHETORIC_LAB_WORK"])
+
+
+def _marks(lesson):
+    return next(ex for ex in lesson.exercises if ex.answer_type == "marks" and "$" in lesson.span_text(ex.passage))
+
+
+def _verdict(a):
+    """A wrong mark on a dollar amount: the verdict quotes it back ("$4 million")."""
+    lesson = _lesson(a)
+    v = lesson.check(_marks(lesson).id, ["$4 million"])
+    assert not v.correct and "$4" in v.message, v
+    return v
+
+
+def _exercise_cards(a):
+    """Every exercise of the dollar lesson as the learner sees it, each hinted, solved and checked."""
+    from rhetoric.lessons.widgets import ExerciseCard
+
+    lesson = _lesson(a)
+    cards = [ExerciseCard(lesson, ex, "lesson:dollars") for ex in lesson.exercises]
+    for card in cards:
+        if card.ex.answer_type == "marks":
+            card.mark("$4 million")  # saved: "Saved to work $4 \ $2.json"
+        card.on_hint()
+        card.on_solution()
+        card.on_check()  # last, so that the wrong mark's verdict is what the card shows
+    assert any("$" in c.feedback.value for c in cards), "a feedback box should quote a dollar amount"
+    return W.VBox(cards)
+
+
+def _review_cards(a):
+    from rhetoric.lessons.widgets import ReviewCard
+
+    lesson = _lesson(a)
+    return W.VBox([ReviewCard(lesson, ex) for ex in lesson.exercises])
+
+
+def _lesson_builder(a):
+    r"""The teacher pastes the dollar article, reviews, saves to "roads $4 \ $2.json"."""
+    from rhetoric.lessons.widgets import LessonBuilder
+
+    b = LessonBuilder(_folder())
+    b.paste.value = DOLLARS
+    b.title.value = "Roads: $4 and $2"
+    assert b.propose() is not None, b.status.value
+    b.filename.value = "roads $4 \\ $2"
+    assert b.save() is not None, b.status.value
+    assert "$4" in _text(b.status.value)
+    return b
+
+
+def _lesson_player(a):
+    """The learner opens the saved dollar lesson (the picker lists "roads $4 $2")."""
+    from rhetoric.lessons.widgets import LessonPlayer
+
+    path = _lesson(a).save(os.path.join(_folder(), "roads $4 $2.json"))
+    return LessonPlayer(path, folder=_folder())
+
+
+def _passages(a):
+    """Every passage of the dollar lesson, one after the other."""
+    from rhetoric.lessons.widgets import passage_html
+
+    lesson = _lesson(a)
+    return "".join(passage_html(lesson, ex) for ex in lesson.exercises)
+
+
 #: Each display helper (module.name) -> a function of the dollar analysis returning what it shows
 #: (an HTML string, an object with ``_repr_html_``, or a widget/builder), and whether the article's
 #: own words appear in it (then "$4", "$2", "$6" and the backslashed path must show as written).
@@ -200,6 +286,15 @@ HELPERS = {
     "rhetoric.exercises.widgets.WordMarker": (lambda a: _word_marker(), False),
     "rhetoric.exercises.widgets.LabelChooser": (lambda a: _chooser("mentions")(), False),
     "rhetoric.exercises.widgets.SpeakerChooser": (lambda a: _chooser("quotes")(), False),
+    "rhetoric.present.widgets.reliability_html": (lambda a: rhetoric.present.widgets.reliability_html(), False),
+    "rhetoric.lessons.model.Verdict": (_verdict, False),
+    "rhetoric.lessons.widgets.passage_html": (_passages, True),
+    "rhetoric.lessons.widgets.article_html": (
+        lambda a: __import__("rhetoric.lessons.widgets").lessons.widgets.article_html(_lesson(a)), True),
+    "rhetoric.lessons.widgets.ExerciseCard": (_exercise_cards, True),
+    "rhetoric.lessons.widgets.ReviewCard": (_review_cards, True),
+    "rhetoric.lessons.widgets.LessonBuilder": (_lesson_builder, True),
+    "rhetoric.lessons.widgets.LessonPlayer": (_lesson_player, True),
 }
 
 #: Found by the walk but not shown by Jupyter, with the reason.
@@ -207,6 +302,7 @@ NOT_SHOWN_IN_JUPYTER = {
     "rhetoric.markup.as_written": "the guard itself",
     "rhetoric.present.highlight.esc": "escapes text; returns no element",
     "rhetoric.report.render_report": "a standalone page opened in a browser (no MathJax there)",
+    "rhetoric.lessons.handout.render_handout": "a standalone page to print, opened in a browser (no MathJax there)",
     "rhetoric.exercises.widgets.ExerciseWidget": "the base class of the exercise widgets, tested through them",
     "rhetoric.exercises.widgets.ItemChooser": "the base class of LabelChooser and SpeakerChooser",
 }
@@ -286,3 +382,12 @@ def test_exercise_widgets_show_the_dollar_work_file_name(dollars):
     shown = widget_html(_quiz())
     assert any("work $4 \\ $2.json" in _text(h) for h in shown), shown
     assert all(not unguarded_text(h) for h in shown)
+
+
+def test_the_handout_shows_dollars_as_written(dollars):
+    """The printable handout has no MathJax to guard against; its text still keeps "$4" and "\\" as typed."""
+    from rhetoric.lessons.handout import render_handout
+
+    text = _text(render_handout(_lesson(dollars)))
+    for piece in (*AS_TYPED, "Roads: $4 and $2 \\ C:", "Courier $6"):
+        assert piece in text, piece

@@ -7,6 +7,8 @@
   every chart has a title and a one-line summary it is described by; every highlight has a visible
   text label (colour is never the only carrier); the layer switches work from the keyboard.
 * An exercise served by Voila is reached and answered with the keyboard alone.
+* The lesson maker (05) and a lesson (06) served by Voila, with an exercise of every kind and the
+  teacher's correction controls open, have no serious or critical axe-core violation.
 
 The explorer dashboard's own checks (axe-core, every control by keyboard) are in test_browser_voila.py.
 """
@@ -66,6 +68,11 @@ AS_WRITTEN_CELLS = [
     "Feedback('9.9', 'not_yet', T)",
     "SignalToggles(a)",
     "Explorer(a, name='Roads')",
+    # a lesson made from the same text: the word buttons of a marking exercise read "$4" as a caption
+    "from rhetoric import lessons\nfrom rhetoric.lessons.widgets import ExerciseCard, ReviewCard\n"
+    "L = lessons.build(T, analysis=a)\n"
+    "ExerciseCard(L, next(e for e in L.exercises if e.answer_type == 'marks'), 'lesson:dollars')",
+    "ReviewCard(L, next(e for e in L.exercises if e.answer_type == 'marks'))",
 ]
 
 _JS_MATHS = """() => {
@@ -226,5 +233,50 @@ def test_exercise_answered_with_the_keyboard_alone(browser, tmp_path, request):
             page.wait_for_selector(f"{box} .rhetoric-feedback.rhetoric-correct", timeout=30_000)
             feedback = page.inner_text(f"{box} .rhetoric-feedback")
             assert feedback.startswith("Correct"), feedback  # a word, not a colour, says it
+        finally:
+            context.close()
+
+
+# --- the lesson maker and a lesson, in Voila -------------------------------------------------------------
+
+def test_lesson_widgets_are_accessible(browser, tmp_path, request):
+    """05's maker with the kit's proposals for an article (each kind's correction controls open) and 06's
+    player on the saved lesson: no serious or critical axe-core violation (every control named)."""
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    nb = _notebook(tmp_path / "lesson.ipynb", [
+        "# The lesson maker and the lesson",
+        "from rhetoric.lessons.widgets import LessonBuilder, LessonPlayer\n"
+        f"FOLDER = {str(folder)!r}\nT = {DOLLARS!r}",
+        "maker = LessonBuilder(FOLDER)\nmaker.paste.value = T\nmaker.propose()\n"
+        "for kind in ('choice', 'verb_stance', 'marks'):  # the teacher corrects one of each kind\n"
+        "    card = next(c for c in maker.cards if c.ex.answer_type == kind)\n"
+        "    card.action.value = 'Correct'\n"
+        "    if kind == 'choice':\n"
+        "        card.correction.value = card.ex.options[-1]\n"
+        "maker",
+        "path = maker.save()\nLessonPlayer(path, folder=FOLDER)",
+        "LessonPlayer()  # the seed's lesson, whose article is long enough to scroll",
+    ])
+    with servers.voila(nb) as server:
+        context = browser.new_context(viewport=VIEWPORT)
+        page = context.new_page()
+        try:
+            page.goto(server.url(""), timeout=240_000)
+            page.wait_for_selector(".rl-lesson-player .rl-lesson-frames", timeout=240_000)
+            kinds = page.evaluate("() => ['rl-review-key', 'rl-lesson-word', 'rl-lesson-choice', 'rl-lesson-frames']"
+                                  ".map(c => document.querySelectorAll('.' + c).length)")
+            assert all(kinds), f"not every kind of control is on the page: {kinds}"
+            assert "Saved " in page.inner_text(".rl-lesson-builder .rl-lesson-status")
+            page.wait_for_function("() => document.querySelectorAll('.rl-lesson-player .rl-lesson-frames').length >= 2",
+                                   timeout=240_000)
+            headers = page.locator(".rl-lesson-player .rl-lesson-header").all_inner_texts()
+            assert len(headers) == 2 and "City Hall Spends Big on Roads" in headers[0], headers
+            scrolls = page.evaluate("() => Array.from(document.querySelectorAll('.rl-lesson-article'))"
+                                    ".map(e => e.scrollHeight > e.clientHeight)")
+            assert scrolls == [False, True], f"the seed's article should scroll, the short one not: {scrolls}"
+            violations = axe_violations(page)
+            say(request.config, f"\nlesson maker and player in Voila: axe-core violations:\n{describe(violations)}")
+            assert not blocking(violations), describe(blocking(violations))
         finally:
             context.close()

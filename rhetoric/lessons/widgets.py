@@ -21,16 +21,25 @@ from ipywidgets.widgets.widget_bool import ToggleButtonStyle
 from .. import reliability
 from ..exercises.feedback import Feedback
 from ..exercises.store import my_work
+from ..markup import AS_WRITTEN
 from .kinds import KINDS, STANCES
 from .model import Exercise, Lesson, _show
 
 _CSS = "font-family:sans-serif;line-height:1.45"
+#: Errors in a dark orange that keeps a 5.5:1 contrast on white (WCAG AA asks 4.5:1; #D55E00 has 3.9:1).
+_ERROR = "#B34700"
 _WORD = re.compile(r"\S+")
 _PLACEHOLDER = "(choose)"
 
 
+def _box(html: str, style: str = "", cls: str = "", attrs: str = "") -> str:
+    """``html`` in a ``<div>`` in the widgets' font that JupyterLab's MathJax leaves as written ("$4", "\\")."""
+    classes = " ".join(c for c in (cls, AS_WRITTEN) if c)
+    return f"<div class='{classes}' style='{_CSS};{style}'{attrs}>{html}</div>"
+
+
 def _html(text: str, cls: str = "") -> W.HTML:
-    w = W.HTML(f"<div style='{_CSS}'>{text}</div>")
+    w = W.HTML(_box(text))
     if cls:
         w.add_class(cls)
     return w
@@ -46,13 +55,14 @@ def passage_html(lesson: Lesson, ex: Exercise) -> str:
                 + escape(text[t["start"]:t["end"]]) + "</b>" + escape(text[t["end"]:p["end"]]))
     else:
         body = escape(text[p["start"]:p["end"]])
-    return f"<blockquote style='margin:6px 0;padding:4px 10px;border-left:4px solid #bbb'>{body}</blockquote>"
+    return (f"<blockquote class='{AS_WRITTEN}' style='margin:6px 0;padding:4px 10px;border-left:4px solid #bbb'>"
+            f"{body}</blockquote>")
 
 
 def reliability_note(layer: str) -> str:
     """The layer's measured reliability in words (empty when it was not measured)."""
     said = reliability.sentence(layer)
-    return f"<span class='rl-reliability' style='color:#555;font-size:88%'>{escape(said)}</span>" if said else ""
+    return f"<span class='rl-reliability {AS_WRITTEN}' style='color:#555;font-size:88%'>{escape(said)}</span>" if said else ""
 
 
 def passage_words(lesson: Lesson, ex: Exercise) -> list[tuple[int, int, str]]:
@@ -94,7 +104,7 @@ class ExerciseCard(W.VBox):
         # the reason would give the kit's answer away: it comes with the feedback, after an answer
         unsure = ("<br><span class='rl-unsure' style='color:#8a4b00'>The kit is unsure about this one: read the "
                   "text, not the kit. Its reason comes with the feedback.</span>" if ex.unsure else "")
-        head = _html(f"<strong>{escape(ex.title)}</strong> <span style='color:#777'>({escape(ex.id)})</span><br>"
+        head = _html(f"<strong>{escape(ex.title)}</strong> <span style='color:#666'>({escape(ex.id)})</span><br>"
                      f"{escape(ex.prompt)}{passage_html(lesson, ex)}{reliability_note(ex.layer)}{unsure}")
         auto = W.Layout(width="auto")
         self.check_button = W.Button(description="Check my answer", button_style="primary", icon="check", layout=auto,
@@ -241,9 +251,8 @@ class ExerciseCard(W.VBox):
 
     def _save(self, value: Any) -> None:
         ok = self.work.put(self.section, self.ex.id, value)
-        self.saved.value = (f"<span style='color:#666;font-size:85%'>Saved to {escape(self.work.path.name)}.</span>"
-                            if ok else f"<span style='color:#D55E00;font-size:85%'>Not saved: "
-                                       f"{escape(self.work.last_error or '')}</span>")
+        self.saved.value = (_box(f"Saved to {escape(self.work.path.name)}.", "color:#666;font-size:85%") if ok
+                            else _box(f"Not saved: {escape(self.work.last_error or '')}", f"color:{_ERROR};font-size:85%"))
 
     def _save_progress(self) -> None:
         self.work.put(self.section + ":progress", self.ex.id, dict(self.progress))
@@ -252,9 +261,8 @@ class ExerciseCard(W.VBox):
         try:
             fn()
         except Exception as exc:  # a widget must never kill the lesson
-            self.feedback.value = (f"<div style='{_CSS};color:#D55E00'>Something went wrong "
-                                   f"({escape(type(exc).__name__)}: {escape(str(exc))}). Your answers are saved; "
-                                   "run the cell again.</div>")
+            self.feedback.value = _box(f"Something went wrong ({escape(type(exc).__name__)}: {escape(str(exc))}). "
+                                       "Your answers are saved; run the cell again.", f"color:{_ERROR}")
 
 
 def lesson_header(lesson: Lesson) -> str:
@@ -270,19 +278,20 @@ def lesson_header(lesson: Lesson) -> str:
     teacher = (f"<p style='margin:4px 0'>Your teacher corrected the kit {times}:"
                " when you get one of those right, you will see what the kit said and why your teacher disagrees.</p>"
                if corrected else "")
-    return (f"<div style='{_CSS}' class='rl-lesson-header'><h3 style='margin:4px 0'>{escape(lesson.title)}</h3>"
-            f"<p style='margin:2px 0;color:#555'>{by}</p>"
-            f"<p style='margin:2px 0;color:#555;font-size:90%'>Licence: {escape(m.get('licence', ''))}</p>"
-            f"<p style='margin:4px 0'>{len(lesson.exercises)} exercises.</p>{rel}{teacher}</div>")
+    return _box(f"<h3 style='margin:4px 0'>{escape(lesson.title)}</h3><p style='margin:2px 0;color:#555'>{by}</p>"
+                f"<p style='margin:2px 0;color:#555;font-size:90%'>Licence: {escape(m.get('licence', ''))}</p>"
+                f"<p style='margin:4px 0'>{len(lesson.exercises)} exercises.</p>{rel}{teacher}", cls="rl-lesson-header")
 
 
 def article_html(lesson: Lesson) -> str:
     """The article with numbered paragraphs, escaped."""
     from ..layout import lines
 
-    pars = "".join(f"<p style='margin:4px 0'><span style='color:#888;font-size:80%'>¶{n}</span> "
+    pars = "".join(f"<p style='margin:4px 0'><span style='color:#666;font-size:80%'>¶{n}</span> "
                    f"{escape(lesson.text[s:e])}</p>" for n, (s, e) in enumerate(lines(lesson.text), 1))
-    return f"<div style='{_CSS};max-height:420px;overflow:auto;border:1px solid #ddd;padding:6px 10px'>{pars}</div>"
+    # scrolls: a keyboard reaches it (tabindex) and a screen reader names it (axe-core scrollable-region-focusable)
+    return _box(pars, "max-height:420px;overflow:auto;border:1px solid #ddd;padding:6px 10px", cls="rl-lesson-article",
+                attrs=f" tabindex='0' role='region' aria-label='The article: {escape(lesson.title)}'")
 
 
 class LessonPlayer:
@@ -330,21 +339,21 @@ class LessonPlayer:
         try:
             lesson = load(path)
         except LessonError as exc:
-            self.status.value = f"<div style='{_CSS};color:#D55E00'>{escape(str(exc))}</div>"
+            self.status.value = _box(escape(str(exc)), f"color:{_ERROR}")
             self.body.children = ()
             return None
         section = f"lesson:{Path(path).stem}"
         try:
             cards = [ExerciseCard(lesson, ex, section) for ex in lesson.exercises]
         except Exception as exc:  # a hand-edited file the schema let through: one line, never a traceback
-            self.status.value = (f"<div style='{_CSS};color:#D55E00'>{escape(str(path))}: cannot show this lesson "
-                                 f"({escape(type(exc).__name__)}: {escape(str(exc))})</div>")
+            self.status.value = _box(f"{escape(str(path))}: cannot show this lesson "
+                                     f"({escape(type(exc).__name__)}: {escape(str(exc))})", f"color:{_ERROR}")
             self.body.children = ()
             return None
         self.lesson = lesson
         self.cards = cards
         self.status.value = ""
-        self.body.children = (_html(lesson_header(lesson)), W.HTML(article_html(lesson)), *self.cards)
+        self.body.children = (W.HTML(lesson_header(lesson)), W.HTML(article_html(lesson)), *self.cards)
         return lesson
 
     def card(self, exercise_id: str) -> ExerciseCard:
@@ -371,7 +380,7 @@ class ReviewCard(W.VBox):
         kit = _kit_text(lesson, ex)
         unsure = (f"<br><span class='rl-unsure' style='color:#8a4b00'>The kit is unsure here: {escape(ex.unsure)}."
                   "</span>" if ex.unsure else "")
-        info = _html(f"<strong>{escape(ex.title)}</strong> <span style='color:#777'>({escape(ex.id)})</span><br>"
+        info = _html(f"<strong>{escape(ex.title)}</strong> <span style='color:#666'>({escape(ex.id)})</span><br>"
                      f"{escape(ex.prompt)}{passage_html(lesson, ex)}"
                      f"<div><strong>The kit's answer:</strong> {escape(kit)}</div>"
                      f"<div style='color:#444;font-size:92%'><strong>Why:</strong> {escape(ex.explanation)}</div>"
@@ -491,8 +500,8 @@ class LessonBuilder:
         self.upload.observe(lambda ch: self._safely(self._on_upload), names="value")
 
     def say(self, message: str, error: bool = False) -> None:
-        colour = "#D55E00" if error else "#1a1a1a"
-        self.status.value = self.save_status.value = f"<div style='{_CSS};color:{colour}'>{escape(message)}</div>"
+        colour = _ERROR if error else "#1a1a1a"
+        self.status.value = self.save_status.value = _box(escape(message), f"color:{colour}")
 
     def _safely(self, fn: Callable[[], None]) -> None:
         try:

@@ -66,7 +66,7 @@ def reliability_html() -> str:
 
     said = [(layer_name(layer), reliability.sentence(layer)) for layer in LAYERS]
     items = "".join(f"<li><b>{esc(name)}.</b> {esc(s)}</li>" for name, s in said if s)
-    return (f"<details class='rl-reliability'><summary>How often the kit is right</summary><ul>{items}</ul></details>"
+    return (f"<details class='rl-reliability {AS_WRITTEN}'><summary>How often the kit is right</summary><ul>{items}</ul></details>"
             if items else "")
 
 
