@@ -29,7 +29,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, TextIO
 
-from .intake import InputError, prepare, read_text_file
+from .intake import InputError, named, read_prepared
 from .model import ModelNotFound
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -40,23 +40,6 @@ BATCH_SIZE = 8
 
 def _error(message: str) -> None:
     print(f"rhetoric: {message}", file=sys.stderr)
-
-
-def _named(path: str, message: str) -> str:
-    """``message`` prefixed with the file's name, unless it already starts with it."""
-    return message if message.startswith(f"{path}:") else f"{path}: {message}"
-
-
-def read_prepared(path: str):
-    """``(path, Prepared)`` for a readable file, ``(path, InputError)`` naming it otherwise.
-    Decoding warnings (e.g. not UTF-8) come first among the prepared text's warnings."""
-    try:
-        text, warnings = read_text_file(path)
-        prepared = prepare(text)
-    except InputError as exc:
-        return path, InputError(_named(path, str(exc)))
-    prepared.warnings[:0] = warnings
-    return path, prepared
 
 
 def analyse_file(path: str):
@@ -115,7 +98,7 @@ def _outcome(path: str, result, fmt: str) -> Outcome:
         message = (f"{path}: internal error while analysing ({type(result).__name__}: {result}); "
                    "please report it (set RHETORIC_DEBUG=1 for details)")
         return Outcome(path, error=message + ("\n" + detail.rstrip() if detail else ""))
-    warnings = [_named(path, w) for w in result.warnings]
+    warnings = [named(path, w) for w in result.warnings]
     if fmt == "table":
         return Outcome(path, format_table(result) + "\n\n", warnings=warnings)
     if fmt == "jsonl":

@@ -206,7 +206,7 @@ def show_passages(passages: Sequence[Passage], label: str = "sentence") -> HTML:
 
 def table(columns: Sequence[str], rows: Iterable[Sequence], caption: str = "") -> HTML:
     """A small escaped HTML table (with a plain-text twin)."""
-    from .exercises.feedback import Table
+    from .present.tables import Table
 
     t = Table(list(columns), [list(map(str, r)) for r in rows], caption)
     return HTML(t.to_html(), t.to_text())

@@ -772,3 +772,20 @@ def read_text_file(path: str | Path) -> tuple[str, list[str]]:
     if not text.strip():
         raise InputError(f"{path}: the file holds only whitespace")
     return text, warnings
+
+
+def named(path: str, message: str) -> str:
+    """``message`` prefixed with the file's name, unless it already starts with it."""
+    return message if message.startswith(f"{path}:") else f"{path}: {message}"
+
+
+def read_prepared(path: str):
+    """``(path, Prepared)`` for a readable file, ``(path, InputError)`` naming it otherwise.
+    Decoding warnings (e.g. not UTF-8) come first among the prepared text's warnings."""
+    try:
+        text, warnings = read_text_file(path)
+        prepared = prepare(text)
+    except InputError as exc:
+        return path, InputError(named(path, str(exc)))
+    prepared.warnings[:0] = warnings
+    return path, prepared

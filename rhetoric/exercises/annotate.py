@@ -16,7 +16,13 @@ from .. import course
 from .answers import AnswerTypeError, as_list, kind_of, means_nobody, norm, same_actor, text_of
 from .compare import compare_choices, compare_words
 from .facts import in_words
-from .gold import entity_label_at, gold_entities, gold_signals, quote_speaker_at
+from .gold import (
+    entity_label_at,
+    gold_spans,
+    inside_any,
+    passage_bounds,
+    quote_speaker_at,
+)
 from .registry import Exercise, Verdict, checker, exercises, right, wrong
 
 NOT_A_NAME = "not a name"
@@ -24,12 +30,6 @@ _WORD = re.compile(r"[\w’'\-]+|[^\w\s]")
 
 
 # --- marking spans ----------------------------------------------------------------------------
-
-def passage_bounds(ex: Exercise) -> list[tuple[int, int]]:
-    """Character ranges of the paragraphs an exercise is about."""
-    wanted = set(ex.key["paragraphs"])
-    return [(p.start, p.end) for p in course.paragraphs() if p.number in wanted]
-
 
 def words(ex: Exercise) -> list[tuple[int, int, str]]:
     """The clickable words of a marking exercise: ``(start, end, text)``, punctuation left out."""
@@ -48,28 +48,6 @@ def words(ex: Exercise) -> list[tuple[int, int, str]]:
     return out
 
 
-def _inside(span: tuple[int, int], bounds: list[tuple[int, int]]) -> bool:
-    return any(b0 <= span[0] and span[1] <= b1 for b0, b1 in bounds)
-
-
-def gold_spans(ex: Exercise) -> tuple[list[tuple[int, int]], dict]:
-    """The gold spans of a marking exercise inside its paragraphs, with the gold's notes."""
-    bounds = passage_bounds(ex)
-    why: dict[tuple[int, int], str] = {}
-    if "gold_category" in ex.key:
-        spans = []
-        for s in gold_signals(ex.key["gold_category"]):
-            span = (int(s["start"]), int(s["end"]))
-            if _inside(span, bounds):
-                spans.append(span)
-                note = s.get("note") or ("inside a quote: the speaker's" if s.get("in_quote") else "")
-                if note:
-                    why[span] = note
-        return spans, why
-    spans = [(int(e["start"]), int(e["end"])) for e in gold_entities() if e.get("label") == ex.key["gold_label"]]
-    return [s for s in spans if _inside(s, bounds)], why
-
-
 def other_spans(ex: Exercise) -> tuple[str, list[tuple[int, int]]]:
     """The spans the kit (or, for names, spaCy's raw model) marks inside the exercise's paragraphs."""
     a = course.seed_analysis()
@@ -77,10 +55,10 @@ def other_spans(ex: Exercise) -> tuple[str, list[tuple[int, int]]]:
     if ex.key.get("compare_with") == "model":
         label = ex.key["gold_label"]
         spans = [a.original_span(e.start_char, e.end_char) for e in a.doc.ents if e.label_ == label]
-        return "spaCy model", [s for s in spans if _inside(s, bounds)]
+        return "spaCy model", [s for s in spans if inside_any(s, bounds)]
     cat = ex.key["gold_category"]
     spans = [(s.start, s.end) for s in a.signals if s.category == cat]
-    return "kit", [s for s in spans if _inside(s, bounds)]
+    return "kit", [s for s in spans if inside_any(s, bounds)]
 
 
 def merge_words(marked: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -117,12 +95,6 @@ def learner_spans(answer: Any, ex: Exercise) -> list[tuple[int, int]]:
         if not found:
             raise AnswerTypeError(f"“{phrase}” does not occur in the paragraphs of this exercise")
     return sorted(set(spans))  # word by word: neighbouring marks are never merged for scoring
-
-
-def spans_in_quotes(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans that lie inside a direct quote the kit found in the seed."""
-    quotes = [(q.start, q.end) for q in course.seed_analysis().quotes if q.kind == "direct"]
-    return [s for s in spans if any(q0 <= s[0] and s[1] <= q1 for q0, q1 in quotes)]
 
 
 def look_again(labels: list[str]) -> str:

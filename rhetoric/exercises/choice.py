@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .facts import render
 from .answers import AnswerTypeError, kind_of, norm
+from .facts import render
 from .registry import Exercise, Verdict, checker, exercises, right, wrong
 
 

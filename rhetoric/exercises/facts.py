@@ -46,7 +46,7 @@ def _exercise_facts(ex) -> dict[str, Callable[[], Any]]:
     if "closing_single_quotes" in key:
         facts["apostrophes"] = lambda: course.seed_text().count("’") - key["closing_single_quotes"]
     if "paragraphs" in key and ("gold_category" in key or "gold_label" in key):
-        from .annotate import gold_spans, spans_in_quotes
+        from .gold import gold_spans, spans_in_quotes
 
         facts["gold_count"] = lambda: len(gold_spans(ex)[0])
         facts["gold_in_quote"] = lambda: len(spans_in_quotes(gold_spans(ex)[0]))

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
-from typing import Optional, Sequence
+from typing import Optional
 
 from ..markup import AS_WRITTEN
+from ..present.tables import Table
 
 #: Colour-blind-safe pairs (Okabe-Ito blue and vermillion, with text labels as well).
 _STYLES = {
@@ -24,34 +25,6 @@ _STYLES = {
     "info": ("Note", "#6b6b6b", "#f3f3f3"),
     "task": ("Exercise", "#0072B2", "#f3f3f3"),
 }
-
-
-@dataclass
-class Table:
-    """A small table inside a feedback box (e.g. where you, the kit and the gold disagree)."""
-
-    columns: Sequence[str]
-    rows: Sequence[Sequence[str]]
-    caption: str = ""
-
-    def to_html(self) -> str:
-        head = "".join(f"<th style='text-align:left;padding:2px 8px'>{escape(str(c))}</th>" for c in self.columns)
-        body = "".join(
-            "<tr>" + "".join(f"<td style='padding:2px 8px;vertical-align:top;text-align:left'>{escape(str(v))}</td>" for v in row) + "</tr>"
-            for row in self.rows
-        )
-        cap = f"<caption style='text-align:left;font-weight:bold'>{escape(self.caption)}</caption>" if self.caption else ""
-        return f"<table class='{AS_WRITTEN}' style='border-collapse:collapse;margin:6px 0;font-size:90%'>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-    def to_text(self) -> str:
-        rows = [list(map(str, self.columns))] + [list(map(str, r)) for r in self.rows]
-        widths = [max(len(r[i]) for r in rows) for i in range(len(self.columns))]
-        lines = [self.caption] if self.caption else []
-        for n, row in enumerate(rows):
-            lines.append("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
-            if n == 0:
-                lines.append("  ".join("-" * w for w in widths))
-        return "\n".join(lines)
 
 
 @dataclass

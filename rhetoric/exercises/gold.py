@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .. import course
 from ..data import load_json
 from ..evaluate import gold_entities
 
@@ -56,3 +57,39 @@ def quote_speaker_at(start: int, end: int) -> tuple[bool, Optional[str]]:
     if best is None:
         return False, None
     return True, best.get("speaker")
+
+
+# --- the gold of a marking exercise (read by its check and by the facts its text names) ---
+
+def passage_bounds(ex) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs an exercise is about."""
+    wanted = set(ex.key["paragraphs"])
+    return [(p.start, p.end) for p in course.paragraphs() if p.number in wanted]
+
+
+def inside_any(span: tuple[int, int], bounds: list[tuple[int, int]]) -> bool:
+    return any(b0 <= span[0] and span[1] <= b1 for b0, b1 in bounds)
+
+
+def gold_spans(ex) -> tuple[list[tuple[int, int]], dict]:
+    """The gold spans of a marking exercise inside its paragraphs, with the gold's notes."""
+    bounds = passage_bounds(ex)
+    why: dict[tuple[int, int], str] = {}
+    if "gold_category" in ex.key:
+        spans = []
+        for s in gold_signals(ex.key["gold_category"]):
+            span = (int(s["start"]), int(s["end"]))
+            if inside_any(span, bounds):
+                spans.append(span)
+                note = s.get("note") or ("inside a quote: the speaker's" if s.get("in_quote") else "")
+                if note:
+                    why[span] = note
+        return spans, why
+    spans = [(int(e["start"]), int(e["end"])) for e in gold_entities() if e.get("label") == ex.key["gold_label"]]
+    return [s for s in spans if inside_any(s, bounds)], why
+
+
+def spans_in_quotes(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that lie inside a direct quote the kit found in the seed."""
+    quotes = [(q.start, q.end) for q in course.seed_analysis().quotes if q.kind == "direct"]
+    return [s for s in spans if any(q0 <= s[0] and s[1] <= q1 for q0, q1 in quotes)]

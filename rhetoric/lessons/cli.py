@@ -18,8 +18,7 @@ def _error(message: str) -> None:
 
 
 def cmd_build(args) -> int:
-    from ..cli import read_prepared
-    from ..intake import InputError
+    from ..intake import InputError, read_prepared
     from . import build
 
     path, prepared = read_prepared(args.article)

@@ -60,7 +60,7 @@ controls are attributes; outputs ``.html`` / ``.figure``; ``.status_text`` the s
         charts follow), .compare (side by side) ->
         .compare_html, .add_text(text), .add_file(name, bytes), .export("json"|"csv"|"html")
 
-Export (``rhetoric.present.export``)
+Export (``rhetoric.present.export``, imported on its own: it uses the report)
     to_csv(analysis) -> str; csv_rows(analysis) -> list[dict]; to_json(analysis) -> str;
     export_files(analysis, folder, stem, formats=("json", "csv", "html")) -> [paths]
 
@@ -81,7 +81,6 @@ from .charts import (
     sourcing_chart,
     update_profile_chart,
 )
-from .export import csv_rows, export_files, to_csv, to_json
 from .highlight import (
     context_html,
     filter_spans,
@@ -100,8 +99,6 @@ __all__ = [
     "actor_mentions_chart",
     "actor_signal_heatmap",
     "context_html",
-    "csv_rows",
-    "export_files",
     "filter_spans",
     "frame_chart",
     "highlight_html",
@@ -117,7 +114,5 @@ __all__ = [
     "signal_timeline",
     "sourcing_chart",
     "span_records",
-    "to_csv",
-    "to_json",
     "update_profile_chart",
 ]
