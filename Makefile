@@ -48,6 +48,7 @@ $(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 	fi
 
 test: $(VENV)/.dev $(AXE_STAMP)
+	$(BIN)/ruff check rhetoric tests benchmarks
 	$(BIN)/python -m pytest
 
 # A notebook as a code-free dashboard for a projector (opens the browser; Ctrl-C stops it).
@@ -56,7 +57,7 @@ test: $(VENV)/.dev $(AXE_STAMP)
 LESSON ?= 4
 PRESENT_NB = $(firstword $(wildcard notebooks/0$(LESSON)_*.ipynb) $(wildcard notebooks/$(LESSON)_*.ipynb))
 present: $(VENV)/.runtime
-	@test -n "$(PRESENT_NB)" || { echo "make present: no notebook numbered $(LESSON) in notebooks/ (try LESSON=0 to 4)"; exit 2; }
+	@test -n "$(PRESENT_NB)" || { echo "make present: no notebook numbered $(LESSON) in notebooks/ (try LESSON=0 to 6)"; exit 2; }
 	$(BIN)/voila --Voila.ip=127.0.0.1 --port=$(PORT) --theme=light $(PRESENT_NB)
 
 bench: $(VENV)/.dev

@@ -22,10 +22,10 @@ import rhetoric  # noqa: E402
 from rhetoric.analysis import Analysis  # noqa: E402
 from rhetoric.entities import find_entities  # noqa: E402
 from rhetoric.intake import prepare  # noqa: E402
+from rhetoric.items import SIGNAL_CATEGORIES  # noqa: E402
 from rhetoric.quotes import find_quotes  # noqa: E402
 from rhetoric.signals import find_signals  # noqa: E402
 from rhetoric.signals.evaluate import gold_spans, mismatches, score  # noqa: E402
-from rhetoric.items import SIGNAL_CATEGORIES  # noqa: E402
 
 
 def time_layer(text: str, nlp, repeat: int = 5) -> tuple[float, float, Analysis]:

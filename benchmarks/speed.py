@@ -171,7 +171,7 @@ def layer_section(files: list[Path], profile: bool) -> None:
     """Time each layer in this process by wrapping the functions ``run_layers`` calls."""
     import rhetoric
     from rhetoric import analysis as A
-    from rhetoric import entities, frames, intake, quotes, signals
+    from rhetoric import entities, frames, quotes, signals
 
     print("\n== 4. Where the kit's time goes (in-process, model loaded)")
     rhetoric.load_nlp()

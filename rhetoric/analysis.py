@@ -15,9 +15,10 @@ can render them directly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -56,10 +57,10 @@ class Analysis:
     set_aside: list[SetAside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=lambda: ["other", "unknown"])
-    path: Optional[str] = None
-    normalised: Optional[str] = field(default=None, repr=False)
-    normalisation: Optional[str] = None
-    offsets: Optional[OffsetMap] = field(default=None, repr=False)
+    path: str | None = None
+    normalised: str | None = field(default=None, repr=False)
+    normalisation: str | None = None
+    offsets: OffsetMap | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.normalised is None:
@@ -140,7 +141,7 @@ def parse(prepared: Prepared, nlp=None, max_chars: int = PARSE_CHUNK_CHARS) -> D
     return doc
 
 
-def run_layers(prepared: Prepared, doc: Doc, path: Optional[str] = None) -> Analysis:
+def run_layers(prepared: Prepared, doc: Doc, path: str | None = None) -> Analysis:
     """Run every analysis layer on a parsed ``doc`` of ``prepared``."""
     from . import frames as frame_layer
     from . import quotes as quote_layer
@@ -176,7 +177,7 @@ def _items(analysis: Analysis) -> list:
     return items + [e for f in analysis.frames for e in f.evidence]
 
 
-def _map_to_original(analysis: Analysis, offsets: Optional[OffsetMap]) -> None:
+def _map_to_original(analysis: Analysis, offsets: OffsetMap | None) -> None:
     """Map every offset the layers produced (on the normalised view) to the text as given:
     items' spans, quotes' speaker and cue spans, actors' mentions. Items shared between
     lists (a frame's evidence may be a signal) are mapped once."""
@@ -213,7 +214,7 @@ def _anchor_to_original(analysis: Analysis) -> None:
                 item.speaker_text = text[item.speaker_start : item.speaker_end]
 
 
-def analyze(text: str, *, nlp=None, path: Optional[str] = None) -> Analysis:
+def analyze(text: str, *, nlp=None, path: str | None = None) -> Analysis:
     """Analyse one article. Raises ``rhetoric.InputError`` (one plain line) on bad input."""
     prepared = prepare(text)
     doc = parse(prepared, nlp)
@@ -242,12 +243,12 @@ def analyze_many(texts: Iterable[str], *, nlp=None, batch_size: int = 8) -> Iter
 
 
 def analyze_stream(
-    items: Iterable[tuple[Optional[str], "Prepared | Exception"]],
+    items: Iterable[tuple[str | None, Prepared | Exception]],
     *,
     nlp=None,
     batch_size: int = 8,
     max_chars: int = PARSE_CHUNK_CHARS,
-) -> Iterator[tuple[Optional[str], "Analysis | Exception"]]:
+) -> Iterator[tuple[str | None, Analysis | Exception]]:
     """Analyse a stream of ``(path, prepared)`` pairs; yield ``(path, result)`` in input order.
 
     The streaming core of ``analyze_many`` and the CLI. Items are pulled ``batch_size`` at a

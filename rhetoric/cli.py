@@ -26,8 +26,9 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Optional, TextIO
+from typing import TextIO
 
 from .intake import InputError, named, read_prepared
 from .model import ModelNotFound
@@ -84,8 +85,8 @@ class Outcome:
     """What the CLI prints for one file: its formatted output, or the one-line error."""
 
     path: str
-    output: Optional[str] = None
-    error: Optional[str] = None
+    output: str | None = None
+    error: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -115,7 +116,7 @@ def outcomes(paths: Iterable[str], fmt: str, batch_size: int = BATCH_SIZE) -> It
 # ---------------------------------------------------------------- worker processes (--jobs)
 
 
-_worker_error: Optional[BaseException] = None
+_worker_error: BaseException | None = None
 
 
 def _init_worker() -> None:
@@ -126,7 +127,7 @@ def _init_worker() -> None:
 
     try:
         load_nlp()
-    except Exception as exc:  # noqa: BLE001 - reported through _work
+    except Exception as exc:
         _worker_error = exc
 
 
@@ -291,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -9,11 +9,11 @@ Everything the article says is escaped before it becomes HTML.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
 
 from .layout import count_words, lines
 from .markup import as_written
@@ -44,7 +44,7 @@ class HTML:
     __repr__ = __str__
 
 
-def plain(key: Optional[str]) -> str:
+def plain(key: str | None) -> str:
     """An internal key as a learner reads it: ``limiting_phrase`` -> "limiting phrase"."""
     return (key or "").replace("_", " ")
 
@@ -87,7 +87,7 @@ def seed_analysis():
     return analyze(seed_text(), path=f"seeds/{seed_path().name}")
 
 
-def analyse(text: str, path: Optional[str] = None):
+def analyse(text: str, path: str | None = None):
     """Analyse a learner's own text; bad input gives ``(None, message)`` instead of a traceback."""
     from .analysis import analyze
     from .intake import InputError
@@ -110,7 +110,7 @@ class Passage:
     text: str
 
 
-def paragraphs(text: Optional[str] = None, analysis=None) -> list[Passage]:
+def paragraphs(text: str | None = None, analysis=None) -> list[Passage]:
     """The article's paragraphs (one per non-empty line), numbered from 1.
 
     Parts the intake set aside (a publisher's footer) are left out when ``analysis`` is given
@@ -169,7 +169,7 @@ _ARTICLE_CSS = (
 )
 
 
-def show_article(analysis=None, *, numbered: bool = True, only: Optional[Iterable[int]] = None) -> HTML:
+def show_article(analysis=None, *, numbered: bool = True, only: Iterable[int] | None = None) -> HTML:
     """The article as readable paragraphs, numbered so a class can say "paragraph 8".
 
     ``only`` limits it to some paragraph numbers. Set-aside parts (publisher footers) are
@@ -212,7 +212,7 @@ def table(columns: Sequence[str], rows: Iterable[Sequence], caption: str = "") -
     return HTML(t.to_html(), t.to_text())
 
 
-def tokens(text_or_span: Union[str, object], limit: int = 40) -> HTML:
+def tokens(text_or_span: str | object, limit: int = 40) -> HTML:
     """spaCy's tokens of a short text, with part of speech and entity tag, as a table."""
     from .model import load_nlp
 
@@ -270,7 +270,7 @@ _MARKS = [("“", "left double quotation mark"), ("”", "right double quotation
           ("«", "left guillemet"), ("»", "right guillemet")]
 
 
-def mark_counts(text: Optional[str] = None) -> HTML:
+def mark_counts(text: str | None = None) -> HTML:
     """How often each kind of quotation mark occurs in ``text`` (the seed by default)."""
     text = seed_text() if text is None else text
     rows = [(m, name, text.count(m)) for m, name in _MARKS]
@@ -286,7 +286,7 @@ def entity_counts(analysis=None) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
-def quotes_table(analysis=None, kind: Optional[str] = None) -> HTML:
+def quotes_table(analysis=None, kind: str | None = None) -> HTML:
     """The quotes the kit found: speaker, cue, kind, channel, and the words."""
     analysis = analysis or seed_analysis()
     qs = [q for q in analysis.quotes if kind is None or q.kind == kind]
@@ -366,7 +366,7 @@ def signals_overview(analysis=None) -> HTML:
     return table(("signal", "how many", "what it is"), rows)
 
 
-def signals_table(analysis=None, category: Optional[str] = None, limit: int = 40) -> HTML:
+def signals_table(analysis=None, category: str | None = None, limit: int = 40) -> HTML:
     """Signals of one category (or all): the words, their kind, whose words, and why they count."""
     analysis = analysis or seed_analysis()
     ss = [s for s in analysis.signals if category is None or s.category == category]

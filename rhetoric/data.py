@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(os.environ.get("RHETORIC_DATA", Path(__file__).resolve().parent.parent / "data"))
@@ -19,7 +19,7 @@ def data_path(*parts: str) -> Path:
     return DATA_DIR.joinpath(*parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(*parts: str):
     """Parsed JSON of a data file (cached; treat the result as read-only)."""
     return json.loads(data_path(*parts).read_text(encoding="utf-8"))

@@ -8,8 +8,8 @@ organisation) because GPE-versus-LOC is a matter of convention, not of reading.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .data import load_json
 

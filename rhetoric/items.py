@@ -9,7 +9,8 @@ the JSON form fixed by the CLI contract.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Optional
+from typing import Any
+
 
 @dataclass
 class Item:
@@ -34,9 +35,9 @@ class Entity(Item):
     """
 
     label: str = ""
-    actor: Optional[str] = None
-    model_label: Optional[str] = None
-    rule: Optional[str] = None  # the correction rule that changed the label, if any
+    actor: str | None = None
+    model_label: str | None = None
+    rule: str | None = None  # the correction rule that changed the label, if any
 
 
 @dataclass
@@ -48,21 +49,21 @@ class Quote(Item):
     attribution rests on (a pronoun keeps its own span, ``speaker`` the resolved actor).
     """
 
-    speaker: Optional[str] = None
-    speaker_start: Optional[int] = None
-    speaker_end: Optional[int] = None
-    speaker_text: Optional[str] = None
-    cue: Optional[str] = None
-    cue_start: Optional[int] = None
-    cue_end: Optional[int] = None
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
     kind: str = "direct"  # "direct" | "indirect" | "scare" (scare quotes, a name or title: the writer's marks)
-    channel: Optional[str] = None
-    relayed_by: Optional[str] = None
+    channel: str | None = None
+    relayed_by: str | None = None
     relay_channel: str | None = None  # the relayer's channel ("told reporters"), never the speaker's
-    nested_in: Optional[int] = None  # index of the quote this one sits inside
+    nested_in: int | None = None  # index of the quote this one sits inside
     side: str = "unknown"
     side_of: str | None = None  # the actor a group speaker is named after ("Trump aides" -> Trump): its side
-    setting: Optional[str] = None  # where it was said, when the text says ("in Brussels")
+    setting: str | None = None  # where it was said, when the text says ("in Brussels")
     negated: bool = False  # words the speaker did NOT say ("refused to call it “a defeat”"): not their speech
 
 
@@ -72,11 +73,11 @@ class Signal(Item):
     agency pattern or the author's own voice. ``category`` is one of CATEGORIES."""
 
     category: str = ""
-    subtype: Optional[str] = None  # e.g. a reporting verb's stance, a metaphor's domain
-    actor: Optional[str] = None  # the actor the signal is about, where it applies
+    subtype: str | None = None  # e.g. a reporting verb's stance, a metaphor's domain
+    actor: str | None = None  # the actor the signal is about, where it applies
     in_quote: bool = False  # inside a quote: the speaker's words, not the author's
-    speaker: Optional[str] = None  # whose words, when in_quote
-    target: Optional[str] = None  # agency: the actor acted upon ("whom" in who does what to whom)
+    speaker: str | None = None  # whose words, when in_quote
+    target: str | None = None  # agency: the actor acted upon ("whom" in who does what to whom)
     reported: bool = False  # inside reported (indirect) speech: in_quote is set too, the words are the writer's
     negated: bool = False  # agency: the action is denied ("does not support"); loaded: the word is denied ("no evidence of corruption")
 
@@ -117,7 +118,7 @@ class Actor:
     name: str
     type: str  # person | place | organisation | group | other
     side: str = "unknown"
-    role: Optional[str] = None
+    role: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -25,7 +25,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from .data import data_path
 
@@ -58,7 +58,7 @@ def figures() -> dict[str, dict[str, Any]]:
     return {k: v for k, v in (layers or {}).items() if isinstance(v, dict) and _share(v.get("value")) is not None}
 
 
-def _share(value: Any) -> Optional[float]:
+def _share(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
         return None
     return float(value)
@@ -69,7 +69,7 @@ def in_ten(value: float) -> int:
     return int(round(value * 10))
 
 
-def sentence(layer: str) -> Optional[str]:
+def sentence(layer: str) -> str | None:
     """The figure of ``layer`` in words, with what to do about it; ``None`` if it was not measured."""
     f = figures().get(layer)
     if f is None:
@@ -82,7 +82,7 @@ def sentence(layer: str) -> Optional[str]:
     return said + (f" ({note[0].upper()}{note[1:]}.)" if note else "")
 
 
-def source_line(layer: str) -> Optional[str]:
+def source_line(layer: str) -> str | None:
     """Where the figure of ``layer`` comes from (dataset, size, date), for a footnote."""
     f = figures().get(layer)
     if f is None:
@@ -97,7 +97,7 @@ def source_line(layer: str) -> Optional[str]:
 
 
 def record(layer: str, value: float, *, n: int, dataset: str, figure: str = "precision",
-           claim: Optional[str] = None, note: str = "") -> None:
+           claim: str | None = None, note: str = "") -> None:
     """Write one layer's figure into the reliability file (kept: the other layers' figures).
 
     Raises ``ValueError`` for a layer not in ``CLAIMS`` or a value outside 0-1.

@@ -49,7 +49,7 @@ def sourcing_balance(analysis, *, by: str = "speaker") -> list[dict[str, Any]]:
     if by not in ("speaker", "side"):
         raise ValueError("by must be 'speaker' or 'side'")
     actors = analysis.actors
-    rows: "OrderedDict[str, dict[str, Any]]" = OrderedDict()
+    rows: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for q in analysis.quotes:
         if not counts_as_speech(q):
             continue

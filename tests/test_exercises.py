@@ -7,15 +7,14 @@ must become a hint, never a traceback. The learner's work file must survive cras
 
 from __future__ import annotations
 
-import re
-
 import json
 import os
+import re
 
 import pytest
 
 from rhetoric.exercises import registry, store
-from rhetoric.exercises.answers import ____, Blank, same_actor
+from rhetoric.exercises.answers import Blank, ____, same_actor
 from rhetoric.exercises.compare import compare_choices, compare_spans
 from rhetoric.exercises.facts import render
 

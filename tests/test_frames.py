@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rhetoric.data import load_json
-from rhetoric.frames import (code_article, code_by_hand, compare, entman_template, propose_entman,
-                             questions)
+from rhetoric.frames import code_article, code_by_hand, compare, entman_template, propose_entman, questions
 
 FRAMES = {"conflict", "human_interest", "economic_consequences", "morality", "attribution_of_responsibility"}
 

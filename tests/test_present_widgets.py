@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 import ipywidgets as W
@@ -200,7 +200,7 @@ def test_explorer_upload_widget_reads_a_cp1252_file(seed_analysis):
     ex = wd.Explorer(seed_analysis, name="Seed")
     raw = "Fran\u00e7ois Hollande said the \u201cdeal\u201d was done in Paris.".encode("cp1252")
     ex.upload.value = ({"name": "win.txt", "type": "text/plain", "size": len(raw), "content": memoryview(raw),
-                        "last_modified": datetime.now(timezone.utc)},)
+                        "last_modified": datetime.now(UTC)},)
     assert "win.txt" in ex.article.value
     assert "Hollande" in visible(ex.html)
 

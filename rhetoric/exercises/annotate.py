@@ -10,7 +10,7 @@ where the learner, the kit (or spaCy's model) and the gold disagree: that table 
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any
 
 from .. import course
 from .answers import AnswerTypeError, as_list, kind_of, means_nobody, norm, same_actor, text_of
@@ -153,7 +153,7 @@ def check_marks(answer: Any, ex: Exercise) -> Verdict:
 
 # --- labelling mentions ------------------------------------------------------------------------
 
-def _model_label(start: int, end: int) -> Optional[str]:
+def _model_label(start: int, end: int) -> str | None:
     a = course.seed_analysis()
     for e in a.doc.ents:
         s, t = a.original_span(e.start_char, e.end_char)
@@ -162,7 +162,7 @@ def _model_label(start: int, end: int) -> Optional[str]:
     return None
 
 
-def _kit_label(start: int, end: int) -> Optional[str]:
+def _kit_label(start: int, end: int) -> str | None:
     for e in course.seed_analysis().entities:
         if e.start < end and start < e.end:
             return e.label
@@ -238,11 +238,11 @@ def choice_verdict(comp, ex: Exercise, items: list[tuple[str, str]], noun: str, 
 
 # --- choosing speakers -------------------------------------------------------------------------
 
-def quote_gold(q: dict) -> Optional[str]:
+def quote_gold(q: dict) -> str | None:
     return quote_speaker_at(q["start"], q["end"])[1]
 
 
-def _kit_speaker(start: int, end: int) -> tuple[bool, Optional[str]]:
+def _kit_speaker(start: int, end: int) -> tuple[bool, str | None]:
     """Did the kit find a direct quote here, and whose? (The best-overlapping direct quote.)"""
     best, overlap = None, 0
     for q in course.seed_analysis().quotes:
@@ -254,7 +254,7 @@ def _kit_speaker(start: int, end: int) -> tuple[bool, Optional[str]]:
     return (best is not None), (best.speaker if best else None)
 
 
-def _aliases(name: Optional[str]) -> set[str]:
+def _aliases(name: str | None) -> set[str]:
     if not name:
         return set()
     a = course.seed_analysis()

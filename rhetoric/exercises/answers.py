@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from ..data import load_json
 
@@ -210,7 +211,7 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in words if w not in _name_titles()]
 
 
-def same_actor(answer: Any, name: Optional[str], aliases: Iterable[str] = ()) -> bool:
+def same_actor(answer: Any, name: str | None, aliases: Iterable[str] = ()) -> bool:
     """Does the learner's ``answer`` name the actor ``name``?
 
     Matches the canonical name, any alias (e.g. the actor's mention texts), or a surname

@@ -8,8 +8,9 @@ what the disagreement means, plus precision and recall for the learner and for t
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional, Sequence
+from typing import Any
 
 from ..evaluate import Score
 from .feedback import Table
@@ -101,7 +102,7 @@ def compare_spans(
     learner: Sequence[Span],
     kit: Sequence[Span],
     gold: Sequence[Span],
-    why: Optional[dict[Span, str]] = None,
+    why: dict[Span, str] | None = None,
     what: str = "marks",
     kit_name: str = "kit",
 ) -> SpanComparison:
@@ -148,7 +149,7 @@ def compare_words(
     learner: Sequence[Span],
     kit: Sequence[Span],
     gold: Sequence[Span],
-    why: Optional[dict[Span, str]] = None,
+    why: dict[Span, str] | None = None,
     what: str = "marks",
     kit_name: str = "kit",
 ) -> SpanComparison:

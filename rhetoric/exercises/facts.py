@@ -12,7 +12,8 @@ Braces that are not a known fact (code such as ``{"said": ...}``) are left as th
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 from .. import course
 from ..english import NUMBER_WORDS as _NUMBER_WORDS
@@ -61,7 +62,7 @@ def facts(ex=None) -> dict[str, Callable[[], Any]]:
     return {**_global_facts(), **_exercise_facts(ex)}
 
 
-def render(text: Optional[str], ex=None) -> Optional[str]:
+def render(text: str | None, ex=None) -> str | None:
     """``text`` with every known ``{placeholder}`` replaced by its computed value."""
     if not text or "{" not in text:
         return text

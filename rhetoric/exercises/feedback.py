@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
-from typing import Optional
 
 from ..markup import AS_WRITTEN
 from ..present.tables import Table
@@ -39,9 +38,9 @@ class Feedback:
     exercise: str
     kind: str  # correct | not_yet | blank | hint | solution | info | task
     message: str = ""
-    hint: Optional[str] = None
-    bridge: Optional[str] = None
-    code: Optional[str] = None
+    hint: str | None = None
+    bridge: str | None = None
+    code: str | None = None
     details: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
 

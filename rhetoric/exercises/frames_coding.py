@@ -11,7 +11,7 @@ learner and kit disagree (with the kit's evidence), and the frame chart.
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Optional
+from typing import Any
 
 from .feedback import Table
 from .store import my_work
@@ -42,7 +42,7 @@ def score_table(comparison: dict, labels: dict[str, str]) -> Table:
     return Table(("frame", "you", "kit", "what it means"), rows, "Your coding and the kit's (0 = absent, 1 = strong)")
 
 
-def disagreement_table(comparison: dict) -> Optional[Table]:
+def disagreement_table(comparison: dict) -> Table | None:
     """The questions you and the kit answered differently, with the kit's first evidence."""
     rows = [(d["question"], "yes" if d["you"] else "no", "yes" if d["kit"] else "no",
              _short(d["kit_evidence"][0]) if d["kit_evidence"] else "(no sentence found)")
@@ -114,7 +114,7 @@ class FrameCoder:
     def comparison(self) -> dict:
         return self.frames.compare(self.answers(), self.kit_answers)
 
-    def scores(self) -> dict[str, Optional[float]]:
+    def scores(self) -> dict[str, float | None]:
         return {f: s["you"] for f, s in self.comparison()["frames"].items()}
 
     def _changed(self, qid: str, value: str) -> None:

@@ -7,8 +7,6 @@ truth: an exercise's own entry in ``data/exercises`` says where to look, never w
 
 from __future__ import annotations
 
-from typing import Optional
-
 from .. import course
 from ..data import load_json
 from ..evaluate import gold_entities
@@ -16,7 +14,7 @@ from ..evaluate import gold_entities
 __all__ = ["gold_entities", "gold_quotes", "gold_signals", "in_range", "entity_label_at", "quote_speaker_at"]
 
 
-def gold_signals(category: Optional[str] = None) -> list[dict]:
+def gold_signals(category: str | None = None) -> list[dict]:
     """Gold signal spans (``start``, ``end``, ``text``, ``category``, ``subtype``, ``note``...)."""
     spans = load_json("gold", "signals.json")["spans"]
     return [s for s in spans if category is None or s.get("category") == category]
@@ -32,7 +30,7 @@ def in_range(record: dict, start: int, end: int) -> bool:
     return start <= int(record["start"]) and int(record["end"]) <= end
 
 
-def entity_label_at(start: int, end: int) -> Optional[str]:
+def entity_label_at(start: int, end: int) -> str | None:
     """The label of the gold entity overlapping ``[start, end)``; ``None`` when the gold has no
     entity there (the words are not a name)."""
     for e in gold_entities():
@@ -41,7 +39,7 @@ def entity_label_at(start: int, end: int) -> Optional[str]:
     return None
 
 
-def quote_speaker_at(start: int, end: int) -> tuple[bool, Optional[str]]:
+def quote_speaker_at(start: int, end: int) -> tuple[bool, str | None]:
     """``(found, speaker)`` of the gold quote overlapping ``[start, end)`` the most; ``found`` is
     False when no gold quote overlaps (``speaker`` is then ``None``), and a found quote's speaker
     is ``None`` when nobody named says it (a reporter's question).

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Optional
+from typing import Any
 
 from ..data import data_path
 from .answers import AnswerTypeError, Blank, blank_was_used, contains_blank, kind_of
@@ -48,7 +49,7 @@ class Verdict:
     message: str = ""
     details: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-    hint: Optional[str] = None  # a hint for this very mistake, shown before the graded one
+    hint: str | None = None  # a hint for this very mistake, shown before the graded one
 
 
 def right(message: str = "", **kw) -> Verdict:
@@ -161,7 +162,7 @@ def _repeats(a: str, b: str) -> bool:
     return bool(wa) and bool(wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
-def combine_hints(specific: Optional[str], graded: str) -> str:
+def combine_hints(specific: str | None, graded: str) -> str:
     """The hint for this very mistake, then the graded hint, never saying the same thing twice.
 
     When the graded hint repeats the specific one, only its pointer to the solution (after the
@@ -273,5 +274,5 @@ def starter(exercise_id: str) -> Feedback:
     except KeyError:
         return _unknown(exercise_id)
     if not ex.starter:
-        return Feedback(ex.id, "info", "This exercise is a widget: run exercise(\"%s\") to show it again." % ex.id)
+        return Feedback(ex.id, "info", f"This exercise is a widget: run exercise(\"{ex.id}\") to show it again.")
     return Feedback(ex.id, "info", "The starter code, to paste back into the exercise cell:", code=ex.starter)

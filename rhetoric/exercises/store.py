@@ -25,7 +25,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any
 
 DEFAULT_NAME = "my_rhetoric_lab_work.json"
 FORMAT = "rhetoric-lab-work/1"
@@ -65,7 +65,7 @@ def _locked(path: Path):
         fh.close()
 
 
-def atomic_write_json(path: Union[str, Path], data: Any) -> None:
+def atomic_write_json(path: str | Path, data: Any) -> None:
     """Write ``data`` as JSON to ``path`` atomically: a temp file in the same folder, fsync, replace."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +82,7 @@ def atomic_write_json(path: Union[str, Path], data: Any) -> None:
         raise
 
 
-def _read(path: Path) -> tuple[dict, Optional[str]]:
+def _read(path: Path) -> tuple[dict, str | None]:
     """The saved work at ``path`` and a warning; an unreadable file is renamed aside, not lost."""
     if not path.exists():
         return {}, None
@@ -107,11 +107,11 @@ class WorkStore:
     'Pete Hegseth'
     """
 
-    def __init__(self, path: Union[str, Path, None] = None, autosave: bool = True):
+    def __init__(self, path: str | Path | None = None, autosave: bool = True):
         self.path = Path(path) if path is not None else default_path()
         self.autosave = autosave
-        self.warning: Optional[str] = None
-        self.last_error: Optional[str] = None
+        self.warning: str | None = None
+        self.last_error: str | None = None
         self._dirty: dict[str, dict[str, Any]] = {}
         self.sections, self.warning = _read(self.path)
 
@@ -166,14 +166,14 @@ class WorkStore:
             self.last_error = f"could not save your work to {self.path}: {exc.strerror or exc}"
             return False
 
-    def reload(self) -> "WorkStore":
+    def reload(self) -> WorkStore:
         """Read the file again (e.g. after another notebook saved to it)."""
         self.sections, self.warning = _read(self.path)
         for section, values in self._dirty.items():
             self.sections.setdefault(section, {}).update(values)
         return self
 
-    def clear(self, exercise_ids: Optional[list[str]] = None, sections: tuple[str, ...] = ()) -> int:
+    def clear(self, exercise_ids: list[str] | None = None, sections: tuple[str, ...] = ()) -> int:
         """Forget saved answers: of the given exercise IDs, or every answer when ``None``.
 
         The file as it was is first copied aside (``...before-start-again-<time>``), so nothing is
@@ -203,7 +203,7 @@ class WorkStore:
         self.sections = on_disk
         return removed
 
-    def copy_to(self, folder: Union[str, Path] = ".") -> Path:
+    def copy_to(self, folder: str | Path = ".") -> Path:
         """Copy the work file into ``folder`` (to download or hand in); returns the copy's path."""
         self.save()
         target = Path(folder) / f"rhetoric_lab_work_{time.strftime('%Y%m%d-%H%M')}.json"
@@ -232,7 +232,7 @@ class WorkStore:
         return msg
 
 
-def _clear_progress(progress: dict, wanted: Optional[set]) -> None:
+def _clear_progress(progress: dict, wanted: set | None) -> None:
     """Forget saved attempts, hints, solutions and solved marks (of ``wanted`` IDs, or all)."""
     for name, value in list(progress.items()):
         if isinstance(value, dict):
@@ -242,10 +242,10 @@ def _clear_progress(progress: dict, wanted: Optional[set]) -> None:
             progress[name] = [k for k in value if wanted is not None and k not in wanted]
 
 
-_WORK: Optional[WorkStore] = None
+_WORK: WorkStore | None = None
 
 
-def my_work(path: Union[str, Path, None] = None) -> WorkStore:
+def my_work(path: str | Path | None = None) -> WorkStore:
     """The learner's work store for this kernel (opened once; pass ``path`` to switch files)."""
     global _WORK
     if _WORK is None or (path is not None and Path(path) != _WORK.path):

@@ -9,8 +9,9 @@ problem becomes a message in the widget. All article text is escaped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Any, Callable
+from typing import Any
 
 import ipywidgets as W
 from ipywidgets.widgets.widget_bool import ToggleButtonStyle  # not exported at the top level

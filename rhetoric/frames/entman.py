@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..data import load_json
 from ..items import Item
@@ -25,7 +25,7 @@ def template() -> dict:
     return load_json("frames", "entman.json")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _regex(words: tuple[str, ...]) -> re.Pattern:
     alts = sorted((re.escape(w.lower()) for w in words), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Mapping, Optional
 
 from ..data import load_json
 from ..items import Frame, Item
@@ -180,7 +180,7 @@ def code_article(doc, analysis) -> list[Answer]:
     return answers
 
 
-def scores_from_answers(answers: Mapping[str, bool]) -> dict[str, Optional[float]]:
+def scores_from_answers(answers: Mapping[str, bool]) -> dict[str, float | None]:
     """Per-frame score (share of its questions answered yes) from ``{question id: bool}``.
     A frame none of whose questions is answered scores ``None``."""
     out = {}
@@ -203,7 +203,7 @@ def _as_bool(qid: str, value) -> bool:
     raise ValueError(f"answer for {qid!r} must be yes or no, got {value!r}")
 
 
-def code_by_hand(answers: Mapping[str, object]) -> dict[str, Optional[float]]:
+def code_by_hand(answers: Mapping[str, object]) -> dict[str, float | None]:
     """Turn a learner's yes/no answers into per-frame scores comparable with the kit's.
 
     ``answers`` maps question ids (see ``questions()``) to yes/no (``True``/``False``,

@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Optional, Union
 
 from .kinds import KINDS, NOBODY, NOT_SAID
 from .model import Exercise, Lesson, Verdict, load
@@ -57,7 +56,7 @@ def build(text: str, *, title: str = "", outlet: str = "", date: str = "", autho
     return Lesson(data)
 
 
-def available(folder: Union[str, Path, None] = None) -> list[Path]:
+def available(folder: str | Path | None = None) -> list[Path]:
     """The lesson files in ``folder`` (default ``lessons/``), by name."""
     return sorted(Path(folder or LESSONS_DIR).glob("*.json"))
 
@@ -68,7 +67,7 @@ def default_path() -> Path:
     return Path(env) if env else LESSONS_DIR / SEED_LESSON
 
 
-def open_default(path: Optional[Union[str, Path]] = None) -> Lesson:
+def open_default(path: str | Path | None = None) -> Lesson:
     """``load`` of ``path`` or of ``default_path()``."""
     return load(path or default_path())
 

@@ -8,7 +8,7 @@ the answer away ("speaker from '… wrote' right after the quote").
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from ..exercises.answers import norm
 
@@ -23,7 +23,7 @@ def _words(phrase: str) -> list[str]:
     return out
 
 
-def redact(text: str, answers: Iterable[Optional[str]]) -> str:
+def redact(text: str, answers: Iterable[str | None]) -> str:
     """``text`` with every occurrence of the answers (and their longer words) replaced by ``…``.
 
     Matching ignores case and a possessive; longer phrases are replaced first.
@@ -34,7 +34,7 @@ def redact(text: str, answers: Iterable[Optional[str]]) -> str:
     return re.sub(r"…(\s*…)+", BLANK, text)
 
 
-def gives_away(hint: str, answers: Iterable[Optional[str]]) -> bool:
+def gives_away(hint: str, answers: Iterable[str | None]) -> bool:
     """True if ``hint`` contains one of ``answers`` as a whole word or phrase."""
     h = " " + re.sub(r"[^\w]+", " ", norm(hint)) + " "
     for a in answers:
@@ -46,7 +46,7 @@ def gives_away(hint: str, answers: Iterable[Optional[str]]) -> bool:
     return False
 
 
-def pointed(explanation: str, answers: Iterable[Optional[str]], fallback: str) -> str:
+def pointed(explanation: str, answers: Iterable[str | None], fallback: str) -> str:
     """The kit's explanation with the answers blanked, or ``fallback`` when too little is left."""
     answers = list(answers)
     text = redact(explanation, answers).strip()

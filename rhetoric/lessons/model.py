@@ -16,7 +16,7 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any
 
 from ..exercises.answers import AnswerTypeError, kind_of, means_nobody, norm, same_actor, text_of
 from ..exercises.feedback import Feedback
@@ -34,11 +34,11 @@ class Exercise:
     key: Any
     kit_answer: Any
     hints: list[str]
-    target: Optional[dict] = None
-    passage: Optional[dict] = None
+    target: dict | None = None
+    passage: dict | None = None
     options: Any = None
     explanation: str = ""
-    unsure: Optional[str] = None
+    unsure: str | None = None
     review: dict = field(default_factory=lambda: {"status": "proposed"})
     notes: dict = field(default_factory=dict)
 
@@ -69,7 +69,7 @@ class Verdict:
     exercise: str
     correct: bool
     message: str
-    hint: Optional[str] = None
+    hint: str | None = None
     details: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
@@ -98,7 +98,7 @@ def _show(value: Any) -> str:
 class Lesson:
     """An article with checked exercises. Build with ``rhetoric.lessons.build``, open with ``load``."""
 
-    def __init__(self, data: dict, path: Optional[Path] = None):
+    def __init__(self, data: dict, path: Path | None = None):
         self.data = data
         self.path = path
         known = set(Exercise.__dataclass_fields__)  # a field added by hand is ignored, not an error
@@ -129,7 +129,7 @@ class Lesson:
                 return ex
         raise KeyError(f"this lesson has no exercise {exercise_id!r}; it has {', '.join(e.id for e in self.exercises)}")
 
-    def span_text(self, span: Optional[dict]) -> str:
+    def span_text(self, span: dict | None) -> str:
         return self.text[span["start"]:span["end"]] if span else ""
 
     def to_dict(self) -> dict:
@@ -394,7 +394,7 @@ class Lesson:
         return Verdict(ex.id, True, msg, details=details)
 
     # --- saving -------------------------------------------------------------------------------
-    def save(self, path: Union[str, Path, None] = None) -> Path:
+    def save(self, path: str | Path | None = None) -> Path:
         """Write the lesson as one JSON file (validated first; atomic). Returns the path."""
         from ..exercises.store import atomic_write_json
 
@@ -411,7 +411,7 @@ class Lesson:
         return target
 
 
-def load(path: Union[str, Path]) -> Lesson:
+def load(path: str | Path) -> Lesson:
     """Open a lesson file. Raises ``LessonError`` (one line naming the file and the problem)."""
     path = Path(path)
     try:

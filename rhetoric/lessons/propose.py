@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from typing import Optional
 
 from ..layout import lines
 from .hints import pointed
@@ -47,7 +46,7 @@ class Sentences:
         s, e = self.sents[i][0], self.sents[j][1]
         return _span(self.text, s, e)
 
-    def paragraph(self, start: int) -> Optional[tuple[int, int]]:
+    def paragraph(self, start: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.par_starts, start) - 1
         if i >= 0 and self.paragraphs[i][0] <= start < self.paragraphs[i][1]:
             return self.paragraphs[i]
@@ -62,7 +61,7 @@ def _exercise(kind: str, n: int, prompt: str, key, *, explanation: str = "", poi
 
 # --- who is named ---------------------------------------------------------------------------
 
-def _name_kind(analysis, entity) -> Optional[str]:
+def _name_kind(analysis, entity) -> str | None:
     kind = LABEL_KIND.get(entity.label)
     actor = analysis.actors.get(entity.actor) if entity.actor else None
     if actor is not None and actor.type in NAME_KINDS:
@@ -70,7 +69,7 @@ def _name_kind(analysis, entity) -> Optional[str]:
     return kind
 
 
-def _entity_unsure(entity) -> Optional[str]:
+def _entity_unsure(entity) -> str | None:
     if entity.model_label is None:
         return "spaCy's model did not see a name here; one of the kit's rules added it"
     if entity.model_label != entity.label:
@@ -136,7 +135,7 @@ def _not_a_name(analysis, sents: Sentences, e, n: int) -> dict:
 
 # --- who said it --------------------------------------------------------------------------------
 
-def _speaker_unsure(analysis, q, sents: Sentences) -> Optional[str]:
+def _speaker_unsure(analysis, q, sents: Sentences) -> str | None:
     if q.speaker is None:  # on PolNeAR dev most quotes the kit leaves unattributed do have a source
         return "the kit found no named speaker, and in news most quotes have one somewhere nearby"
     actor = analysis.actors.get(q.speaker)
@@ -153,7 +152,7 @@ def _speaker_unsure(analysis, q, sents: Sentences) -> Optional[str]:
     return None
 
 
-def _candidates(analysis, keys: list[Optional[str]], limit: int = 6) -> list[str]:
+def _candidates(analysis, keys: list[str | None], limit: int = 6) -> list[str]:
     """Speakers to choose from: the keys, then the article's most-named people and organisations."""
     counts = Counter(e.actor for e in analysis.entities if e.actor)
     names = [k for k in keys if k]

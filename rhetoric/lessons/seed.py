@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from typing import Optional
 
 from ..exercises.answers import same_actor
 from ..exercises.gold import entity_label_at, gold_quotes, gold_signals, quote_speaker_at
@@ -36,7 +35,7 @@ def _overlaps(record: dict, start: int, end: int) -> bool:
     return int(record["start"]) < end and start < int(record["end"])
 
 
-def _option_for(lesson: Lesson, ex, name: Optional[str]) -> str:
+def _option_for(lesson: Lesson, ex, name: str | None) -> str:
     if name is None:
         return NOBODY
     return next((o for o in ex.options if o != NOBODY and same_actor(name, o)), name)

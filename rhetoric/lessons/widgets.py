@@ -11,9 +11,10 @@ let the browser tests find them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 import ipywidgets as W
 from ipywidgets.widgets.widget_bool import ToggleButtonStyle
@@ -207,7 +208,7 @@ class ExerciseCard(W.VBox):
                         b.value = True
 
     # actions -------------------------------------------------------------------------------------
-    def _blank(self) -> Optional[str]:
+    def _blank(self) -> str | None:
         a = self.answer()
         kind = self.ex.answer_type
         if kind == "choice" and a is None:
@@ -297,7 +298,7 @@ def article_html(lesson: Lesson) -> str:
 class LessonPlayer:
     """A lesson for the learner: a picker of lessons, the article, then every exercise as a card."""
 
-    def __init__(self, path: Optional[Any] = None, folder: Optional[Any] = None):
+    def __init__(self, path: Any | None = None, folder: Any | None = None):
         from . import available, default_path
 
         self.folder = folder
@@ -314,7 +315,7 @@ class LessonPlayer:
         self.status.add_class("rl-lesson-status")
         self.body = W.VBox([])
         self.cards: list[ExerciseCard] = []
-        self.lesson: Optional[Lesson] = None
+        self.lesson: Lesson | None = None
         self.widget = W.VBox([W.HBox([self.picker, self.reload_button]), self.status, self.body])
         self.widget.add_class("rl-lesson-player")
         self.picker.observe(lambda ch: self.open(ch["new"]), names="value")
@@ -332,7 +333,7 @@ class LessonPlayer:
         self.picker.options = options
         self.picker.value = current
 
-    def open(self, path: Any) -> Optional[Lesson]:
+    def open(self, path: Any) -> Lesson | None:
         """Open the lesson at ``path`` and show it; a broken file is one line in the status."""
         from . import LessonError, load
 
@@ -363,7 +364,7 @@ class LessonPlayer:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def play(path: Optional[Any] = None) -> LessonPlayer:
+def play(path: Any | None = None) -> LessonPlayer:
     """The learner's lesson: ``path``, else ``$RHETORIC_LESSON``, else the seed's lesson."""
     return LessonPlayer(path)
 
@@ -402,7 +403,7 @@ class ReviewCard(W.VBox):
                          layout=W.Layout(border="1px solid #ccc", padding="8px", margin="8px 0"))
         self.add_class("rl-review-card")
 
-    def _correction_control(self) -> Optional[W.Widget]:
+    def _correction_control(self) -> W.Widget | None:
         kind = self.ex.answer_type
         if kind == "choice":
             w = W.Combobox(options=list(self.ex.options), placeholder="the right answer", description="Key",
@@ -460,7 +461,7 @@ def _slug(title: str) -> str:
 class LessonBuilder:
     """The teacher's lesson maker: paste or upload, metadata, review each proposal, save."""
 
-    def __init__(self, folder: Optional[Any] = None):
+    def __init__(self, folder: Any | None = None):
         from . import DEFAULT_LICENCE, LESSONS_DIR
 
         self.folder = Path(folder or LESSONS_DIR)
@@ -489,8 +490,8 @@ class LessonBuilder:
         self.save_status.add_class("rl-lesson-save-status")
         self.cards_box = W.VBox([])
         self.cards: list[ReviewCard] = []
-        self.lesson: Optional[Lesson] = None
-        self.saved_path: Optional[Path] = None
+        self.lesson: Lesson | None = None
+        self.saved_path: Path | None = None
         self.widget = W.VBox([self.paste, self.upload, self.title, self.outlet, self.date, self.licence,
                               self.propose_button, self.status, self.cards_box, self.filename, self.save_button,
                               self.save_status])
@@ -524,7 +525,7 @@ class LessonBuilder:
         self.paste.value = text
         self.say(f"Read {f.get('name', 'the file')}." + (f" Note: {warnings[0]}" if warnings else ""))
 
-    def propose(self) -> Optional[Lesson]:
+    def propose(self) -> Lesson | None:
         """Analyse the pasted article and show every proposed exercise for review."""
         from ..intake import InputError
         from . import build
@@ -553,7 +554,7 @@ class LessonBuilder:
     def card(self, exercise_id: str) -> ReviewCard:
         return next(c for c in self.cards if c.ex.id == exercise_id)
 
-    def save(self) -> Optional[Path]:
+    def save(self) -> Path | None:
         """Apply every decision and write the lesson under the lessons folder."""
         if self.lesson is None:
             self.say("Propose the exercises first.", error=True)
@@ -581,6 +582,6 @@ class LessonBuilder:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def make_lesson(folder: Optional[Any] = None) -> LessonBuilder:
+def make_lesson(folder: Any | None = None) -> LessonBuilder:
     """The teacher's lesson maker (notebook 05)."""
     return LessonBuilder(folder)

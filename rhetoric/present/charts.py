@@ -17,8 +17,8 @@ screen reader (or a learner who cannot see the colours) reads what the chart sho
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from html import escape
-from typing import Mapping, Optional
 
 import plotly.graph_objects as go
 
@@ -154,7 +154,7 @@ def _sides(analysis, rows) -> list[str]:
     return sides + sorted({r["side"] for r in rows} - set(sides))
 
 
-def actor_mentions_chart(analysis, top: int = 15, types: Optional[set] = None, widget: bool = False):
+def actor_mentions_chart(analysis, top: int = 15, types: set | None = None, widget: bool = False):
     """Horizontal bars: how often each actor is named (top ``top``), coloured and grouped by side."""
     rows = [r for r in actor_mentions(analysis) if types is None or r["type"] in types][:top]
     fig = _new(widget, "Who is named, and how often", height=max(360, 80 + 30 * len(rows)))
@@ -362,7 +362,7 @@ def actor_signal_heatmap(analysis, top: int = 12, widget: bool = False):
                           f"({sum(table[first].values())}, most often {layer_name(top).lower()}).")
 
 
-def signal_profile(analysis, start: int = 0, end: Optional[int] = None, by_stance: bool = False) -> dict[str, int]:
+def signal_profile(analysis, start: int = 0, end: int | None = None, by_stance: bool = False) -> dict[str, int]:
     """Counts of each signal category in ``text[start:end]`` (every category, zeros included).
 
     With ``by_stance`` reporting verbs are counted per stance (``"reporting_verb:assertive"``...),
@@ -477,7 +477,7 @@ def paragraph_profile_chart(analysis, widget: bool = False):
 # frames
 
 
-def frame_chart(analysis, learner: Optional[Mapping[str, float]] = None, widget: bool = False):
+def frame_chart(analysis, learner: Mapping[str, float] | None = None, widget: bool = False):
     """The kit's generic-frame scores (bars), with the learner's own coding overlaid (diamonds).
 
     ``learner`` maps frame names to scores between 0 and 1 (e.g. the share of "yes" answers

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Union
 
 #: CSV columns, in order.
 CSV_FIELDS = ("layer", "category", "start", "end", "text", "actor", "explanation")
@@ -58,7 +57,7 @@ def to_json(analysis) -> str:
     return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2)
 
 
-def export_files(analysis, folder: Union[str, Path] = ".", stem: str = "analysis",
+def export_files(analysis, folder: str | Path = ".", stem: str = "analysis",
                  formats=("json", "csv", "html")) -> list[Path]:
     """Write ``stem.json``, ``stem.csv`` and ``stem.html`` (the report) into ``folder``.
 

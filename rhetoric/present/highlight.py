@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, OrderedDict
+from collections.abc import Iterable
 from html import escape
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from spacy.displacy.render import SpanRenderer
 
@@ -55,7 +56,7 @@ def esc(value: Any) -> str:
 # 1. items -> plain dicts
 
 
-def _actor_side(analysis, actor: Optional[str]) -> str:
+def _actor_side(analysis, actor: str | None) -> str:
     if actor and actor in analysis.actors:
         return analysis.actors[actor].side or "unknown"
     return "unknown"
@@ -173,10 +174,10 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
 
 def filter_spans(
     spans: Iterable[dict],
-    layers: Optional[Iterable[str]] = None,
-    labels: Optional[Iterable[str]] = None,
-    actors: Optional[Iterable[str]] = None,
-    sides: Optional[Iterable[str]] = None,
+    layers: Iterable[str] | None = None,
+    labels: Iterable[str] | None = None,
+    actors: Iterable[str] | None = None,
+    sides: Iterable[str] | None = None,
 ) -> list[dict]:
     """The span records a learner asked for.
 
@@ -232,7 +233,7 @@ def parse_paragraphs(
     text: str,
     spans: list[dict],
     start: int = 0,
-    end: Optional[int] = None,
+    end: int | None = None,
 ) -> list[dict]:
     """displaCy "manual" dicts for the paragraphs of ``text[start:end]``.
 
@@ -296,7 +297,7 @@ class HighlightRenderer(SpanRenderer):
 
     style = "span"
 
-    def __init__(self, options: Optional[dict] = None) -> None:
+    def __init__(self, options: dict | None = None) -> None:
         options = dict(options or {})
         options.setdefault("top_offset", tpl.TOP_OFFSET)
         options.setdefault("top_offset_step", tpl.OFFSET_STEP)
@@ -381,7 +382,7 @@ def _layer_order(layer: str) -> int:
 
 #: Rendered paragraphs by (text, bounds, spans): a filter change re-renders only the
 #: paragraphs whose highlights changed.
-_PARAGRAPH_CACHE: "OrderedDict[tuple, str]" = OrderedDict()
+_PARAGRAPH_CACHE: OrderedDict[tuple, str] = OrderedDict()
 _PARAGRAPH_CACHE_SIZE = 1024
 
 
@@ -483,7 +484,7 @@ def render_spans(
     text: str,
     spans: list[dict],
     start: int = 0,
-    end: Optional[int] = None,
+    end: int | None = None,
     legend: bool = True,
     empty_message: str = "Nothing to highlight with these filters.",
     style: bool = True,
@@ -504,12 +505,12 @@ def render_spans(
 
 def highlight_html(
     analysis,
-    layers: Optional[Iterable[str]] = None,
-    labels: Optional[Iterable[str]] = None,
-    actors: Optional[Iterable[str]] = None,
-    sides: Optional[Iterable[str]] = None,
+    layers: Iterable[str] | None = None,
+    labels: Iterable[str] | None = None,
+    actors: Iterable[str] | None = None,
+    sides: Iterable[str] | None = None,
     start: int = 0,
-    end: Optional[int] = None,
+    end: int | None = None,
     legend: bool = True,
     style: bool = True,
     subtypes: bool = False,
@@ -536,7 +537,7 @@ def _paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _context_record(text: str, ident: str, start: int, end: int, label: str, explanation: str,
-                    layer: str, key: Optional[str] = None) -> dict:
+                    layer: str, key: str | None = None) -> dict:
     tip = label + (f": {explanation}" if explanation else "")
     return {
         "id": ident, "start": start, "end": end, "text": text[start:end], "layer": layer,
@@ -553,7 +554,7 @@ def context_html(
     label: str = "HIGHLIGHT",
     explanation: str = "",
     layer: str = "quotes",
-    key: Optional[str] = None,
+    key: str | None = None,
     parts: Iterable[tuple[int, int, str, str, str]] = (),
 ) -> str:
     """The paragraph(s) around ``text[start:end]`` with that span marked, and a caption.

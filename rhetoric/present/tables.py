@@ -6,9 +6,9 @@ disagree"); every cell is escaped and the table carries the MathJax guard (``rhe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Sequence
 
 from ..markup import AS_WRITTEN
 

@@ -26,8 +26,8 @@ import functools
 import time
 import traceback
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, Optional
 
 import ipywidgets as W
 
@@ -96,7 +96,7 @@ class _Builder:
             t0, c0 = time.perf_counter(), time.process_time()
             try:
                 return fn(*args, **kwargs)
-            except Exception as exc:  # noqa: BLE001 - a widget must never raise into the kernel
+            except Exception as exc:
                 msg = _error_line(exc)
                 self.errors.append(msg + "\n" + traceback.format_exc(limit=3))
                 self.say(msg, error=True)
@@ -176,7 +176,7 @@ def scroll_pane(html: str, label: str, height: str = "640px") -> str:
             f'style="max-height:{height};overflow:auto">{html}</div>')
 
 
-def _count_options(counts: Counter, names: Optional[dict] = None, unit: str = "") -> list[tuple[str, str]]:
+def _count_options(counts: Counter, names: dict | None = None, unit: str = "") -> list[tuple[str, str]]:
     """Options "name (n unit)", most first; ``unit`` says what is counted ("highlights", "quotes")."""
     names = names or {}
     u = f" {unit}" if unit else ""
@@ -326,7 +326,7 @@ def span_records_cached(analysis) -> list[dict]:
         cache = (key, span_records(analysis))
         try:
             object.__setattr__(analysis, "_rl_span_records", cache)
-        except Exception:  # noqa: BLE001 - a frozen object simply is not cached
+        except Exception:
             pass
     return cache[1]
 
@@ -341,7 +341,7 @@ class SignalToggles(_Builder):
     """
 
     def __init__(self, analysis, layers: Iterable[str] = ("quotes",) + tuple(SIGNAL_CATEGORIES),
-                 on: Optional[Iterable[str]] = None) -> None:
+                 on: Iterable[str] | None = None) -> None:
         super().__init__()
         self.analysis = analysis
         self.layers = tuple(layers)
@@ -427,7 +427,7 @@ class RewriteFrame(_Builder):
     (original vs rewrite), ``html`` (the rewrite highlighted), ``rewritten`` (its Analysis).
     """
 
-    def __init__(self, analysis, start: Optional[int] = None, end: Optional[int] = None) -> None:
+    def __init__(self, analysis, start: int | None = None, end: int | None = None) -> None:
         super().__init__()
         self.analysis = analysis
         if start is None or end is None:
@@ -541,7 +541,7 @@ class ArticleView:
 
     def paragraph_of(self, offset: int) -> int:
         """The 1-based number (¶) of the paragraph holding character ``offset``."""
-        for n, (start, end) in enumerate(self.paragraphs, 1):
+        for n, (_start, end) in enumerate(self.paragraphs, 1):
             if offset < end:
                 return n
         return len(self.paragraphs)
@@ -573,7 +573,7 @@ class Explorer(_Builder):
     ``detail_html``, ``chart_figure``.
     """
 
-    def __init__(self, analysis=None, name: Optional[str] = None, others: Optional[dict] = None) -> None:
+    def __init__(self, analysis=None, name: str | None = None, others: dict | None = None) -> None:
         super().__init__()
         self.views: dict[str, ArticleView] = {}
         self._own = 0
@@ -689,7 +689,7 @@ class Explorer(_Builder):
     # -- articles ----------------------------------------------------------------------
 
     @property
-    def current(self) -> Optional[ArticleView]:
+    def current(self) -> ArticleView | None:
         return self.views.get(self.article.value)
 
     def add_analysis(self, analysis, name: str, select: bool = True) -> str:
@@ -711,7 +711,7 @@ class Explorer(_Builder):
         self._switch()
         return name
 
-    def add_text(self, text: str, name: Optional[str] = None) -> Optional[str]:
+    def add_text(self, text: str, name: str | None = None) -> str | None:
         """Analyse ``text`` (the learner's own article) and show it; returns its name, or
         ``None`` after showing a one-line message if the text cannot be analysed."""
         from rhetoric.analysis import analyze
@@ -730,7 +730,7 @@ class Explorer(_Builder):
         self.tabs.selected_index = 0
         return label
 
-    def add_file(self, filename: str, raw: bytes) -> Optional[str]:
+    def add_file(self, filename: str, raw: bytes) -> str | None:
         """Decode an uploaded file (UTF-8, else Windows-1252 with a note) and analyse it."""
         from rhetoric.intake import InputError, decode_bytes
 
@@ -791,7 +791,7 @@ class Explorer(_Builder):
 
     # -- sides -------------------------------------------------------------------------
 
-    def _fill_side_controls(self, view: ArticleView, keep: Optional[str] = None) -> None:
+    def _fill_side_controls(self, view: ArticleView, keep: str | None = None) -> None:
         """Actors (most mentioned first) in the side control; show the chosen one's side."""
         a = view.analysis
         names = sorted(a.actors, key=lambda n: (-len(getattr(a.actors[n], "mentions", []) or []), n))
@@ -853,7 +853,7 @@ class Explorer(_Builder):
                             actors=(self.actors.value or None) if with_actors else None,
                             sides=self.sides.value or None)
 
-    def _window(self, view: ArticleView) -> tuple[int, Optional[int]]:
+    def _window(self, view: ArticleView) -> tuple[int, int | None]:
         i = min(max(self.sentence.value, 1), len(view.sentences)) - 1
         if self.view.value == "sentence":
             return view.sentences[i]
@@ -926,7 +926,7 @@ class Explorer(_Builder):
                      "the sentence chosen in the Sentence box; every count and chart covers the whole text)")
         self.say(f"{len(self.shown)} highlights in {where}. Choose one below to see why it was flagged.")
 
-    def _render(self, view: ArticleView, spans: list[dict], start: int, end: Optional[int],
+    def _render(self, view: ArticleView, spans: list[dict], start: int, end: int | None,
                 with_actors: bool) -> str:
         """``render_spans`` with a small cache keyed by article and filters (toggling back is instant)."""
         key = (view.name, tuple(self.active_layers), tuple(self.sides.value),
@@ -943,7 +943,7 @@ class Explorer(_Builder):
             self._html_cache[key] = html
         return html
 
-    def show_chart(self, key: Optional[str] = None):
+    def show_chart(self, key: str | None = None):
         """Draw chart ``key`` (see ``EXPLORER_CHARTS``; default: the one chosen) for the current
         article and return the figure. Charts are drawn only when asked, never on a filter."""
         view = self.current
@@ -988,7 +988,7 @@ class Explorer(_Builder):
             return
         self.detail.value = record_in_context(view.analysis, self.shown[i])
 
-    def export(self, kind: str) -> Optional[Path]:
+    def export(self, kind: str) -> Path | None:
         """Write the current article's analysis as ``kind`` (json, csv or html) to the folder."""
         from .export import export_files
 

@@ -4,7 +4,6 @@ the subject that says it, who relayed it, and the channel and setting the text g
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
 
 from ..data import load_json
 from ..english import FIRST_PERSON, PERSON_WORDS, RELATIVE_PRONOUNS, TIME_PREPOSITIONS
@@ -17,7 +16,7 @@ SETTING_LABELS = {"GPE", "LOC", "FAC"}
 SETTING_WORDS = setting_words()
 
 
-def according_to(tok) -> Optional[object]:
+def according_to(tok) -> object | None:
     """The 'according' of 'according to X' if ``tok`` is it, else None."""
     if tok.lower_ == "according":
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -259,7 +258,7 @@ def cue_extent(verb) -> tuple[int, int]:
     return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
 
 
-def channel_and_setting(verb, exclude: tuple[int, int] = (0, 0)) -> tuple[Optional[str], Optional[str]]:
+def channel_and_setting(verb, exclude: tuple[int, int] = (0, 0)) -> tuple[str | None, str | None]:
     """The channel ('on Truth Social', 'told reporters') and setting ('in Brussels') on a cue verb."""
     lex = lexicon()
     doc = verb.doc
@@ -303,7 +302,7 @@ def channel_and_setting(verb, exclude: tuple[int, int] = (0, 0)) -> tuple[Option
     return channel, setting
 
 
-def relayer(verb) -> Optional[tuple]:
+def relayer(verb) -> tuple | None:
     """The outer reporting verb and its speaker when speech is reported second-hand:
     'Peskov told reporters that Putin had told Trump of ...' -> (told, Peskov)."""
     lex = lexicon()

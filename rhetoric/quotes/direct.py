@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from ..english import CIRCUMSTANCE_SUBORDINATORS
 from .cues import (
@@ -40,15 +39,15 @@ from .speakers import Speaker
 
 @dataclass
 class Attribution:
-    speaker: Optional[Speaker] = None
-    cue: Optional[object] = None  # the cue token
-    cue_text: Optional[str] = None
-    cue_span: Optional[tuple[int, int]] = None
+    speaker: Speaker | None = None
+    cue: object | None = None  # the cue token
+    cue_text: str | None = None
+    cue_span: tuple[int, int] | None = None
     how: str = "none"
     explanation: str = ""
-    channel: Optional[str] = None
-    setting: Optional[str] = None
-    relayed_by: Optional[Speaker] = None
+    channel: str | None = None
+    setting: str | None = None
+    relayed_by: Speaker | None = None
     relay_channel: str | None = None  # how the relayer passed the words on ('told reporters')
 
 
@@ -316,7 +315,7 @@ class DirectAttributor:
         between = self.tokens_in(verb.idx + len(verb), q.start)
         return len(between) <= 10 and not any(t.pos_ in ("VERB", "AUX") or t.is_sent_start for t in between)
 
-    def _action_beat(self, q) -> Optional[Attribution]:
+    def _action_beat(self, q) -> Attribution | None:
         """“Nobody in this building”—Hargreave tapped the lectern—“wants a shutdown.”: the clause
         between two dashes that join two quotes is an action beat, and its subject says both."""
         text = self.text

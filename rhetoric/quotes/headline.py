@@ -17,7 +17,6 @@ The headline lines come from :func:`rhetoric.layout.structure` (one headline det
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from .direct import Attribution
 from .lexicon import lexicon
@@ -49,14 +48,14 @@ class HeadlineAttributor:
         self.heads = head_ranges
         self.body_start = max((e for _, e in head_ranges), default=0)
 
-    def line_of(self, start: int) -> Optional[tuple[int, int]]:
+    def line_of(self, start: int) -> tuple[int, int] | None:
         return next(((a, b) for a, b in self.heads if a <= start < b), None)
 
     # -- the body's people --------------------------------------------------------------------
     def _body_persons(self) -> list:
         return [e for e in self.res.ents if e.label in PERSON_LABELS and e.start >= self.body_start]
 
-    def _story_subject(self) -> Optional[Speaker]:
+    def _story_subject(self) -> Speaker | None:
         """The first person the body names as a clause subject (in its first three sentences),
         else the first person it names at all."""
         persons = self._body_persons()
@@ -78,7 +77,7 @@ class HeadlineAttributor:
         return Speaker(self.res.canonical(ent.actor or ent.text), ent.start, ent.end, ent.text, "name")
 
     # -- the headline's own words ----------------------------------------------------------------
-    def _named_in_line(self, a: int, b: int, spans) -> Optional[Speaker]:
+    def _named_in_line(self, a: int, b: int, spans) -> Speaker | None:
         line = self.text[a:b]
         found = []
         names = {self.res.canonical(e.actor or e.text) for e in self._body_persons()}
@@ -93,7 +92,7 @@ class HeadlineAttributor:
         _, s, _, e, name = min(found)
         return Speaker(name, s, e, self.text[s:e], "name")
 
-    def _role_in_line(self, a: int, b: int, spans) -> Optional[tuple[int, int, set]]:
+    def _role_in_line(self, a: int, b: int, spans) -> tuple[int, int, set] | None:
         roles = lexicon().roles
         words = [(a + m.start(), a + m.end(), m.group().lower().rstrip(".")) for m in _WORD.finditer(self.text[a:b])]
         for k, (s, e, w) in enumerate(words):
@@ -106,7 +105,7 @@ class HeadlineAttributor:
                 return s, e, {w} | mods
         return None
 
-    def _titled(self, role: set) -> Optional[str]:
+    def _titled(self, role: set) -> str | None:
         """The body's person whose title in the text holds the headline's role word."""
         titles = self.res._titles()
         head = [w for w in role if w in lexicon().roles]

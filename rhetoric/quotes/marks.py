@@ -22,7 +22,6 @@ Rules (all local, so one stray mark costs at most its own paragraph):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 DOUBLE = "double"
 SINGLE = "single"
@@ -49,7 +48,7 @@ class MarkedSpan:
     end: int
     kind: str
     closed: bool = True
-    parent: Optional[int] = None
+    parent: int | None = None
     paragraphs: int = 1
     breaks: list[int] = field(default_factory=list)  # offsets of reopening marks in later paragraphs
     width: int = 1  # characters in each mark: 2 for the typewriter ``…'' and ''…''
@@ -100,7 +99,7 @@ def _possessive_plural(text: str, i: int, end: int, mark: str, opener: str) -> b
             and _later_single_close(text, i, end, mark, opener))
 
 
-def _classify(text: str, i: int, open_kinds: list[str], end: int) -> Optional[tuple[str, str]]:
+def _classify(text: str, i: int, open_kinds: list[str], end: int) -> tuple[str, str] | None:
     """('open'|'close', kind) for the mark at ``i``, or None if it is not a quote mark here.
     ``end`` is the end of the paragraph (single marks look ahead to tell apostrophes apart)."""
     ch = text[i]
@@ -146,7 +145,7 @@ def _classify(text: str, i: int, open_kinds: list[str], end: int) -> Optional[tu
     return None
 
 
-def _typewriter(text: str, i: int, open_kinds: list[str]) -> Optional[tuple[str, str]]:
+def _typewriter(text: str, i: int, open_kinds: list[str]) -> tuple[str, str] | None:
     """``…'' and ''…'': two marks typed for one double mark (plain-text and wire copy)."""
     if text[i] == "`":
         return "open", TYPEWRITER
@@ -169,9 +168,9 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Every quoted stretch in ``text``, outermost first within each position order."""
     spans: list[MarkedSpan] = []
     paragraphs = _paragraphs(text)
-    carry: Optional[tuple[int, int]] = None  # (index of an unclosed double/guillemet span, kind)
+    carry: tuple[int, int] | None = None  # (index of an unclosed double/guillemet span, kind)
     for p_start, p_end in paragraphs:
-        stack: list[tuple[int, str, Optional[int]]] = []  # (start offset, kind, parent idx)
+        stack: list[tuple[int, str, int | None]] = []  # (start offset, kind, parent idx)
         open_idx: list[int] = []
         first = p_start
         if carry is not None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Optional
 
 from ..english import FEMALE_PRONOUNS, FIRST_PERSON, MALE_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
 from .lexicon import lexicon, title_words
@@ -33,7 +32,7 @@ NOT_SPEAKERS = {"TIME", "DATE", "MONEY", "QUANTITY"}
 class Speaker:
     """Who a quote is attributed to and the words that say so."""
 
-    name: Optional[str]
+    name: str | None
     start: int
     end: int
     text: str
@@ -102,7 +101,7 @@ class SpeakerResolver:
         return None
 
     # -- the main entry -------------------------------------------------------------------
-    def from_token(self, tok, *, in_quote: bool = False) -> Optional[Speaker]:
+    def from_token(self, tok, *, in_quote: bool = False) -> Speaker | None:
         """The speaker a subject token stands for."""
         low = tok.lower_
         if tok.ent_type_ in NOT_SPEAKERS and tok.lower_ not in lexicon().sources:
@@ -181,7 +180,7 @@ class SpeakerResolver:
         self._title_map = out
         return out
 
-    def role_person(self, tok) -> Optional[str]:
+    def role_person(self, tok) -> str | None:
         """'the U.S. president' -> the person it names when the text makes it unambiguous.
 
         Only a definite phrase ('the …') whose head is a role noun. Candidates are the persons
@@ -235,7 +234,7 @@ class SpeakerResolver:
                 return strong[0]
         return None
 
-    def _named(self, tok) -> Optional[Speaker]:
+    def _named(self, tok) -> Speaker | None:
         ent = self.entity_at(tok.idx, tok.idx + len(tok))
         if ent is not None and ent.label in PERSON_LABELS | GROUP_LABELS | {"FAC", "PRODUCT", "WORK_OF_ART"}:
             name = ent.actor or ent.text
@@ -312,7 +311,7 @@ class SpeakerResolver:
                 self.gender[name] = "f"
 
     # -- pronouns -------------------------------------------------------------------------
-    def pronoun(self, tok, *, in_quote: bool = False) -> Optional[Speaker]:
+    def pronoun(self, tok, *, in_quote: bool = False) -> Speaker | None:
         low = tok.lower_
         span = (tok.idx, tok.idx + len(tok))
         if low in AUTHOR:
@@ -351,7 +350,7 @@ class SpeakerResolver:
                     return words.text
         return None
 
-    def thing_antecedent(self, tok) -> Optional[str]:
+    def thing_antecedent(self, tok) -> str | None:
         """What a speaking 'it' stands for: the nearest organisation or work named before it
         ("The Post … It reported that"), or a document or body that was a subject ("The ad …
         It says"); its own sentence first, then up to three sentences back, subjects first."""
@@ -383,7 +382,7 @@ class SpeakerResolver:
             s = self.doc[s.start - 1].sent
         return None
 
-    def antecedent(self, tok, want: str) -> Optional[str]:
+    def antecedent(self, tok, want: str) -> str | None:
         """The nearest compatible named antecedent before ``tok``.
 
         Looks in the pronoun's own sentence (before it), then back sentence by sentence

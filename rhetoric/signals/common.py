@@ -7,7 +7,7 @@ Kept apart from the detectors so that each detector module stays small and reads
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -119,11 +119,11 @@ class Context:
                 self.name_label[name] = "NORP"
 
     # -- quotes -------------------------------------------------------------------------
-    def quote_at(self, start: int, end: Optional[int] = None):
+    def quote_at(self, start: int, end: int | None = None):
         """``(start, end, speaker)`` of the direct quote containing ``[start, end)``, or None."""
         return self._range_at(self.quotes, self._qstarts, start, end)
 
-    def reported_at(self, start: int, end: Optional[int] = None):
+    def reported_at(self, start: int, end: int | None = None):
         """``(start, end, speaker)`` of the reported (indirect) clause containing ``[start, end)``,
         or None: "Trump told reporters that he and Putin *might* meet" (the content span
         the quotes layer found)."""
@@ -150,7 +150,7 @@ class Context:
         descriptions, roles); the signals take those answers, so a reporting verb and the quote
         it introduces never name different actors."""
         self.mention_speaker: dict[int, str] = {}
-        self.cue_speaker: dict[int, Optional[str]] = {}
+        self.cue_speaker: dict[int, str | None] = {}
         for q in quotes:
             if q.speaker and q.speaker_start is not None:
                 span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
@@ -161,7 +161,7 @@ class Context:
                 for t in span or ():
                     self.cue_speaker.setdefault(t.i, q.speaker)
 
-    def speaker_of_cue(self, tok) -> tuple[bool, Optional[str]]:
+    def speaker_of_cue(self, tok) -> tuple[bool, str | None]:
         """``(True, speaker)`` when ``tok`` is the cue of a quote (the quote's speaker, or None),
         else ``(False, None)``."""
         if tok.i in self.cue_speaker:
@@ -169,7 +169,7 @@ class Context:
         return False, None
 
     # -- actors -------------------------------------------------------------------------
-    def actor_of_token(self, tok, exclude: Optional[str] = None) -> Optional[str]:
+    def actor_of_token(self, tok, exclude: str | None = None) -> str | None:
         """The actor a token names, or a pronoun's nearest plausible antecedent (other than
         ``exclude``: an object pronoun does not refer to its own clause's subject). A token
         that is a quote's speaker mention stands for the speaker the quote layer resolved."""
@@ -202,7 +202,7 @@ class Context:
                     j -= 1
         return None
 
-    def describe(self, name: Optional[str], start_of_sentence: bool = False) -> str:
+    def describe(self, name: str | None, start_of_sentence: bool = False) -> str:
         """An actor's name as it reads in a sentence: a nationality adjective that the entity
         layer uses as a group's name ("Russian", "Ukrainian") becomes "the Russian side";
         people, places and organisations keep their names."""
@@ -221,7 +221,7 @@ class Context:
             tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
         )
 
-    def actor_of_phrase(self, head) -> Optional[str]:
+    def actor_of_phrase(self, head) -> str | None:
         """The actor a noun phrase stands for: its head, an apposition ("the secretary,
         Pete Hegseth"), or an actor among its left modifiers ("Russia's invasion", "a
         Zelensky proposal", "Russian missile and drone raids"), never one inside a
@@ -262,7 +262,7 @@ def _in_subject(tok, root_only: bool = False) -> bool:
     return False
 
 
-def _quote_ranges(text: str, quotes) -> list[tuple[int, int, Optional[str]]]:
+def _quote_ranges(text: str, quotes) -> list[tuple[int, int, str | None]]:
     """Character ranges of direct quotes, sorted by start.
 
     The quotes layer's direct quotes (with their speakers), plus every stretch between
@@ -285,7 +285,7 @@ def _quote_ranges(text: str, quotes) -> list[tuple[int, int, Optional[str]]]:
 
 
 def make_signal(ctx: Context, start: int, end: int, category: str, explanation: str,
-                subtype: Optional[str] = None, actor: Optional[str] = None) -> Signal:
+                subtype: str | None = None, actor: str | None = None) -> Signal:
     """A ``Signal`` over ``text[start:end]`` with its quote status filled in: inside a direct
     quote, or inside a reported clause ("told reporters that he *might*..."), the words
     are the speaker's position, not the writer's, so ``in_quote`` and ``speaker`` are set

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-
 from .common import Context, build_phrase_matcher, lexicon, make_signal, span_chars
 
 WINDOW = 3

@@ -189,7 +189,7 @@ class LabSession:
         if msg.type == "error":
             self.console_errors.append(f"console error: {msg.text[:300]}")
 
-    def open(self, rel_path: str) -> "NotebookPage":
+    def open(self, rel_path: str) -> NotebookPage:
         """Open a notebook (path relative to the server's root) and wait for its kernel."""
         return NotebookPage(self, rel_path)
 
