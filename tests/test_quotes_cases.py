@@ -29,3 +29,21 @@ def test_checker_can_fail(analyze):
     a = analyze("“We will appeal,” said Nwosu.")
     assert check_quote_case(a, {"quotes": [{"contains": "We will appeal", "speaker_has": "Brandt"}]})
     assert check_quote_case(a, {"no_speech": ["We will appeal"]})
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Reporters put three questions to the former minister.\nWhy did you resign?\n"
+     "HALVORSEN: “I was tired, and I wanted to garden.”\nWhy the white coat?\nHalvorsen: “Nothing else fitted me.”\n",
+     "Halvorsen"),
+    ("The panel heard two witnesses on Tuesday.\nDr Amara Osei: 'The water was never tested.'\nOsei: 'Nobody asked us to.'\n",
+     "Amara Osei"),
+    ("Q: Will you stand again?\nMAYOR PIKE: \"No. Ten years is enough.\"\nQ: Any regrets?\nPIKE: \"The bridge.\"\n",
+     "Pike"),
+])
+def test_a_transcript_turn_that_is_one_quote_is_said_once_by_the_labels_person(analyze, text, speaker):
+    a = analyze(text)
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert len({(q.start, q.end) for q in direct}) == len(direct), "a quote counted twice"
+    theirs = [q for q in direct if q.text[:1] in "\"“'‘"]
+    assert len(theirs) == 2 and all(speaker.lower() in (q.speaker or "").lower() for q in theirs), [
+        (q.speaker, q.text) for q in direct]

@@ -60,10 +60,12 @@ def find_quotes(doc, analysis) -> list[Quote]:
     text = doc.text
     resolver = SpeakerResolver(doc, analysis, text)
     heads = structure(text).headlines
-    turns_at = [t.start for t in transcript_turns(text)]
+    turns = transcript_turns(text)
     marked = find_marked_spans(text)
-    # a quoted transcript ('"PENCE: Well, …' on every paragraph): its turns are the quotes
-    spans = [s for s in marked if not _is_title(text, s) and not any(s.start < t < s.end for t in turns_at)]
+    # a quoted transcript ('"PENCE: Well, …' on every paragraph), or a turn that is one quote
+    # ('Ratzinger: “I was tired.”'): the turns are the quotes, each said once, by the label's person
+    spans = [s for s in marked if not _is_title(text, s)
+             and not any(s.start < t.start < s.end or _is_the_turn(s, t) for t in turns)]
     _renumber_parents(spans)
     para = _paragraph_index(text)
     attributor = DirectAttributor(doc, resolver, spans, para, text)
@@ -237,6 +239,12 @@ class _Stretch:
         self.start, self.end = start, end
 
 
+def _is_the_turn(span, turn) -> bool:
+    """The marked quote is the whole of a transcript turn (the turn adds at most a space or a
+    full stop): one utterance, which the turn attributes."""
+    return turn.start <= span.start and span.end <= turn.end and (turn.end - turn.start) - (span.end - span.start) <= 2
+
+
 def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
     """A transcript's turns of speech (``rhetoric.layout.transcript_turns``) as direct quotes by
     the person the label names: "SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE:" and later
@@ -252,9 +260,9 @@ def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
         else:
             last = written.split()[-1].lower()
             known = resolver.canonical(last.title())  # "PENCE:" is the article's Mike Pence
-            name = full.get(last) or (known if known != last.title() else written)
-        if len(written.split()) > 1:
-            full.setdefault(written.split()[-1].lower(), name)
+            # a label in capitals ("HALVORSEN:") names the same person as "Halvorsen:" later
+            name = full.get(last) or (known if known != last.title() else (written.title() if written.isupper() else written))
+        full.setdefault(written.split()[-1].lower(), name)
         sp = Speaker(name, s, e, written, "name")
         att = Attribution(sp, None, ":", (turn.label_end, turn.label_end + 1), "transcript",
                           f"a turn of speech in a transcript: the label '{text[turn.label_start:turn.label_end]}:' "

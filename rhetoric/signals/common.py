@@ -281,7 +281,7 @@ def _quote_ranges(text: str, quotes) -> list[tuple[int, int, str | None]]:
     for s, e in quoted_ranges(text):
         if not any(qs <= s and e <= qe for qs, qe, _ in ranges):
             ranges.append((s, e, None))
-    return sorted(ranges)
+    return sorted(ranges, key=lambda r: (r[0], r[1]))
 
 
 def make_signal(ctx: Context, start: int, end: int, category: str, explanation: str,
