@@ -166,7 +166,7 @@ def main() -> int:
     print(f"Loaded words vs PTC Loaded_Language + Name_Calling,Labeling (overlap), {folder.name}, "
           f"{len(data)} articles")
     for name, (kit_c, base_c) in (("half A (errors read here)", halves["A"]),
-                                  ("half B (figures only)", halves["B"]), ("all", total)):
+                                  ("half B (its misses were read once, for lexicon words)", halves["B"]), ("all", total)):
         print(f"-- {name}")
         print("  " + kit_c.row("kit loaded signals"))
         print("  " + base_c.row("baseline: kit lexicon, no rules"))
