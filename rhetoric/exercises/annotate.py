@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import course
 from .answers import AnswerTypeError, as_list, kind_of, means_nobody, norm, same_actor, text_of
-from .compare import compare_choices, compare_words
+from .compare import compare_choices, compare_words, merge_marks
 from .facts import in_words
 from .gold import (
     entity_label_at,
@@ -62,15 +62,8 @@ def other_spans(ex: Exercise) -> tuple[str, list[tuple[int, int]]]:
 
 
 def merge_words(marked: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join marked words separated only by spaces into one span ('at least in a sense')."""
-    text = course.seed_text()
-    out: list[list[int]] = []
-    for s, e in sorted(marked):
-        if out and not text[out[-1][1]:s].strip():
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [tuple(x) for x in out]
+    """Join marked words of the seed separated only by spaces into one span ('at least in a sense')."""
+    return [(s, e) for s, e in merge_marks(course.seed_text(), marked)]
 
 
 def learner_spans(answer: Any, ex: Exercise) -> list[tuple[int, int]]:

@@ -286,3 +286,14 @@ def compare_choices(
                 note += f" ({joined(others_wrong)} got it wrong too)"
         comp.rows.append(ChoiceRow(key, shown, values, note, mine_right, mine != ""))
     return comp
+
+
+def merge_marks(text: str, marked: list[tuple[int, int]]) -> list[list[int]]:
+    """Join marked words separated only by spaces into one span ("all but", "at least in a sense")."""
+    out: list[list[int]] = []
+    for s, e in sorted(marked):
+        if out and not text[out[-1][1]:s].strip():
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return out

@@ -20,6 +20,7 @@ import ipywidgets as W
 from ipywidgets.widgets.widget_bool import ToggleButtonStyle
 
 from .. import reliability
+from ..exercises.compare import merge_marks
 from ..exercises.feedback import Feedback
 from ..exercises.store import my_work
 from ..markup import AS_WRITTEN
@@ -77,17 +78,6 @@ def passage_words(lesson: Lesson, ex: Exercise) -> list[tuple[int, int, str]]:
         if core:
             s = p0 + m.start() + word.index(core)
             out.append((s, s + len(core), core))
-    return out
-
-
-def merge_marks(text: str, marked: list[tuple[int, int]]) -> list[list[int]]:
-    """Join marked words separated only by spaces into one span ("all but", "at least in a sense")."""
-    out: list[list[int]] = []
-    for s, e in sorted(marked):
-        if out and not text[out[-1][1]:s].strip():
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
     return out
 
 
