@@ -58,6 +58,9 @@ class Analysis:
     warnings: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=lambda: ["other", "unknown"])
     path: str | None = None
+    #: who is who: the quote layer's resolver (``rhetoric.quotes.speakers.SpeakerResolver``), kept
+    #: so that every later layer resolves a pronoun the way the quotes did (not serialised)
+    who: Any = field(default=None, repr=False, compare=False)
     normalised: str | None = field(default=None, repr=False)
     normalisation: str | None = None
     offsets: OffsetMap | None = field(default=None, repr=False)

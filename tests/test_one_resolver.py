@@ -39,3 +39,15 @@ def test_a_denied_say_is_a_negated_reporting_verb(analyze):
     assert say and say[0].negated and "did not say" in say[0].explanation
     q = [q for q in a.quotes if "withdraw" in q.text][0]
     assert q.negated and "did not say" in q.explanation
+
+
+@pytest.mark.parametrize("text, pronoun_actor", [
+    ("Daniel Frost met Councillor Grace Obi on Monday. She attacked him over the budget.", "Grace Obi"),
+    ("Mr Paul Henning visited Mrs Ada Kray at the depot. She attacked him over the delays.", "Ada Kray"),
+    ("Sarah Lund interviewed Peter Moss in Oslo. He attacked her at length.", "Peter Moss"),
+])
+def test_a_signal_reads_he_and_she_as_the_quote_layer_does(analyze, text, pronoun_actor):
+    # one resolver of who is who: the agency signal on the pronoun's verb names the person of that gender
+    a = analyze(text)
+    acts = [s for s in a.signals if s.category == "agency" and s.subtype == "actor_action"]
+    assert acts and acts[-1].actor == pronoun_actor, [(s.text, s.actor) for s in acts]

@@ -59,6 +59,7 @@ def find_quotes(doc, analysis) -> list[Quote]:
     """Direct and indirect quotes in ``doc`` with their speakers, in text order."""
     text = doc.text
     resolver = SpeakerResolver(doc, analysis, text)
+    analysis.who = resolver  # the one resolver of who is who, for the layers after this one
     heads = structure(text).headlines
     turns = transcript_turns(text)
     marked = find_marked_spans(text)

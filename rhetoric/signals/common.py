@@ -13,7 +13,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..data import load_json
-from ..english import GROUP_PRONOUNS, NEUTER_PRONOUNS, PERSON_PRONOUNS
+from ..english import GROUP_PRONOUNS, MALE_PRONOUNS, NEUTER_PRONOUNS, PERSON_PRONOUNS
 from ..items import Signal
 
 #: entity labels that stand for actors (people, places acting as states, groups, organisations)
@@ -70,6 +70,7 @@ class Context:
 
     def __init__(self, doc, analysis):
         self.doc = doc
+        self.who = analysis.who  # the quote layer's resolver of who is who (None if it did not run)
         self.text = analysis.text or doc.text
         self.quotes = _quote_ranges(self.text, analysis.quotes)
         self._qstarts = [q[0] for q in self.quotes]
@@ -180,6 +181,12 @@ class Context:
         if hit:
             return hit[0]
         low = tok.lower_
+        if tok.pos_ == "PRON" and low in PERSON_PRONOUNS and self.who is not None:
+            # he/she: the quote layer's resolver, which knows each person's gender (titles, first
+            # names, the text's own pronouns), so a signal and a quote never read "she" two ways
+            name = self.who.antecedent(tok, "m" if low in MALE_PRONOUNS else "f")
+            if name and name != exclude and name in self.name_label:
+                return name
         if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
             if low in PERSON_PRONOUNS:
                 # salience: a subject earlier in the same sentence, then anyone earlier in it,
