@@ -139,7 +139,10 @@ def person_names_too() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def titles() -> list[str]:
-    return list(load_json("titles.json")["titles"])
+    """Titles before names (``data/titles.json``): offices and honorifics, and the false titles of
+    news style ("Campaigner Sarah Jones")."""
+    spec = load_json("titles.json")
+    return list(spec["titles"]) + list(spec.get("false_titles", []))
 
 
 @lru_cache(maxsize=4)
@@ -298,7 +301,8 @@ def title_rule(r: _Reading) -> None:
     for t in title_spans:
         for m in _overlapping(mentions, t.start, t.end):
             inside = m.start >= t.start and m.end <= t.end and (m.end - m.start) < len(t)
-            if inside and m.label != "PERSON":
+            bare = m.start == t.start and m.end == t.end and _name_follows(doc, t.end)
+            if (inside and m.label != "PERSON") or bare:
                 r.dropped.append(_replace(m, None, "title", f"'{doc[m.start:m.end].text}' is part of the title '{t.text}', not a name"))
                 del mentions[(m.start, m.end)]
         if _titled_name(r, t):
@@ -314,6 +318,12 @@ def title_rule(r: _Reading) -> None:
 
 
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "-", "’s"})
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    """A capitalised word follows at token ``i``: the title before it ("Campaigner" in
+    "Campaigner Sarah Jones") is no name of its own."""
+    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha
 
 
 def _quoted_nickname(doc: Doc, i: int) -> bool:

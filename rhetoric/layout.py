@@ -292,6 +292,15 @@ _CREDIT_LEAD = re.compile(r"^(?:--|—|–)?\s*\(?(?:(?:Reporting|Writing|Editin
 _NAME = re.compile(r"^[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|da|di|la|le|bin|al))*$")
 
 
+def _names_a_role(piece: str) -> bool:
+    """"Staff Reporter", "Our Political Correspondent": a byline that names a role, not a person
+    (``byline_roles`` in ``data/titles.json``)."""
+    from .data import load_json
+
+    roles = frozenset(load_json("titles.json")["byline_roles"])
+    return any(w.lower().strip(".,") in roles for w in piece.split())
+
+
 def byline_names(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the people a byline or sign-off names.
 
@@ -314,7 +323,7 @@ def byline_names(text: str) -> list[tuple[int, int]]:
             if not body:
                 continue
             a = a + line[a:b].index(body)
-            if _NAME.match(body) and 2 <= len(body.split()) <= 4:
+            if _NAME.match(body) and 2 <= len(body.split()) <= 4 and not _names_a_role(body):
                 out.append((s + a, s + a + len(body)))
     return out
 

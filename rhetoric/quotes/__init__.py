@@ -125,6 +125,8 @@ def find_quotes(doc, analysis) -> list[Quote]:
             i += 1
         if quoted >= 0.7 * (ce - cs):
             continue  # really a direct quote, already found
+        if inside_quote(cs) and not inside_quote(ce - 1):
+            continue  # content that starts inside quotation marks and runs out of them is no one's words
         seen.add((cs, ce))
         att = _indirect_attribution(resolver, cue, cs, ce)
         quotes.append(_make_quote(text, cs, ce, "indirect", att, analysis, None))

@@ -14,6 +14,7 @@ import bisect
 from dataclasses import dataclass
 
 from ..english import FEMALE_PRONOUNS, FIRST_PERSON, MALE_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
+from ..layout import structure
 from .lexicon import lexicon, title_words
 
 MALE = MALE_PRONOUNS
@@ -46,7 +47,10 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.analysis = analysis
-        ents = sorted(analysis.entities, key=lambda e: e.start)
+        # a byline's writer is not in the story: never a speaker, nor what "she" stands for
+        bylines = structure(self.text).ranges("byline")
+        ents = sorted((e for e in analysis.entities if not any(a <= e.start < b for a, b in bylines)),
+                      key=lambda e: e.start)
         self.ents = ents
         self.ent_starts = [e.start for e in ents]
         self.actors = analysis.actors
