@@ -39,3 +39,30 @@ def test_a_headline_quote_is_read_once(analyze, headline):
     a = analyze(text)
     heads = [q for q in a.quotes if q.start < len(headline)]
     assert len(heads) == 1 and heads[0].kind == "direct", [(q.kind, q.text, q.speaker) for q in heads]
+
+
+def test_marking_buttons_show_the_marks_that_are_the_clue_and_split_at_dashes():
+    # 04.3's hint says one verb is inside a quotation: the buttons must show the quotation marks
+    from rhetoric import course
+    from rhetoric.exercises import annotate, registry
+
+    text = course.seed_text()
+    for ex_id in ("03.5", "04.3"):
+        ex = registry.get(ex_id)
+        words = annotate.words(ex)
+        shown = [annotate.shown_word(text, s, e) for s, e, _ in words]
+        assert not any("—" in w or "–" in w for w in shown), [w for w in shown if "—" in w]
+        assert all(text[s:e] in shown_w for (s, e, _), shown_w in zip(words, shown))
+    shown_43 = [annotate.shown_word(text, s, e) for s, e, _ in annotate.words(registry.get("04.3"))]
+    assert any(w.startswith("“") for w in shown_43) and any(w.endswith("”") for w in shown_43)
+
+
+@pytest.mark.parametrize("text, start, end, shown", [
+    ("He said “agreed, fully.” Then", 9, 15, "“agreed,"),
+    ("the States—and the House", 4, 10, "States"),
+    ("(as expected) it", 4, 12, "expected)"),
+])
+def test_shown_word_keeps_attached_marks_only(text, start, end, shown):
+    from rhetoric.exercises.annotate import shown_word
+
+    assert shown_word(text, start, end) == shown

@@ -36,7 +36,7 @@ def words(ex: Exercise) -> list[tuple[int, int, str]]:
     text = course.seed_text()
     out = []
     for start, end in passage_bounds(ex):
-        for m in re.finditer(r"\S+", text[start:end]):
+        for m in re.finditer(r"[^\s—–]+", text[start:end]):  # a dash between words separates them
             word = m.group()
             core = word.strip(".,;:!?“”‘\"()—")
             # a curly ’ at the end closes a quote; inside a word it is an apostrophe
@@ -46,6 +46,16 @@ def words(ex: Exercise) -> list[tuple[int, int, str]]:
             s = start + m.start() + word.index(core)
             out.append((s, s + len(core), core))
     return out
+
+
+def shown_word(text: str, start: int, end: int) -> str:
+    """A clickable word as the reader sees it, with the quotation marks and punctuation attached to
+    it (“agreed, Nations.”): the marks are clues (a word inside a quotation is the speaker's)."""
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "—–":
+        start -= 1
+    while end < len(text) and not text[end].isspace() and text[end] not in "—–":
+        end += 1
+    return text[start:end]
 
 
 def other_spans(ex: Exercise) -> tuple[str, list[tuple[int, int]]]:

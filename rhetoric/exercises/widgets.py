@@ -162,7 +162,8 @@ class WordMarker(ExerciseWidget):
             for s, e, word in all_words:
                 if p.start <= s < p.end:
                     marked = (s, e) in saved
-                    b = W.ToggleButton(value=marked, description=word, tooltip=f"¶{number}: {word}",
+                    shown = annotate.shown_word(course.seed_text(), s, e)
+                    b = W.ToggleButton(value=marked, description=shown, tooltip=f"¶{number}: {word}",
                                        icon="check" if marked else "", layout=layout, style=style)
                     b.observe(self._toggled, names="value")
                     self.buttons.append((b, (s, e)))
