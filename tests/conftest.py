@@ -35,3 +35,18 @@ def analyze(nlp):
     import rhetoric
 
     return rhetoric.analyze
+
+
+@pytest.fixture
+def fresh_work(tmp_path, monkeypatch):
+    """An empty work file of the test's own and no remembered attempts or listeners (the exercise
+    tests use it for every test: ``pytestmark = pytest.mark.usefixtures("fresh_work")``)."""
+    from rhetoric.exercises import registry, store
+    from rhetoric.exercises.answers import Blank
+
+    monkeypatch.setenv("RHETORIC_LAB_WORK", str(tmp_path / "work.json"))
+    monkeypatch.setattr(store, "_WORK", None)
+    monkeypatch.setattr(registry, "PROGRESS", registry.Progress())
+    monkeypatch.setattr(registry, "_listeners", [])
+    Blank.touched = False
+    yield

@@ -10,18 +10,11 @@ from pathlib import Path
 import pytest
 
 from rhetoric.exercises import registry, store
-from rhetoric.exercises.answers import Blank
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def fresh_state(tmp_path, monkeypatch):
-    monkeypatch.setenv("RHETORIC_LAB_WORK", str(tmp_path / "work.json"))
-    monkeypatch.setattr(store, "_WORK", None)
-    monkeypatch.setattr(registry, "PROGRESS", registry.Progress())
-    monkeypatch.setattr(registry, "_listeners", [])
-    Blank.touched = False
+pytestmark = pytest.mark.usefixtures("fresh_work")
 
 
 def test_the_default_work_file_is_in_the_users_jupyter_data_dir(monkeypatch, tmp_path):

@@ -14,20 +14,11 @@ import re
 import pytest
 
 from rhetoric.exercises import registry, store
-from rhetoric.exercises.answers import Blank, ____, same_actor
+from rhetoric.exercises.answers import ____, same_actor
 from rhetoric.exercises.compare import compare_choices, compare_spans
 from rhetoric.exercises.facts import render
 
-
-@pytest.fixture(autouse=True)
-def fresh_state(tmp_path, monkeypatch):
-    """Each test: an empty work file of its own and no remembered attempts."""
-    monkeypatch.setenv("RHETORIC_LAB_WORK", str(tmp_path / "work.json"))
-    monkeypatch.setattr(store, "_WORK", None)
-    monkeypatch.setattr(registry, "PROGRESS", registry.Progress())
-    monkeypatch.setattr(registry, "_listeners", [])
-    Blank.touched = False
-    yield
+pytestmark = pytest.mark.usefixtures("fresh_work")
 
 
 @pytest.fixture(scope="module")

@@ -10,21 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from rhetoric.exercises import registry, store
-from rhetoric.exercises.answers import Blank
+from rhetoric.exercises import registry
 from rhetoric.exercises.compare import compare_choices, compare_words
 from rhetoric.exercises.facts import facts, in_words, render
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "exercises"
 
 
-@pytest.fixture(autouse=True)
-def fresh_state(tmp_path, monkeypatch):
-    monkeypatch.setenv("RHETORIC_LAB_WORK", str(tmp_path / "work.json"))
-    monkeypatch.setattr(store, "_WORK", None)
-    monkeypatch.setattr(registry, "PROGRESS", registry.Progress())
-    monkeypatch.setattr(registry, "_listeners", [])
-    Blank.touched = False
+pytestmark = pytest.mark.usefixtures("fresh_work")
 
 
 def _speaker_answers():
