@@ -130,6 +130,8 @@ class Lesson:
         raise KeyError(f"this lesson has no exercise {exercise_id!r}; it has {', '.join(e.id for e in self.exercises)}")
 
     def span_text(self, span: dict | None) -> str:
+        """The article's words at ``span`` (a dict with ``start`` and ``end``, such as an exercise's
+        ``target`` or ``passage``); ``""`` for ``None``."""
         return self.text[span["start"]:span["end"]] if span else ""
 
     def to_dict(self) -> dict:
