@@ -66,3 +66,15 @@ def test_shown_word_keeps_attached_marks_only(text, start, end, shown):
     from rhetoric.exercises.annotate import shown_word
 
     assert shown_word(text, start, end) == shown
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Campaigner Sarah Jones said the plan was a decision critics called 'a disgrace'.", "critics"),
+    ("The mayor defended a budget residents called “a betrayal.”", "residents"),
+    ("Ministers dropped a plan farmers described as “ruinous.”", "farmers"),
+])
+def test_a_singular_noun_glued_to_a_plural_speaker_is_not_part_of_it(analyze, text, speaker):
+    # "a decision critics called …" is "a decision [that] critics called …": "a" cannot go with "critics"
+    a = analyze(text)
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert direct and direct[-1].speaker == speaker, [(q.text, q.speaker) for q in direct]

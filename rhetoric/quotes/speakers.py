@@ -131,6 +131,7 @@ class SpeakerResolver:
         while left < tok.i and ("\n" in self.doc[left].text_with_ws or self.doc[left].is_space
                                 or "\n" in self.doc[left: tok.i + 1].text):
             left += 1  # a description never runs across a paragraph break
+        left = _past_misread_compound(self.doc, left, tok)
         words = self.doc[left: tok.i + 1]
         text = words.text.strip()
         if not text:
@@ -473,3 +474,19 @@ class SpeakerResolver:
         root = span.root
         # only a name right before the noun it modifies ("Trump aides"), not a mis-parse
         return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == span.end
+
+
+#: Determiners that only go with a singular noun.
+_SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "every", "each", "another"})
+
+
+def _past_misread_compound(doc, left: int, head) -> int:
+    """Where a plural speaker's phrase really starts when the parser glued a noun before it:
+    "a decision critics called 'a disgrace'" is "a decision [that] critics called …", because "a"
+    cannot go with "critics". Returns the index after the glued singular determiner and nouns."""
+    if head.tag_ not in ("NNS", "NNPS") or doc[left].lower_ not in _SINGULAR_DETERMINERS:
+        return left
+    i = left + 1
+    while i < head.i and doc[i].dep_ in ("compound", "amod") and doc[i].tag_ in ("NN", "VBG"):
+        i += 1
+    return i if i == head.i and i > left + 1 else left
