@@ -53,7 +53,8 @@ def test_every_lesson_has_a_code_free_projector_view(notebook, request):
         page.goto(server.url(""), wait_until="domcontentloaded", timeout=RENDER_TIMEOUT * 1000)
         deadline = time.monotonic() + RENDER_TIMEOUT
         state = page.evaluate(_JS)
-        while state["loading"] and time.monotonic() < deadline:
+        # Voila renders cell by cell: until the article is drawn the page may show no spinner yet
+        while (state["loading"] or not state["article"]) and time.monotonic() < deadline:
             time.sleep(0.5)
             state = page.evaluate(_JS)
         shot = screenshot_dir() / f"{notebook.stem}-present-150.png"
