@@ -50,7 +50,8 @@ def dashboard(request):
         driver = ExplorerDriver(page, timeout=RENDER_TIMEOUT)
         deadline = time.monotonic() + RENDER_TIMEOUT
         state = page.evaluate(_JS_PAGE)
-        while state["loading"] and time.monotonic() < deadline:
+        # Voila renders cell by cell: right after the page loads there may be no spinner yet
+        while (state["loading"] or state["widgets"] <= 5) and time.monotonic() < deadline:
             time.sleep(0.5)
             state = page.evaluate(_JS_PAGE)
         say(request.config, f"\nVoila dashboard rendered in {time.monotonic() - started:.1f} s")
