@@ -54,6 +54,7 @@ sys.path.insert(0, str(REPO))
 
 import rhetoric  # noqa: E402
 from rhetoric.analysis import parse, run_layers  # noqa: E402
+from rhetoric.evaluate import harmonic_f1, ratio  # noqa: E402
 from rhetoric.intake import prepare  # noqa: E402
 from rhetoric.quotes import find_quotes  # noqa: E402
 
@@ -206,6 +207,10 @@ def speaker_match(pred, unit) -> bool:
 
 
 class Score:
+    """Detection and attribution counts; ``speaker_ok`` decides whether a matched quote's speaker is right."""
+
+    speaker_ok = staticmethod(speaker_match)
+
     def __init__(self):
         self.n_pred = self.n_gold = 0
         self.tp_pred = self.tp_gold = 0  # detection
@@ -217,18 +222,16 @@ class Score:
         for p in preds:
             hits = [u for u in units if spans_match(p["span"], u["segs"])]
             self.tp_pred += bool(hits)
-            self.ta_pred += any(speaker_match(p, u) for u in hits)
+            self.ta_pred += any(self.speaker_ok(p, u) for u in hits)
         for u in units:
             hits = [p for p in preds if spans_match(p["span"], u["segs"])]
             self.tp_gold += bool(hits)
-            self.ta_gold += any(speaker_match(p, u) for p in hits)
+            self.ta_gold += any(self.speaker_ok(p, u) for p in hits)
 
     @staticmethod
     def _prf(tp_p, n_p, tp_g, n_g):
-        p = tp_p / n_p if n_p else 0.0
-        r = tp_g / n_g if n_g else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
+        p, r = ratio(tp_p, n_p, empty=0.0), ratio(tp_g, n_g, empty=0.0)
+        return p, r, harmonic_f1(p, r)
 
     def row(self, label):
         d = self._prf(self.tp_pred, self.n_pred, self.tp_gold, self.n_gold)
@@ -283,17 +286,7 @@ def strict_speaker_match(pred, unit) -> bool:
 class StrictScore(Score):
     """Precision over every predicted direct quote; recall over gold units with a Source."""
 
-    def add(self, preds, units):
-        self.n_pred += len(preds)
-        self.n_gold += len(units)
-        for p in preds:
-            hits = [u for u in units if spans_match(p["span"], u["segs"])]
-            self.tp_pred += bool(hits)
-            self.ta_pred += any(strict_speaker_match(p, u) for u in hits)
-        for u in units:
-            hits = [p for p in preds if spans_match(p["span"], u["segs"])]
-            self.tp_gold += bool(hits)
-            self.ta_gold += any(strict_speaker_match(p, u) for p in hits)
+    speaker_ok = staticmethod(strict_speaker_match)
 
     def attribution(self) -> tuple[float, float, float]:
         return self._prf(self.ta_pred, self.n_pred, self.ta_gold, self.n_gold)

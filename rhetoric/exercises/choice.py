@@ -9,14 +9,23 @@ from .facts import render
 from .registry import Exercise, Verdict, checker, exercises, right, wrong
 
 
-def option_of(answer: Any, ex: Exercise) -> str:
-    """The option a learner chose: its text (any case), its letter ("b") or its number (2 = second)."""
+def numbered_option(answer: Any, options: list[str]) -> str | None:
+    """The option a number names (2 = the second), ``None`` when ``answer`` is not a number;
+    ``AnswerTypeError`` for ``True``/``False`` or a number past the options."""
     if isinstance(answer, bool):
         raise AnswerTypeError(f"expected one of the options, got {kind_of(answer)}")
     if isinstance(answer, int):
-        if 1 <= answer <= len(ex.options):
-            return ex.options[answer - 1]
-        raise AnswerTypeError(f"there are {len(ex.options)} options; number them from 1")
+        if 1 <= answer <= len(options):
+            return options[answer - 1]
+        raise AnswerTypeError(f"there are {len(options)} options; number them from 1")
+    return None
+
+
+def option_of(answer: Any, ex: Exercise) -> str:
+    """The option a learner chose: its text (any case), its letter ("b") or its number (2 = second)."""
+    numbered = numbered_option(answer, ex.options)
+    if numbered is not None:
+        return numbered
     if not isinstance(answer, str):
         raise AnswerTypeError(f"expected one of the options as a string, got {kind_of(answer)}")
     a = norm(answer)

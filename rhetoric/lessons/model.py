@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..exercises.answers import AnswerTypeError, kind_of, means_nobody, norm, same_actor, text_of
+from ..exercises.choice import numbered_option
 from ..exercises.feedback import Feedback
 from .kinds import KINDS, NOBODY, NOT_SAID
 from .schema import FORMAT, LessonError, validate
@@ -257,12 +258,9 @@ class Lesson:
 
     # choice -----------------------------------------------------------------------------
     def _option(self, ex: Exercise, answer: Any) -> str:
-        if isinstance(answer, bool):
-            raise AnswerTypeError(f"expected one of the options, got {kind_of(answer)}")
-        if isinstance(answer, int):
-            if 1 <= answer <= len(ex.options):
-                return ex.options[answer - 1]
-            raise AnswerTypeError(f"there are {len(ex.options)} options; number them from 1")
+        numbered = numbered_option(answer, ex.options)
+        if numbered is not None:
+            return numbered
         if answer is None and ex.kind == "speaker":
             return NOBODY
         a = norm(text_of(answer))
