@@ -634,6 +634,80 @@ def speaking_name_rule(r: _Reading) -> None:
                 f"'{tok.text}' is the one who {tok.head.text} something: a name that speaks is a person")
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    names = load_json("lexicons", "first_names.json")
+    return frozenset(n.lower() for n in names["female"] + names["male"])
+
+
+_NOT_A_PERSON_LABELS = ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART")
+
+
+def given_name_rule(r: _Reading) -> None:
+    """A given name and a surname are a person when the text treats them as one: the model read
+    "Ava DuVernay" as an organisation, but "the filmmaker Ava DuVernay" has a person's noun before
+    it, and "Ava DuVernay said" speaks. Given names: ``data/lexicons/first_names.json`` (US
+    Census 1990). A name the gazetteer knows, or one before an organisation noun, stays."""
+    doc = r.doc
+    given = _given_names()
+    verbs = _speech_verbs()
+    orgs = _local_cues()[0]
+    for key, m in list(r.mentions.items()):
+        span = doc[m.start : m.end]
+        if m.label not in _NOT_A_PERSON_LABELS or not 2 <= len(span) <= 3:
+            continue
+        if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() for t in span):
+            continue
+        if span[0].lower_ not in given or span.text in r.gaz or span[0].text in r.gaz or span.text in _named_after_people():
+            continue
+        if _org_noun_after(doc, m.end, orgs) is not None:
+            continue
+        why = _person_evidence(span, verbs) or _surname_is_a_person(r, span)
+        if why:
+            r.mentions[key] = _replace(m, "PERSON", "given_name",
+                                       f"'{span[0].text}' is a given name and {why}: a person")
+
+
+def _person_evidence(span: Span, verbs) -> str:
+    """Why the text treats ``span`` as a person: it speaks, or a person's noun stands before it."""
+    head = span.root
+    if head.dep_ == "nsubj" and head.head.lemma_ in verbs:
+        return f"'{span.text}' {head.head.text} something"
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.tag_ == "NN" and before.is_lower and _person_noun(before):
+        return f"'{before.text}' stands before the name"
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _named_after_people() -> frozenset[str]:
+    return frozenset(load_json("lexicons", "organisation_cues.json")["named_after_people"])
+
+
+def _surname_is_a_person(r: _Reading, span: Span) -> str:
+    """"Brian Cole met Grace Obi. Obi said …": elsewhere the surname alone is a person."""
+    surname = span[-1].text
+    for m in r.mentions.values():
+        if m.label == "PERSON" and m.end - m.start == 1 and r.words[m.start] == surname and m.start != span.end - 1:
+            return f"'{surname}' is a person elsewhere in the text"
+    return ""
+
+
+def _person_noun(tok) -> bool:
+    """A noun for a person ("filmmaker", "economist", "director"): a role of
+    ``data/lexicons/roles.json`` or an agent-noun ending."""
+    low = tok.lower_
+    return low in _role_nouns() or low.endswith(_PERSON_SUFFIXES)
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    return frozenset(load_json("lexicons", "roles.json")["roles"])
+
+
+_PERSON_SUFFIXES = ("maker", "writer", "er", "or", "ist", "ian", "ant", "ent")
+
+
 def adjective_rule(r: _Reading) -> None:
     """A one-word "person" opening a sentence that reads as an adjective is no entity."""
     doc = r.doc
@@ -933,6 +1007,7 @@ RULES = [
     byline_rule,
     transcript_rule,
     speaking_name_rule,
+    given_name_rule,
     adjective_rule,
     local_cue_rule,
     acronym_rule,

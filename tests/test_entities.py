@@ -719,3 +719,30 @@ def test_a_capitalised_common_noun_that_speaks_is_no_name(analyze, text, word):
 def test_a_quoted_nickname_after_a_title_stays_inside_the_name(analyze, text, name):
     a = analyze(text)
     assert any(e.text == name and e.label == "PERSON" for e in a.entities), [(e.text, e.label) for e in a.entities]
+
+
+# A given name and a surname the model read as an organisation are a person when the text
+# treats them as one: a person's noun before the name, the name speaks, or its surname alone is a person.
+@pytest.mark.parametrize("text, name", [
+    ("The filmmaker Ava DuVernay spoke at the festival on Friday.", "Ava DuVernay"),
+    ("The carpenter Helen Marsh warned of a slowdown.", "Helen Marsh"),
+    ("Robert Okafor said the council had run out of money.", "Robert Okafor"),
+    ("Brian Cole met Grace Obi in Leeds. Obi said the deal was off.", "Grace Obi"),
+])
+def test_a_given_name_the_text_treats_as_a_person_is_one(nlp, text, name):
+    doc = _doc(nlp, text, [(name, "ORG")])
+    ents, _ = find_entities(doc, text)
+    hit = next(e for e in ents if e.text == name)
+    assert hit.label == "PERSON" and hit.rule == "given_name" and hit.model_label == "ORG"
+    assert "given name" in hit.explanation
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Philip Morris said profits rose in the third quarter.", "Philip Morris"),  # a company named after a person
+    ("Protesters blocked Grace Street on Monday.", "Grace Street"),  # no evidence that it is a person
+    ("The group Victoria Holdings said it had sold the site.", "Victoria Holdings"),  # an organisation noun
+])
+def test_a_given_name_alone_does_not_make_a_person(nlp, text, name):
+    doc = _doc(nlp, text, [(name, "ORG")])
+    ents, _ = find_entities(doc, text)
+    assert next(e for e in ents if e.text == name).label == "ORG"

@@ -183,3 +183,56 @@ def test_they_takes_the_group_subject_of_its_sentence(analyze, text, fragment, g
     q = _quote(analyze(text), fragment)
     assert group in q.speaker
     assert text[q.speaker_start:q.speaker_end] == "they"
+
+
+# A name right after a verb inside a clause is the verb's object, not an inverted speaker
+# ("said Ellis" inverts only where the verb opens its clause or follows the quote).
+@pytest.mark.parametrize("text, fragment, not_speaker", [
+    ("The host plans to embarrass the minister by calling out Jenkins for his “fantasy figures” on air.",
+     "fantasy figures", "Jenkins"),
+    ("The protesters began by thanking Mayor Ortiz for her “brave stand” against the developers.",
+     "brave stand", "Ortiz"),
+    ("Critics keep mocking Premier Hale over his “world-class” rail line.", "world-class", "Hale"),
+])
+def test_a_name_after_a_verb_inside_a_clause_is_not_its_speaker(analyze, text, fragment, not_speaker):
+    a = analyze(text)
+    assert not any(fragment in q.text and q.speaker and not_speaker in q.speaker for q in a.quotes)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Said Ellis: “We are done with this.”", "done with this", "Ellis"),
+    ("“We are done,” said Ellis Baptiste, “and we will not be back.”", "will not be back", "Ellis Baptiste"),
+])
+def test_an_inverted_cue_still_names_its_speaker(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker
+
+
+# A thought verb inside a speech verb's report gives way to the speech verb: the words in
+# marks are the reporter's account, not the thinkers'.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Mr. Patel said, a majority of residents have come to believe “that the river is dirtier than ever.”",
+     "river is dirtier", "Patel"),
+    ("The minister said most voters now think the scheme is “a complete waste of money.”",
+     "complete waste", "minister"),
+    ("Most farmers feel the subsidy is “far too little, far too late,” Senator Joan Ruiz said.",
+     "far too little", "Joan Ruiz"),
+])
+def test_a_thought_reported_by_a_speaker_is_the_speakers_quote(analyze, text, fragment, speaker):
+    assert speaker in _quote(analyze(text), fragment).speaker
+
+
+def test_a_thought_verb_alone_still_attributes(analyze):
+    assert _quote(analyze("Kessler believes the plan is “doomed from the start.”"), "doomed").speaker == "Kessler"
+
+
+# 'she' never resolves to a name with an article or ordinal ("the 13th Amendment", "the Fourth Estate").
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The filmmaker Ava DuVernay spoke first. DuVernay said she felt the 13th Amendment mattered because "
+     "“most people don’t know about it,” she said.", "most people", "DuVernay"),
+    ("Councillor Maeve Dunne spoke first. Dunne said she thought the Second Amendment was sacred because "
+     "“it protects us all,” she said.", "protects us all", "Dunne"),
+    ("Brian Cole met Grace Obi. Obi said the Fourth Estate was failing because “nobody pays for news,” she said.",
+     "nobody pays", "Obi"),
+])
+def test_a_pronoun_skips_names_with_an_article(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker.endswith(speaker)

@@ -228,7 +228,9 @@ class DirectAttributor:
         gov_set = {g.i for g in governors[:8]}
         cands = []
         for t in frame:
-            noun_cue = t.i in gov_set and t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.speech_nouns
+            noun_cue = t.i in gov_set and t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.speech_nouns and not (
+                t.lemma_.lower() in self.lex.other_senses and any(
+                    c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children))  # 'his “world-class” rail line'
             # thought verbs ("a report found that ...") only when the parse links them to the quote
             if not (is_cue(t) or noun_cue or (t.i in gov_set and is_cue(t, cognition=True))):
                 continue
@@ -254,6 +256,7 @@ class DirectAttributor:
             cands.append((score, t, after, noun_cue))
         # (a tie goes to the cue nearer the quote: 'The video shows X telling reporters, “…”')
         cands.sort(key=lambda c: (c[0], c[1].i - q_tokens[-1].i if c[2] else q_tokens[0].i - c[1].i, c[1].i))
+        cands = _thought_under_speech(cands)
         deferred = None
         for _, t, after, noun_cue in cands:
             subj = speech_noun_source(t) if noun_cue else subject_of(t)
@@ -454,6 +457,8 @@ class DirectAttributor:
                 return words[-1]
         # inverted cue: "said Hester", "Said Ellis: “…”"
         # ("said commuter Priya Nair": a few lower-case role words may stand before the name)
+        if not after and not _opens_clause(cue):
+            return None  # 'by calling out Jenkins for his “…”': a name after a verb inside a clause is its object
         k = cue.i + 1
         while k < len(doc) and k - cue.i <= 4 and doc[k].is_lower and doc[k].is_alpha:
             k += 1
@@ -518,6 +523,29 @@ class DirectAttributor:
             # a sentence of narration in between
             return False
         return self.paragraph_of(q.start) - self.paragraph_of(p.end - 1) <= 1
+
+
+def _thought_under_speech(cands: list) -> list:
+    """A thought verb reported by a speech verb gives way to it: in 'Patel said a majority
+    of residents believe “…”' the words in marks are Patel's account, not the majority's."""
+    speech = {t.i for _, t, _, noun_cue in cands if not noun_cue and is_cue(t)}
+    if not speech:
+        return cands
+
+    def reported(t) -> bool:
+        return any(a.i in speech for a in t.ancestors) or (t.head.i != t.i and any(
+            c.i in speech and c.dep_ in ("parataxis", "advcl") for c in t.head.children))
+
+    return [c for c in cands if c[3] or is_cue(c[1]) or not reported(c[1])]
+
+
+def _opens_clause(verb) -> bool:
+    """The verb opens its sentence or follows a comma, dash or colon: the only places where a
+    verb before the quote can stand before its subject ('Said Ellis: “…”', '…, said Ellis, “…”')."""
+    j = verb.i - 1
+    while j >= verb.sent.start and verb.doc[j].is_space:
+        j -= 1
+    return j < verb.sent.start or verb.doc[j].text in (",", ":", "—", "–", "-", ";", "(")
 
 
 def _subject_between(verb, start: int) -> bool:

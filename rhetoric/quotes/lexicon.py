@@ -21,6 +21,7 @@ class QuoteLexicon:
     question_verbs: frozenset = frozenset()  # 'ask whether ...' reports a question
     roles: frozenset = frozenset()  # 'president', 'secretary': definite descriptions of a person
     sources: frozenset = frozenset()  # 'official', 'report': nouns that can be a speech verb's subject
+    other_senses: frozenset = frozenset()  # 'line', 'address': no speech noun after a common noun ('rail line')
     male_titles: frozenset = frozenset()  # 'mr', 'congressman': a title that says 'he'
     female_titles: frozenset = frozenset()  # 'mrs', 'spokeswoman': a title that says 'she'
     male_names: frozenset = frozenset()  # 'Daniel': US Census 1990 given names, mostly men's
@@ -47,6 +48,7 @@ def lexicon() -> QuoteLexicon:
     return QuoteLexicon(
         verbs=dict(verbs["verbs"]),
         speech_nouns=frozenset(nouns["nouns"]),
+        other_senses=frozenset(nouns.get("other_senses_after_a_noun", [])),
         question_nouns=frozenset(nouns["question_nouns"]),
         channels=tuple(sorted(channels["channels"], key=len, reverse=True)),
         listeners=frozenset(channels["listeners"]),

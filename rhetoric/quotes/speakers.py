@@ -438,7 +438,7 @@ class SpeakerResolver:
             span = self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
             for t in (span or []):
                 if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") and t.idx not in seen_pos \
-                        and not any(c.dep_ == "det" or c.ent_type_ == "ORDINAL" for c in t.children):
+                        and not _after_article(t):
                     # ("the 13th Amendment" is no person: names of people take no article)
                     named = self._named(t)
                     if named is not None and named.start not in seen_pos:
@@ -478,6 +478,16 @@ class SpeakerResolver:
 
 #: Determiners that only go with a singular noun.
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "every", "each", "another"})
+
+
+def _after_article(tok) -> bool:
+    """'the 13th Amendment', 'the Senate': names of people take no article or ordinal, however
+    the parser attached them."""
+    before = [t for t in tok.doc[max(tok.left_edge.i, tok.i - 3): tok.i]]
+    if tok.i > 0 and tok.doc[tok.i - 1] not in before:
+        before.append(tok.doc[tok.i - 1])
+    return any(t.dep_ == "det" or t.lower_ in ("the", "a", "an") or t.ent_type_ == "ORDINAL" or t.like_num
+               for t in before) or any(c.dep_ == "det" or c.ent_type_ == "ORDINAL" for c in tok.children)
 
 
 def _past_misread_compound(doc, left: int, head) -> int:
