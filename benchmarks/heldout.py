@@ -3,11 +3,15 @@
     python benchmarks/heldout.py               # every case, pass/fail per expectation, per kind, total
     python benchmarks/heldout.py --kind hedge  # one kind only (``--kind paste`` for the pasted-text variants)
     python benchmarks/heldout.py --quiet       # only failures and the tables
+    python benchmarks/heldout.py --batch 2     # one batch only (see below)
 
 The cases (``data/heldout/cases.json``) were written apart from the fixes, without reading
 them or their tests, so the pass rate says whether a fix holds for the kind rather than for
 the sentence it was written for. Each case is ``{"id", "kind", "text", "expect": [...]}``;
-each expectation is checked against ``rhetoric.analyze(text)``:
+each expectation is checked against ``rhetoric.analyze(text)``. Cases come in batches, each
+written apart from the fixes made after the one before: batch 1 has unprefixed ids
+(``headline_quote-01``), batch N > 1 ids prefixed ``bN-`` (``b2-headline_quote-01``);
+``--batch N`` keeps one batch (the pasted-text variants belong to batch 1). An expectation:
 
 * ``{"quote": S, ...}``: some quote whose text contains ``S`` meets every condition given:
   ``speaker_contains`` (a word or a list of words, any of which; case-insensitive, in the
@@ -162,6 +166,12 @@ def check(exp: dict, text: str, analysis) -> tuple[bool, str]:
             )
             return (bool(hits) if positive else not hits), seen
     return False, f"unknown expectation {exp}"
+
+
+def batch_of(case_id: str) -> int:
+    """The batch a case belongs to: N for an id prefixed ``bN-``, else 1."""
+    m = re.match(r"b(\d+)-", case_id)
+    return int(m.group(1)) if m else 1
 
 
 def describe(exp: dict) -> str:
@@ -325,6 +335,7 @@ def run_paste(articles: list[dict], analyze, quiet: bool) -> tuple[int, int]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--kind", help="run one kind only ('paste' for the pasted-text variants)")
+    ap.add_argument("--batch", type=int, help="run one batch only: 1 = ids without a 'bN-' prefix, N = ids 'bN-...'")
     ap.add_argument("--quiet", action="store_true", help="print only failures and the tables")
     args = ap.parse_args(argv)
 
@@ -334,6 +345,8 @@ def main(argv=None) -> int:
     cases = data["cases"]
     if args.kind:
         cases = [c for c in cases if c["kind"] == args.kind]
+    if args.batch is not None:
+        cases = [c for c in cases if batch_of(c["id"]) == args.batch]
     t0 = time.time()
     per_kind_exp = defaultdict(lambda: [0, 0])
     per_kind_case = defaultdict(lambda: [0, 0])
@@ -357,7 +370,7 @@ def main(argv=None) -> int:
         per_kind_case[case["kind"]][1] += 1
 
     paste = None
-    if not args.kind or args.kind == "paste":
+    if (not args.kind or args.kind == "paste") and args.batch in (None, 1):
         print("\nPasted-text variants (same quotes/speakers, actors, signal counts as the clean text; offsets hold):")
         paste = run_paste(data.get("paste_articles", []), analyze, args.quiet)
 
