@@ -578,7 +578,7 @@ def transcript_rule(r: _Reading) -> None:
     surnames = set()
     for s, e, titled in labels:
         words = doc[s:e].text.split()
-        said_person = r.model_label_at(s, e) == "PERSON"
+        said_person = r.model_label_at(s, e) == "PERSON" or words[0].lower() in _given_names()
         if len(words) >= 2 and _place_of(r, doc[s:e].text) is None and (titled or said_person or alone[words[-1]]):
             surnames.add(words[-1])
             r.add(_Mention(s, e, "PERSON", r.model_label_at(s, e), "transcript",
@@ -627,7 +627,7 @@ def speaking_name_rule(r: _Reading) -> None:
             and tok.text not in org_named  # "the Ruch newsstand chain ... Ruch says": an organisation speaks
             and tok.text not in full_names  # a surname of a person named in full: same_person says so
             and not _overlapping(r.mentions, tok.i, tok.i + 1)
-            and not any(c.dep_ == "compound" for c in tok.children)
+            and not any(c.dep_ in ("compound", "appos") for c in tok.children)  # "Union … president Tricia Halvorsen said"
         ):
             r.mentions[(tok.i, tok.i + 1)] = _Mention(
                 tok.i, tok.i + 1, "PERSON", None, "speaker",

@@ -191,7 +191,7 @@ def structure(text: str) -> Structure:
         if any(p.start == s for p in parts):
             continue
         line = text[s:e]
-        if is_byline(line):
+        if is_byline(line) and not _signs_a_quote(text, spans, k):
             parts.append(Part(s, e, "byline", "a byline or credit line: who wrote or edited the story"))
             continue
         if seen_body < 3:
@@ -204,6 +204,17 @@ def structure(text: str) -> Structure:
             parts.append(Part(s, e, "subhead", "a short Title Case line between paragraphs"))
     parts.sort(key=lambda p: p.start)
     return Structure(tuple(parts))
+
+
+def _signs_a_quote(text: str, spans, k: int) -> bool:
+    """A dash line right under a line that ends a quotation ("“… we listened.”" ¶ "— Tomás
+    O’Rourke, CEO, Shannon Freight") signs that quote: its person is the speaker, not the writer."""
+    if k == 0 or not text[spans[k][0]:spans[k][1]].lstrip()[:1] in "—–-":
+        return False
+    if text.count("\n", spans[k - 1][1], spans[k][0]) > 1:
+        return False  # after a blank line: a wire sign-off under a story that ends with a quote
+    prev = text[spans[k - 1][0]:spans[k - 1][1]].rstrip()
+    return prev[-1:] in "”\"’'»"
 
 
 _RANKED = re.compile(r"^\d{1,3}(?:\.|=|\s+-)\s+[A-Z]")
@@ -251,7 +262,8 @@ def results_row(line: str) -> str | None:
 
 
 _TRANSCRIPT_LABEL = re.compile(
-    r"^(?P<who>[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,4})(?:\s*,\s*[A-Z][A-Z .&’'\-]{1,60})?\s*:\s+\S"
+    r"^(?P<who>[A-Z][A-ZÀ-ÖØ-Þ.’'\-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.’'\-]*){0,4})(?:\s*\([^()\n]{1,40}\)){0,2}"
+    r"(?:\s*,\s*[A-Z][A-Z .&’'\-]{1,60})?\s*:\s+\S"
 )
 
 
@@ -355,8 +367,13 @@ def headline(text: str) -> str | None:
     return text[heads[0][0]:heads[0][1]] if heads else None
 
 
-#: "SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE: …", "HOST: …", "Health Minister Karl Brenner: …".
-_LABEL = re.compile(r"^[\"“]?(?P<label>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,5}(?:, [A-Za-z][\w.’'\-]*(?: [\w.’'\-]+){0,4})?):\s+(?=\S)")
+#: "SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE: …", "HOST: …", "Health Minister Karl Brenner: …",
+#: "KAREN NAIDOO (HOST): …", "REP. LUCÍA FERNÁNDEZ (D-NM): …", "Dame Harriet Osei (Bristol North) (Lab): …".
+_LABEL = re.compile(r"^[\"“]?(?P<label>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,5}(?: \([^()\n]{1,40}\)){0,2}"
+                    r"(?:, [A-Za-z][\w.’'\-]*(?: [\w.’'\-]+){0,4})?):\s+(?=\S)")
+#: A parliamentary record names the office, then the person: "The Minister for Housing (Tom Ashcroft): …".
+_OFFICE_LABEL = re.compile(r"^(?P<label>The [A-Z][\w’'\-]*(?: (?:for|of|and|the|[A-Z][\w’'\-]*)){0,6} "
+                           r"\((?P<name>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){1,3})\)):\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -369,12 +386,13 @@ class Turn:
     name_end: int
     start: int
     end: int
+    name_start: int | None = None  # where the name starts when it is not the label's start ("The Minister (Tom Ashcroft)")
 
 
 def _label_words_ok(label: str) -> bool:
     """A speaker label is a short ALL-CAPS run or a Title Case name; a Title Case phrase that
     opens with an article, possessive or wh-word ("The Gap Goes On:") is a run-in subhead."""
-    words = label.split(",")[0].split()
+    words = re.sub(r" \([^()]*\)", "", label).split(",")[0].split()
     caps = label.upper() == label
     if not caps and words and words[0].lower() in PHRASE_OPENERS:
         return False
@@ -389,12 +407,18 @@ def transcript_turns(text: str) -> tuple[Turn, ...]:
     out, in_body = [], 0
     heads = structure(text).ranges("headline", "byline", "dateline")
     for s, e in lines(text):
+        office = _OFFICE_LABEL.match(text[s:e])
+        if office:
+            in_body += not any(a <= s < b for a, b in heads)
+            out.append(Turn(s, s + office.end("label"), s + office.end("name"), s + office.end(), e,
+                            s + office.start("name")))
+            continue
         m = _LABEL.match(text[s:e])
         if not m or not _label_words_ok(m.group("label")):
             continue
         label, at = m.group("label"), s + m.start("label")  # (a quoted transcript opens each turn with a mark)
-        name_end = at + (label.index(",") if "," in label else len(label))
+        cut = min((label.index(c) for c in (",", " (") if c in label), default=len(label))
         in_body += not any(a <= s < b for a, b in heads)
-        out.append(Turn(at, at + len(label), name_end, s + m.end(), e))
+        out.append(Turn(at, at + len(label), at + cut, s + m.end(), e))
     # two turns in the body make a transcript (then a first line "Name: words" is its first turn)
     return tuple(out) if in_body >= 2 else ()

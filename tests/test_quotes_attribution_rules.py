@@ -236,3 +236,65 @@ def test_a_thought_verb_alone_still_attributes(analyze):
 ])
 def test_a_pronoun_skips_names_with_an_article(analyze, text, fragment, speaker):
     assert _quote(analyze(text), fragment).speaker.endswith(speaker)
+
+
+# Transcript labels with a bracketed role, party or constituency, and a parliamentary record's
+# "The Minister for X (Name):" are speaker labels too.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("KAREN NAIDOO (HOST): Minister, what went wrong?\n\nSIBUSISO MAHLANGU: Nothing went wrong.\n\n"
+     "NAIDOO: Nothing at all?", "what went wrong", "Naidoo"),
+    ("HOLLOWAY: Do you support the deal?\n\nREP. LUCÍA FERNÁNDEZ (D-NM): I support the parts that help my "
+     "district.\n\nHOLLOWAY: And the rest?", "help my district", "Fernández"),
+    ("Mr Speaker: Order.\n\nDame Harriet Osei (Bristol North) (Lab): Will the Minister say when the review "
+     "will be published?\n\nThe Minister for Housing (Tom Ashcroft): It will be published before the recess.",
+     "before the recess", "Tom Ashcroft"),
+    ("Mr Speaker: Order.\n\nDame Harriet Osei (Bristol North) (Lab): Will the Minister say when the review "
+     "will be published?\n\nThe Minister for Housing (Tom Ashcroft): It will be published before the recess.",
+     "when the review", "Harriet Osei"),
+])
+def test_bracketed_transcript_labels_name_the_speaker(analyze, text, fragment, speaker):
+    hits = [q for q in analyze(text).quotes if fragment in q.text and q.kind == "direct"]
+    assert hits and hits[0].speaker and speaker.lower() in hits[0].speaker.lower(), [(q.text, q.speaker) for q in hits]
+
+
+# A dash signature on the line under a quote (a press release) names its speaker; a wire
+# sign-off after a blank line names the writer.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Shannon Freight added two sailings.\n\n“Our customers asked for faster delivery, and we listened.”\n"
+     "— Tomás O’Rourke, CEO, Shannon Freight", "we listened", "Tomás O’Rourke"),
+    ("Harbor Bank opened a branch in Tacoma.\n\n“We are proud to serve this community.”\n"
+     "— Maria Delgado, President, Harbor Bank\n", "proud to serve", "Maria Delgado"),
+    ("The trust bought the mill.\n\n“This building is part of who we are.” – Émilie Côté, chair of the Mill Trust",
+     "part of who we are", "Émilie Côté"),
+])
+def test_a_dash_signature_under_a_quote_is_its_speaker(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker
+
+
+def test_a_wire_sign_off_after_a_blank_line_is_the_writer(analyze):
+    text = "The mill closed.\n\n“This building is part of who we are,” said Ann Lowe.\n\n-- Chris Aspin, Mexico City newsroom\n"
+    a = analyze(text)
+    assert _quote(a, "part of who we are").speaker == "Ann Lowe"
+    assert not any(q.speaker == "Chris Aspin" for q in a.quotes)
+
+
+# The name of a work in apposition to a work noun ("her memoir, “Salt and Saffron”,") is a title, not speech.
+@pytest.mark.parametrize("text, title", [
+    ('In her new memoir, "Salt and Saffron", chef Meenakshi Rao describes growing up in Chennai.', "Salt and Saffron"),
+    ("His debut novel, “The Quiet Harbour,” sold 40,000 copies, the publisher said.", "The Quiet Harbour"),
+    ("The council's report, “Streets for Everyone,” recommends closing the bridge to cars.", "Streets for Everyone"),
+])
+def test_a_title_after_a_work_noun_is_not_speech(analyze, text, title):
+    assert not any(title in q.text and q.speaker and q.kind == "direct" for q in analyze(text).quotes)
+
+
+# A person in apposition to the word the parse made head of the subject is the speaker.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The plant will close.\n\nUnion local president Tricia Halvorsen said members had not been warned. "
+     "“We found out from the news,” Halvorsen said.", "members had not been warned", "Tricia Halvorsen"),
+    ("The strike began.\n\nParish council chair Martin Ebbs said the hall would close.", "hall would close",
+     "Martin Ebbs"),
+])
+def test_the_person_in_apposition_speaks(analyze, text, fragment, speaker):
+    hits = [q for q in analyze(text).quotes if fragment in q.text]
+    assert hits and hits[0].speaker == speaker

@@ -255,7 +255,7 @@ def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
     out = []
     full: dict[str, str] = {}
     for turn in transcript_turns(text):
-        s, e = _label_name(text, turn.label_start, turn.name_end)
+        s, e = _label_name(text, turn.label_start if turn.name_start is None else turn.name_start, turn.name_end)
         ent = resolver.entity_at(s, e)
         written = text[s:e]
         if ent is not None and ent.label == "PERSON":

@@ -199,11 +199,15 @@ class DirectAttributor:
         if parent is None:
             tail = self.text[q.end: q.end + 6]
             stripped = tail.lstrip(" \t")
-            if stripped[:1] in "―—–-" and q.end + 6 <= len(self.text):
+            if stripped[:1] == "\n":  # a signature on the next line of a press release
+                stripped = stripped[1:].lstrip(" \t")
+            if stripped[:1] and stripped[:1] in "―—–-" and q.end + 6 <= len(self.text):
                 after = [t for t in self.tokens_in(q.end, q.end + 80) if not t.is_punct and not t.is_space]
-                if after and after[0].pos_ == "PROPN" and after[0].ent_type_ in ("", "PERSON", "ORG", "NORP"):
+                if after and (after[0].pos_ == "PROPN" and after[0].ent_type_ in ("", "PERSON", "ORG", "NORP")
+                              or after[0].ent_type_ == "PERSON"):  # ('— Tomás O’Rourke': a name the tagger read as ADJ)
                     j = after[0].i
-                    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].idx < q.end + 80:
+                    while j + 1 < len(doc) and doc[j + 1].idx < q.end + 80 and (
+                            doc[j + 1].pos_ == "PROPN" or doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I"):
                         j += 1
                     sp = self.res.from_token(doc[j])
                     if sp is not None:

@@ -116,6 +116,10 @@ class SpeakerResolver:
             return self.pronoun(tok, in_quote=in_quote)
         # a name (entity mention, or a proper-noun phrase the entity layer missed)
         named = self._named(tok)
+        if named is not None and named.how == "name" and not self._is_person(tok):
+            person = self._person_in_apposition(tok)
+            if person is not None:
+                return person  # "Union local president Tricia Halvorsen said": the person, not the word the parse made head
         if named is not None:
             return named
         # an apposition carrying the name: "the secretary of defense, Pete Hegseth,"
@@ -257,6 +261,21 @@ class SpeakerResolver:
             self._note_gender(name, words.start_char)
             self.extra.append((words.start_char, words.end_char, name))
             return Speaker(name, words.start_char, words.end_char, words.text, "name")
+        return None
+
+    def _is_person(self, tok) -> bool:
+        ent = self.entity_at(tok.idx, tok.idx + len(tok))
+        return ent is not None and ent.label in PERSON_LABELS
+
+    def _person_in_apposition(self, tok) -> Speaker | None:
+        """A person named in apposition to ``tok``, one or two links down ("Union … president,
+        Tricia Halvorsen")."""
+        for child in tok.children:
+            if child.dep_ != "appos":
+                continue
+            for t in (child, *(c for c in child.children if c.dep_ == "appos")):
+                if self._is_person(t):
+                    return self._named(t)
         return None
 
     def _note_gender(self, name: str, start: int) -> None:
