@@ -209,7 +209,7 @@ def structure(text: str) -> Structure:
 def _signs_a_quote(text: str, spans, k: int) -> bool:
     """A dash line right under a line that ends a quotation ("“… we listened.”" ¶ "— Tomás
     O’Rourke, CEO, Shannon Freight") signs that quote: its person is the speaker, not the writer."""
-    if k == 0 or not text[spans[k][0]:spans[k][1]].lstrip()[:1] in "—–-":
+    if k == 0 or text[spans[k][0]:spans[k][1]].lstrip()[:1] not in "—–-":
         return False
     if text.count("\n", spans[k - 1][1], spans[k][0]) > 1:
         return False  # after a blank line: a wire sign-off under a story that ends with a quote
