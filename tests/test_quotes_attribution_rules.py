@@ -298,3 +298,16 @@ def test_a_title_after_a_work_noun_is_not_speech(analyze, text, title):
 def test_the_person_in_apposition_speaks(analyze, text, fragment, speaker):
     hits = [q for q in analyze(text).quotes if fragment in q.text]
     assert hits and hits[0].speaker == speaker
+
+
+# A quote paragraph with no cue continues the speaker of the sentence before, even when that
+# sentence holds a few words in marks of its own.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Though she called the bank’s conduct “outrageous,” Senator Hana Ruiz kept her remarks on breaking it up "
+     "hypothetical, saying it was a matter for regulators.\n\n“If a bank cannot be managed, it should be broken up.”",
+     "should be broken up", "Hana Ruiz"),
+    ("Mayor Tom Reilly said the “temporary” closure had lasted three years.\n\n“People deserve their library back.”",
+     "library back", "Tom Reilly"),
+])
+def test_a_quote_paragraph_continues_the_sentence_before(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker

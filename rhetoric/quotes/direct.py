@@ -401,9 +401,11 @@ class DirectAttributor:
             prev_sent = doc[first_sent.start - 1].sent
             if prev_sent.text.strip() == "" and prev_sent.start > 0:
                 prev_sent = doc[prev_sent.start - 1].sent
-            if self.paragraph_of(q.start) - self.paragraph_of(prev_sent.start_char) <= 2 and not others.any_start_in(
-                prev_sent.start_char, prev_sent.end_char
-            ):
+            # (words in marks inside that sentence do not stop it when they are fragments of it:
+            # 'Though she called the behaviour “outrageous”, Clinton restricted …' ¶ '“If any bank …”')
+            whole_quotes = [o for o in others.within(prev_sent.start_char, prev_sent.end_char)
+                            if len(self.text[o.start:o.end].split()) > 4]
+            if self.paragraph_of(q.start) - self.paragraph_of(prev_sent.start_char) <= 2 and not whole_quotes:
                 for t in sorted((t for t in prev_sent if is_cue(t)), key=lambda t: -t.i):
                     subj = subject_of(t)
                     if subj is None:
