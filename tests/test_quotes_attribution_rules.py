@@ -311,3 +311,16 @@ def test_the_person_in_apposition_speaks(analyze, text, fragment, speaker):
 ])
 def test_a_quote_paragraph_continues_the_sentence_before(analyze, text, fragment, speaker):
     assert _quote(analyze(text), fragment).speaker == speaker
+
+
+# A headline quote whose words the body quotes again is said by the body quote's speaker.
+@pytest.mark.parametrize("text, speaker", [
+    ("‘We Were Left to Drown’: Flood Victims Turn on Council\n\nResidents of Lismore confronted councillors on "
+     "Tuesday. Farmer Bronwyn Tallis told the meeting: “We were left to drown.”", "Bronwyn Tallis"),
+    ("“A Betrayal of Every Family Here” — Parents Fight School Closure\n\nParents packed the hall in Carlow. "
+     "“This is a betrayal of every family here,” said Niamh Doyle, who has three children at the school.",
+     "Niamh Doyle"),
+])
+def test_a_headline_quote_repeated_in_the_body_is_that_speakers(analyze, text, speaker):
+    head = analyze(text).quotes[0]
+    assert head.start < text.index("\n") and head.kind == "direct" and head.speaker == speaker

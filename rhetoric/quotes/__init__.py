@@ -91,6 +91,7 @@ def find_quotes(doc, analysis) -> list[Quote]:
                     att.relayed_by, att.relay_channel = outer.speaker, outer.channel
                     att.explanation += f"; quoted inside {outer.speaker.name or outer.speaker.text}'s words"
         results[k] = att
+    _headline_words_said_in_the_body(text, spans, in_head, results)
 
     quotes: list[Quote] = []
     index_of: dict[int, int] = {}
@@ -148,6 +149,29 @@ def find_quotes(doc, analysis) -> list[Quote]:
 
 _SMALL = TITLE_CASE_SMALL_WORDS
 _TITLE_BEFORE = WORK_TITLE_LEADERS | work_nouns()
+
+
+def _words_of(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower().replace("’", "'")))
+
+
+def _headline_words_said_in_the_body(text: str, spans, in_head, results) -> None:
+    """A headline quote nobody in the headline is named for, whose words (three or more) the body
+    quotes again, is said by the body quote's speaker ("‘We Were Left to Drown’: …" ¶ "… Bronwyn
+    Tallis told the meeting: “We were left to drown.”")."""
+    for k in in_head:
+        words = _words_of(text[spans[k].start:spans[k].end])
+        if results[k].speaker is not None or len(words.split()) < 3:
+            continue  # (the headline's own words name the speaker first; two words are a common phrase)
+        for j, s in enumerate(spans):
+            body = results.get(j)
+            if j in in_head or s.parent is not None or body is None or body.speaker is None or not body.speaker.name:
+                continue
+            if words in _words_of(text[s.start:s.end]):
+                results[k] = Attribution(body.speaker, None, None, None, "headline",
+                                         f"a quote in the headline; the body quotes the same words as "
+                                         f"{body.speaker.name}'s")
+                break
 
 
 def _is_title(text: str, span) -> bool:
