@@ -324,3 +324,18 @@ def test_a_quote_paragraph_continues_the_sentence_before(analyze, text, fragment
 def test_a_headline_quote_repeated_in_the_body_is_that_speakers(analyze, text, speaker):
     head = analyze(text).quotes[0]
     assert head.start < text.index("\n") and head.kind == "direct" and head.speaker == speaker
+
+
+# 'so-called' reports nothing, and an evidence verb with a plain object ('had shown bad
+# judgment') is no cue; with a clause or the quote as its content it is.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The senator said her rival once described the so-called Pacific Accord as “the gold standard” of trade deals.",
+     "gold standard", "rival"),
+    ("Trump said on Friday that Clinton had shown bad judgment in using the pageant winner “as a paragon of virtue.”",
+     "paragon of virtue", "Trump"),
+    ("The coach said the rookie had proved his worth by playing “like a veteran” all season.", "like a veteran",
+     "coach"),
+    ("The latest poll shows “a deep divide” between city and country voters.", "deep divide", "poll"),
+])
+def test_so_called_and_evidence_verbs_with_a_plain_object_are_no_cue(analyze, text, fragment, speaker):
+    assert speaker in _quote(analyze(text), fragment).speaker

@@ -21,6 +21,7 @@ class QuoteLexicon:
     question_verbs: frozenset = frozenset()  # 'ask whether ...' reports a question
     roles: frozenset = frozenset()  # 'president', 'secretary': definite descriptions of a person
     sources: frozenset = frozenset()  # 'official', 'report': nouns that can be a speech verb's subject
+    needs_a_clause: frozenset = frozenset()  # 'show', 'prove': a cue only with a clause or the quote as content
     other_senses: frozenset = frozenset()  # 'line', 'address': no speech noun after a common noun ('rail line')
     male_titles: frozenset = frozenset()  # 'mr', 'congressman': a title that says 'he'
     female_titles: frozenset = frozenset()  # 'mrs', 'spokeswoman': a title that says 'she'
@@ -32,9 +33,29 @@ class QuoteLexicon:
         if token.pos_ not in ("VERB", "AUX"):
             return False
         entry = self.verbs.get(token.lemma_.lower())
-        if entry is None:
+        if entry is None or _so_called(token) or (token.lemma_.lower() in self.needs_a_clause and _plain_object(token)):
             return False
         return cognition or entry.get("type") == "speech"
+
+
+def _so_called(token) -> bool:
+    """'the so-called partnership': 'called' in 'so-called' reports nothing."""
+    doc = token.doc
+    return token.lower_ == "called" and token.i >= 1 and (
+        doc[token.i - 1].lower_ == "so" or doc[token.i - 1].text in "-‑" and token.i >= 2 and doc[token.i - 2].lower_ == "so")
+
+
+_MARKS = frozenset("\"“”‘’'«»")
+
+
+def _plain_object(token) -> bool:
+    """The verb has a direct object, no clause, and no quotation mark in its object ('had shown
+    bad judgment')."""
+    kids = list(token.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in kids):
+        return False
+    objs = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd")]
+    return bool(objs) and not any(t.text in _MARKS for o in objs for t in o.subtree)
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +75,7 @@ def lexicon() -> QuoteLexicon:
         listeners=frozenset(channels["listeners"]),
         verb_channels=dict(channels["verb_channels"]),
         needs_speaker=frozenset(verbs.get("needs_speaker", {}).get("lemmas", [])),
+        needs_a_clause=frozenset(verbs.get("needs_a_clause", {}).get("lemmas", [])),
         as_verbs=frozenset(verbs.get("as_verbs", {}).get("lemmas", [])),
         question_verbs=frozenset(verbs.get("question_verbs", {}).get("lemmas", [])),
         roles=frozenset(roles["roles"]),
