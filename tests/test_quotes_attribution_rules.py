@@ -339,3 +339,18 @@ def test_a_headline_quote_repeated_in_the_body_is_that_speakers(analyze, text, s
 ])
 def test_so_called_and_evidence_verbs_with_a_plain_object_are_no_cue(analyze, text, fragment, speaker):
     assert speaker in _quote(analyze(text), fragment).speaker
+
+
+# After 'led/prompted/forced X to <speech verb>', X speaks; after a reporting verb ('urged him
+# to') the words are the urger's demand; after 'promised X to' the subject speaks.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The closures have led the historian Maria Costa to warn of a “lost generation” of readers.",
+     "lost generation", "Maria Costa"),
+    ("The scandal prompted Senator Ada Wells to demand “a full and independent inquiry.”", "independent inquiry",
+     "Ada Wells"),
+    ("The new figures forced the minister to admit the scheme was “not working as intended.”", "not working",
+     "minister"),
+    ("Rivals urged Ines Duarte to “come clean” about the loans.", "come clean", "Rivals"),
+])
+def test_the_object_of_a_control_verb_speaks(analyze, text, fragment, speaker):
+    assert speaker in _quote(analyze(text), fragment).speaker

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..data import load_json
 from ..english import FIRST_PERSON, PERSON_WORDS, RELATIVE_PRONOUNS, TIME_PREPOSITIONS
-from .lexicon import lexicon, setting_words
+from .lexicon import lexicon, setting_words, subject_control_verbs
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 CLIMB = ("xcomp", "advcl", "conj", "acl", "relcl", "pcomp")
@@ -80,6 +80,9 @@ def subject_of(verb):
             v = v.head.head  # "After saying …, she was": the clause the phrase modifies
             continue
         if v.dep_ in CLIMB and v.head.i != v.i:
+            controller = _object_controller(v)
+            if controller is not None:
+                return controller  # 'the scandal prompted Senator Wells to demand …': Wells demands
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 comma = v.i > 0 and v.doc[v.i - 1].text == ","
                 if not comma:
@@ -98,6 +101,21 @@ def subject_of(verb):
             continue
         break
     return None
+
+
+def _object_controller(v):
+    """The object that is the understood subject of an infinitive ('led the historian to warn',
+    'forced the minister to admit'), when the governing verb reports nothing itself (after 'urged
+    him to' or 'asked her to' the words are the asker's demand) and is no subject-control verb
+    ('promised voters to …')."""
+    head = v.head
+    if v.dep_ != "xcomp" or head.lemma_.lower() in subject_control_verbs() or is_cue(head, cognition=True):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < v.i), None)
+    person = obj is not None and (speaker_like(obj) or any(t.ent_type_ == "PERSON" for t in obj.subtree))
+    return obj if person else None  # ('chose the moment to declare': a time does not speak)
 
 
 def _subjects(verb) -> list:

@@ -102,6 +102,11 @@ def directive_verbs() -> frozenset:
     return _words("directive_verbs")
 
 
+def subject_control_verbs() -> frozenset:
+    """Lemmas whose subject does what the infinitive after their object says ('promised voters to')."""
+    return _words("subject_control_verbs")
+
+
 def setting_words() -> frozenset:
     """Nouns that make an 'in/at' phrase a setting ('headquarters', 'summit')."""
     return _words("setting_words")
