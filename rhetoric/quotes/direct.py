@@ -158,8 +158,6 @@ class DirectAttributor:
         return _Siblings(level, starts, self.spans[k])
 
     def tokens_in(self, start: int, end: int) -> list:
-        import bisect
-
         i = bisect.bisect_left(self._tok_starts, start)
         out = []
         while i < len(self.doc) and self.doc[i].idx < end:
