@@ -26,17 +26,22 @@ the rules of :data:`RULES` run in order, each a small function named for what it
                      lower-cased ("Gutsy, covert strikes") is no entity.
 ``organisation_cue`` a name before an organisation noun ("the Xinhua news agency") or with a
                      company suffix ("Cofinec S.A.") is an organisation, there and in its bare
-                     person-labelled mentions; ``place_cue``: a one-word "person" after "in" is a
-                     place. Readings from cues are never overridden by the spreading rules.
+                     person-labelled mentions (``organisation_cue_rule``, then
+                     ``organisation_name_rule`` after ``place_cue``).
+``place_cue``        a one-word "person" after "in" is a place. Readings from cues are never
+                     overridden by the spreading rules.
+``acronym``          an acronym in brackets after a name ("the Federal Open Market Committee
+                     (FOMC)") is its short form, with its label, in every mention.
 ``same_person``      a name the text treats as a person (a full name, a title, a speaker turn,
                      or the model's own majority) is a person in every mention: full,
                      surname-only (hyphenated surnames whole), possessive or titled.
 ``majority``         any other name keeps the label it has in most of its mentions.
 ``results_row``      in a sports results row (``layout.results_row``) the sides are teams,
                      countries stay places (national teams), ranked competitors are people.
-``team``             the sides of a result ("Leicestershire beat Somerset") are teams, and in a
-                     sports report a team's name is the team in its other mentions; a club named
-                     after a city ("CSKA Moscow") is one organisation.
+``team``             the sides of a result ("Leicestershire beat Somerset") are teams
+                     (``sports_side_rule``), and in a sports report a team's name is the team in
+                     its other mentions (``sports_team_rule``); a club named after a city ("CSKA
+                     Moscow") is one organisation (``city_club_rule``).
 ``headline``         a name in the headline counts only if the body names it.
 
 Actors: every mention links to one canonical actor (a person's fullest name in the text,
@@ -49,7 +54,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -264,6 +269,13 @@ class _Reading:
         self.structure = structure(self.doc_text)
         self.names: dict[str, _PersonName] = {}
         self.headlines = headline_lines(self.doc_text)
+        #: the names of the sides of results (sports_side_rule), for the sports rules after it
+        self.teams: set[str] = set()
+
+    @cached_property
+    def is_sports_report(self) -> bool:
+        """At least three sport nouns ("match", "innings", "league") make a text a sports report."""
+        return _is_sports_report(self.doc, _sport()[1])
 
     def add(self, m: _Mention) -> None:
         """Put ``m`` in, replacing every mention it overlaps."""
@@ -732,16 +744,14 @@ def _local_cues() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["organisation_nouns"]), frozenset(data["place_prepositions"])
 
 
-def local_cue_rule(r: _Reading) -> None:
-    """A cue right beside a name decides that mention, whatever the name's other mentions say.
-
+def organisation_cue_rule(r: _Reading) -> None:
+    """A cue right beside a name decides that mention, whatever the name's other mentions say:
     "the Xinhua news agency", "the Ruch newsstand chain", "Cofinec CEO": a name followed (within
-    two words) by an organisation noun is an organisation. "in Longyear": a one-word name the
-    model calls a person, right after a place preposition, is a place. Mentions read this way
-    keep their reading when one reading per name is spread over the document
-    (:func:`same_person_rule` and :func:`majority_rule` skip them)."""
+    two words) by an organisation noun is an organisation. Mentions read this way keep their
+    reading when one reading per name is spread over the document (:func:`same_person_rule`
+    and :func:`majority_rule` skip them)."""
     doc = r.doc
-    orgs, preps = _local_cues()
+    orgs = _local_cues()[0]
     for m in list(r.mentions.values()):
         if m.rule is not None:
             continue
@@ -750,7 +760,18 @@ def local_cue_rule(r: _Reading) -> None:
             # places and nationalities before such a noun stay places ("the U.S. government")
             m.label, m.rule = "ORG", "organisation_cue"
             m.reason = f"'{span.text}' names the {doc[m.end:_org_noun_after(doc, m.end, orgs)].text.lower()}: an organisation"
-        elif (
+
+
+def place_cue_rule(r: _Reading) -> None:
+    """"in Longyear": a one-word name the model calls a person, right after a place
+    preposition, is a place (and keeps that reading, as an organisation cue's does)."""
+    doc = r.doc
+    preps = _local_cues()[1]
+    for m in list(r.mentions.values()):
+        if m.rule is not None:
+            continue
+        span = doc[m.start : m.end]
+        if (
             m.label == "PERSON"
             and m.rule is None
             and len(span) == 1
@@ -760,6 +781,14 @@ def local_cue_rule(r: _Reading) -> None:
         ):
             m.label, m.rule = "GPE", "place_cue"
             m.reason = f"'{span.text}' follows '{doc[m.start - 1].text}', as a place does"
+
+
+def organisation_name_rule(r: _Reading) -> None:
+    """A name the text gives as an organisation ("Cofinec S.A.", "the Voxa news agency") is that
+    organisation in its bare "person" mentions; a proper noun the model left unread before an
+    organisation noun ("the Ruch newsstand chain") is one."""
+    doc = r.doc
+    orgs = _local_cues()[0]
     _spread_organisation_names(r, orgs)
     for i in _org_cue_positions(r, orgs):  # "the Ruch newsstand chain": a proper noun the model left unread
         tok = doc[i]
@@ -832,11 +861,11 @@ def sports_side_rule(r: _Reading) -> None:
     Both sides must be names: the subject of a result verb and its object (or the name after
     "with"/"to"). A side named after a country stays the country (its national team, as news
     annotation has it); a person named in full stays a person ("Sampras beat Agassi" reads
-    the players). Then, in a sports report, the other mentions of a team's name are the team
-    too, unless a place preposition reads them as the place ("in Leicester")."""
+    the players). The teams found, and the sides of results rows, are ``r.teams`` for
+    :func:`sports_team_rule` and :func:`city_club_rule`."""
     doc = r.doc
-    verbs, nouns = _sport()
-    teams: set[str] = set()
+    verbs = _sport()[0]
+    teams = r.teams
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_ not in verbs:
             continue
@@ -868,14 +897,19 @@ def sports_side_rule(r: _Reading) -> None:
     for m in r.mentions.values():
         if m.rule == "results_row" and m.label == "ORG":
             teams.add(doc[m.start : m.end].text)
-    if not teams or not _is_sports_report(doc, nouns):
+
+
+def sports_team_rule(r: _Reading) -> None:
+    """In a sports report, the other mentions of a team's name (:func:`sports_side_rule`) are
+    the team too, unless a place preposition reads them as the place ("in Leicester")."""
+    if not r.teams or not r.is_sports_report:
         return
+    doc, teams = r.doc, r.teams
     _preps = _local_cues()[1] | {"at", "from", "to"}
     for m in list(r.mentions.values()):
         surface = doc[m.start : m.end].text
         if surface in teams and m.label != "ORG" and m.rule not in _CUE_RULES and not (m.start and doc[m.start - 1].lower_ in _preps):
             _set_team(r, m, f"'{surface}' is a team elsewhere in this sports report")
-    _clubs_named_after_cities(r)
 
 
 def _side_at(r: _Reading, tok) -> _Mention | None:
@@ -903,9 +937,11 @@ def _is_sports_report(doc: Doc, nouns) -> bool:
     return sum(t.lemma_.lower() in nouns for t in doc if t.pos_ == "NOUN") >= 3
 
 
-def _clubs_named_after_cities(r: _Reading) -> None:
-    """In a sports report, a capitalised word right before a city ("CSKA Moscow", "Dynamo
-    Kiev", "Rotor Volgograd") names a club with the city: one organisation, not a place."""
+def city_club_rule(r: _Reading) -> None:
+    """In a sports report with teams, a capitalised word right before a city ("CSKA Moscow",
+    "Dynamo Kiev", "Rotor Volgograd") names a club with the city: one organisation, not a place."""
+    if not r.teams or not r.is_sports_report:
+        return
     doc = r.doc
     for m in list(r.mentions.values()):
         if m.label not in {"GPE", "LOC", "PERSON", "ORG"}:
@@ -1009,12 +1045,16 @@ RULES = [
     speaking_name_rule,
     given_name_rule,
     adjective_rule,
-    local_cue_rule,
+    organisation_cue_rule,
+    place_cue_rule,
+    organisation_name_rule,
     acronym_rule,
     same_person_rule,
     majority_rule,
     results_row_rule,
     sports_side_rule,
+    sports_team_rule,
+    city_club_rule,
     headline_rule,
 ]
 

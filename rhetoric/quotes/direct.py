@@ -1,25 +1,45 @@
 """Attributing a quoted stretch (direct quote) to its speaker.
 
-Passes, tried in order for each quote; the first that gives an answer wins, and the
-explanation says which one it was:
+:meth:`DirectAttributor.attribute` reads a quote once into a :class:`QuoteContext` (its
+tokens, its paragraph, the sentence(s) a cue may sit in, the words outside it that govern
+it, the quotes beside and around it) and tries the rules of :data:`RULES` in order, each a
+small function named for the rule it implements. The first that gives an answer wins, and
+the explanation says which one it was:
 
-1. question: the quote sits inside a question put to someone ("one about whether he viewed
-   Ukraine as “...”"): the words are the asker's; unnamed asker -> no speaker.
-2. cue: a reporting verb, a speech noun ("his promise") or "according to" in the quote's own
-   sentence(s), outside any other quote; a cue linked to the quote in the parse wins, then
-   the nearest (a cue right after the quote beats one before it at equal distance).
-3. colon: the quote follows a colon; the speaker comes from the sentence the colon ends.
-4. follow-on: the quote opens a sentence right after an attributed quote (no sentence in
-   between): it continues that speaker.
-5. clause subject: a partial quote inside a clause with no reporting verb ("Trump called
-   Zelensky “to inform him”"): the clause's named subject, flagged as an inference.
+``action_beat``                 an action beat between the dashes that join two halves of a
+                                quote ("“Nobody in this building”—Hargreave tapped the
+                                lectern—“wants a shutdown.”"): the beat's subject says both.
+``dash_byline``                 a dash byline right after the quote: "“...” ― Jane Doe".
+``question_put_to_someone``     the quote sits inside a question put to someone ("one about
+                                whether he viewed Ukraine as “...”"): the words are the
+                                asker's; unnamed asker -> no speaker.
+``reporting_cue_in_sentence``   a reporting verb, a speech noun ("his promise") or "according
+                                to" in the quote's own sentence(s), outside any other quote; a
+                                cue linked to the quote in the parse wins, then the nearest (a
+                                cue right after the quote beats one before it at equal distance).
+``colon_after_reporting_verb``  the quote follows a colon; the speaker is the subject of the
+                                last reporting verb before the colon in the sentence it ends.
+``colon_after_name``            the quote follows a short verbless phrase and a colon ("From
+                                Trump:", "Trump on Twitter:"): the last person it names.
+``follow_on``                   the quote opens a sentence right after an attributed quote (no
+                                sentence in between): it continues that speaker.
+``previous_sentence_cue``       the quote opens a sentence and the sentence just before reports
+                                someone's words ("…, Schiff said."): it continues them.
+``clause_subject``              a partial quote inside a clause with no reporting verb ("Trump
+                                called Zelensky “to inform him”"): the clause's named subject,
+                                flagged as an inference.
+``no_speaker``                  otherwise: no speaker.
+
+The beat, the byline, the colons and the two follow-on rules read outer quotes only (a quote
+inside a quote is its outer speaker's words unless its own sentence says otherwise).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..english import CIRCUMSTANCE_SUBORDINATORS
 from .cues import (
@@ -34,6 +54,7 @@ from .cues import (
     subject_of,
 )
 from .lexicon import lexicon
+from .marks import MarkedSpan
 from .speakers import Speaker
 
 
@@ -137,8 +158,6 @@ class DirectAttributor:
         return _Siblings(level, starts, self.spans[k])
 
     def tokens_in(self, start: int, end: int) -> list:
-        import bisect
-
         i = bisect.bisect_left(self._tok_starts, start)
         out = []
         while i < len(self.doc) and self.doc[i].idx < end:
@@ -147,34 +166,35 @@ class DirectAttributor:
         return out
 
     def attribute(self, k: int, results: dict) -> Attribution:
+        """Quote ``k``'s attribution: the first answer of the rules in :data:`RULES`.
+        ``results`` holds the attributions made so far, by quote index."""
+        c = self.context(k, results)
+        if c is None:
+            return Attribution(explanation="no words in the quote")
+        return next(att for rule in RULES if (att := rule(c)) is not None)
+
+    def context(self, k: int, results: dict) -> QuoteContext | None:
+        """Quote ``k`` as the rules read it (``None`` for a quote with no words)."""
         q = self.spans[k]
-        doc = self.doc
         q_tokens = self.tokens_in(q.start, q.end)
         if not q_tokens:
-            return Attribution(explanation="no words in the quote")
-
-        def inside_q(t) -> bool:
-            return q.start <= t.idx < q.end
-
+            return None
         parent = self.spans[q.parent] if q.parent is not None else None
-        others = self._siblings(k)
-
-        def in_other(t) -> bool:
-            return others.contains(t.idx)
-
-        def in_region(t) -> bool:
-            if inside_q(t) or in_other(t):
-                return False
-            if parent is not None:
-                return parent.start <= t.idx < parent.end
-            return True
-
-        first_sent = q_tokens[0].sent
-        last_sent = q_tokens[-1].sent
         # the cue must be in the quote's own paragraph(s): the parser sometimes runs a
         # sentence across a paragraph break
         p_lo, p_hi = self.paragraph_bounds(q.start, q.end)
-        frame_end = last_sent.end
+        c = QuoteContext(self, k, q, q_tokens, parent, self._siblings(k), results, q_tokens[0].sent, p_lo, p_hi)
+        c.frame = self._frame(c)
+        governors = _ancestors_outside(q_tokens, c.inside_q)
+        c.governors = [g for g in governors if (c.in_region(g) or (parent is None and not c.in_other(g)))
+                       and p_lo <= g.idx < p_hi]
+        return c
+
+    def _frame(self, c: QuoteContext) -> list:
+        """The tokens a cue may be: the quote's sentence(s) in its paragraph(s), outside it and
+        every other quote at its level (inside its parent, for a nested quote)."""
+        doc, q = self.doc, c.q
+        frame_end = c.q_tokens[-1].sent.end
         # a sentence split after '?”' or '!”' leaves the cue on its own: '… ?” he asks.'
         if frame_end < len(doc) and doc[frame_end - 1].idx >= q.end - 1:
             nxt = doc[frame_end].sent
@@ -182,135 +202,11 @@ class DirectAttributor:
             # ('“… ?” Clinton said.': a short sentence that is only a speaker and a reporting verb)
             # (or a longer one that opens with the verb's subject: '“…!” Scott’s niece, state Del. … shouted')
             tail = head is not None and is_cue(nxt.root) and not any(
-                c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children) and (
+                ch.dep_ in ("ccomp", "dobj", "xcomp") for ch in nxt.root.children) and (
                 len(nxt) <= 10 or len(nxt) <= 30 and _subject_between(nxt.root, q.end))
             if head is not None and (head.is_lower and len(nxt) <= 25 or tail):
                 frame_end = nxt.end
-        frame = [t for t in doc[first_sent.start: frame_end] if in_region(t) and p_lo <= t.idx < p_hi]
-        p_lo, p_hi = self.paragraph_bounds(q.start, q.end)
-        governors = _ancestors_outside(q_tokens, inside_q)
-        governors = [g for g in governors if (in_region(g) or (parent is None and not in_other(g)))
-                     and p_lo <= g.idx < p_hi]
-
-        # 0. an action beat between two halves of a quote, or a dash byline right after it: “...” ― Jane Doe
-        beat = self._action_beat(q) if parent is None else None
-        if beat is not None:
-            return beat
-        if parent is None:
-            tail = self.text[q.end: q.end + 6]
-            stripped = tail.lstrip(" \t")
-            if stripped[:1] == "\n":  # a signature on the next line of a press release
-                stripped = stripped[1:].lstrip(" \t")
-            if stripped[:1] and stripped[:1] in "―—–-" and q.end + 6 <= len(self.text):
-                after = [t for t in self.tokens_in(q.end, q.end + 80) if not t.is_punct and not t.is_space]
-                if after and (after[0].pos_ == "PROPN" and after[0].ent_type_ in ("", "PERSON", "ORG", "NORP")
-                              or after[0].ent_type_ == "PERSON"):  # ('— Tomás O’Rourke': a name the tagger read as ADJ)
-                    j = after[0].i
-                    while j + 1 < len(doc) and doc[j + 1].idx < q.end + 80 and (
-                            doc[j + 1].pos_ == "PROPN" or doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I"):
-                        j += 1
-                    sp = self.res.from_token(doc[j])
-                    if sp is not None:
-                        return Attribution(sp, None, None, None, "byline",
-                                           f"speaker from the dash byline '— {sp.text}' after the quote")
-
-        # 1. a question put to someone
-        for g in governors[:8]:
-            if g.pos_ == "NOUN" and g.lemma_.lower() in self.lex.question_nouns:
-                src = speech_noun_source(g)
-                if src is not None:
-                    sp = self.res.from_token(src, in_quote=parent is not None)
-                    if sp is not None:
-                        return Attribution(sp, g, g.text, (g.idx, g.idx + len(g)), "question",
-                                           f"a question; the asker from '{sp.text}'s {g.text}'")
-                return Attribution(None, g, g.text, (g.idx, g.idx + len(g)), "question",
-                                   f"no speaker: part of a {g.lemma_} put by someone the text does not name")
-            if is_cue(g) and g.lemma_ in ("ask",):
-                break
-
-        # 2. a reporting cue in the quote's sentence(s)
-        gov_set = {g.i for g in governors[:8]}
-        cands = []
-        for t in frame:
-            noun_cue = t.i in gov_set and t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.speech_nouns and not (
-                t.lemma_.lower() in self.lex.other_senses and any(
-                    c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children))  # 'his “world-class” rail line'
-            # thought verbs ("a report found that ...") only when the parse links them to the quote
-            if not (is_cue(t) or noun_cue or (t.i in gov_set and is_cue(t, cognition=True))):
-                continue
-            after = t.idx >= q.end
-            dist = (t.i - q_tokens[-1].i) if after else (q_tokens[0].i - t.i)
-            connected = t.i in gov_set or any(inside_q(h) for h in _head_chain(t, 3))
-            if not after and not connected and self._introduces(t, q):
-                connected = True  # 'footage of X saying at a rally, “…”': the verb's phrase runs into the quote
-            if t.i not in gov_set and _in_circumstance_clause(t):
-                continue  # '“…,” when Clinton blasted him': the clause dates the words, it does not say them
-            if according_to(t) and t.sent.start == q_tokens[0].sent.start:
-                connected = True  # "According to X, ... “…”": the phrase covers its sentence
-            if not connected and dist > 12 and not (after and dist <= 25 and _subject_between(t, q.end)):
-                continue  # (a long speaker phrase between quote and verb: '“…!” the mayor’s cousin, … Fuentes, shouted')
-            # a cue separated from the quote by another quote is not this quote's (a nickname
-            # in the speaker's name does not separate: 'Del. Marcia "Cia" Price shouted')
-            lo, hi = (q.end, t.idx) if after else (t.idx, q.start)
-            if any(len(self.text[s.start:s.end].split()) > 2 for s in others.within(lo, hi)) and not connected:
-                continue
-            score = dist + (0 if connected else 4) + (0 if after else 0.5)
-            if _relative_clause_elsewhere(t, q_tokens):
-                continue  # 'the four “loopholes” he cited are “…,” The Hill reported': 'he cited' modifies a noun
-            cands.append((score, t, after, noun_cue))
-        # (a tie goes to the cue nearer the quote: 'The video shows X telling reporters, “…”')
-        cands.sort(key=lambda c: (c[0], c[1].i - q_tokens[-1].i if c[2] else q_tokens[0].i - c[1].i, c[1].i))
-        cands = _thought_under_speech(cands)
-        deferred = None
-        for _, t, after, noun_cue in cands:
-            subj = speech_noun_source(t) if noun_cue else subject_of(t)
-            if not noun_cue and subj is not None and any(m.start <= subj.idx < m.end for m in self.marked):
-                subj = None  # the parse took a word in a title for the subject: 'said on Fox News’s “Fox and Friends”'
-            if not noun_cue and (subj is None or inside_q(subj) or in_other(subj)):
-                subj = self._adjacent_name(t, q, after)
-            if subj is None or inside_q(subj):
-                continue
-            sp = self.res.from_token(subj, in_quote=parent is not None)
-            if sp is None:
-                continue
-            if sp.name is None and deferred is None:
-                deferred = (t, after, noun_cue, subj)  # an unresolved 'it': try the other cues first
-                continue
-            if sp.name is None:
-                continue
-            return self._cue_attribution(sp, t, after, noun_cue, subj, q, inside_q, in_region, p_lo, p_hi, parent)
-        if deferred is not None:
-            t, after, noun_cue, subj = deferred
-            sp = self.res.from_token(subj, in_quote=parent is not None)
-            return self._cue_attribution(sp, t, after, noun_cue, subj, q, inside_q, in_region, p_lo, p_hi, parent)
-        return self._other_passes(k, q, q_tokens, results, parent, others, in_other, governors, first_sent)
-
-    def _cue_attribution(self, sp, t, after, noun_cue, subj, q, inside_q, in_region, p_lo, p_hi, parent):
-        att = Attribution(sp, t, cue_phrase(t) if not noun_cue else t.text, cue_extent(t) if not noun_cue
-                          else (t.idx, t.idx + len(t)), "noun" if noun_cue else "cue")
-        if noun_cue:
-            att.explanation = f"speaker from '{subj.text} {t.text}': the quote belongs to that {t.lemma_}"
-            if sp.how == "pronoun":
-                att.explanation += f"; '{sp.text}' is {sp.name or 'unresolved'}"
-        else:
-            att.explanation = _describe_cue(sp, t, after)
-            att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
-            rel = relayer(t)
-            if rel is not None:
-                rv, rsubj = rel
-                if not inside_q(rsubj) and in_region(rsubj) and p_lo <= rsubj.idx < p_hi and p_lo <= rv.idx < p_hi:
-                    rsp = self.res.from_token(rsubj, in_quote=parent is not None)
-                    if rsp is not None and rsp.name and rsp.name == sp.name and rsp.how != "author":
-                        # "She said she recalls X being “confused”": one speaker reporting her own
-                        # words; the outer report is the quote's cue and its subject the mention
-                        att.speaker, att.cue, att.cue_text, att.cue_span = rsp, rv, cue_phrase(rv), cue_extent(rv)
-                        att.explanation = _describe_cue(rsp, rv, rv.idx >= q.end)
-                        att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
-                    elif rsp is not None and rsp.name and rsp.name != sp.name:
-                        att.relayed_by = rsp
-                        att.explanation += f"; relayed by {rsp.text} ('{cue_phrase(rv)}')"
-                        att.relay_channel = channel_and_setting(rv, (q.start, q.end))[0]
-        return att
+        return [t for t in doc[c.first_sent.start: frame_end] if c.in_region(t) and c.p_lo <= t.idx < c.p_hi]
 
     def _introduces(self, verb, q) -> bool:
         """A reporting verb whose own phrase runs up to the quote with a comma or colon and no
@@ -321,122 +217,6 @@ class DirectAttributor:
             return False
         between = self.tokens_in(verb.idx + len(verb), q.start)
         return len(between) <= 10 and not any(t.pos_ in ("VERB", "AUX") or t.is_sent_start for t in between)
-
-    def _action_beat(self, q) -> Attribution | None:
-        """“Nobody in this building”—Hargreave tapped the lectern—“wants a shutdown.”: the clause
-        between two dashes that join two quotes is an action beat, and its subject says both."""
-        text = self.text
-        after = text[q.end: q.end + 200]
-        before = text[max(0, q.start - 200): q.start]
-        beat = None
-        m = re.match(r"\s?[—–]\s?([^—–\n“”\"]{2,150}?)\s?[—–]\s?[“\"‘']", after)
-        if m:
-            beat = (q.end + m.start(1), q.end + m.end(1))
-        else:
-            m = re.search(r"[”\"’']\s?[—–]\s?([^—–\n“”\"]{2,150}?)\s?[—–]\s?$", before)
-            if m:
-                beat = (q.start - len(before) + m.start(1), q.start - len(before) + m.end(1))
-        if beat is None:
-            return None
-        toks = self.tokens_in(*beat)
-        subj = next((t for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.head in toks), None)
-        if subj is None and toks and toks[0].pos_ in ("PROPN", "PRON"):
-            subj = toks[0]
-        sp = self.res.from_token(subj) if subj is not None else None
-        if sp is None or sp.name is None:
-            return None
-        return Attribution(sp, None, None, None, "beat",
-                           f"an action beat between dashes ('{text[beat[0]:beat[1]].strip()}'): "
-                           f"{sp.name} says the words on both sides of it")
-
-    def _other_passes(self, k, q, q_tokens, results, parent, others, in_other, governors, first_sent):
-        doc = self.doc
-        # 3. a colon introduction
-        before = self.text[max(0, q.start - 400):q.start].rstrip()
-        if before.endswith(":") and parent is None:
-            colon_at = max(0, q.start - 400) + len(before) - 1
-            ctoks = self.tokens_in(colon_at, colon_at + 1)
-            if ctoks:
-                sent = ctoks[0].sent
-                cues = [t for t in sent if is_cue(t) and t.idx < colon_at and not in_other(t)]
-                for t in sorted(cues, key=lambda t: -t.i):
-                    subj = subject_of(t)
-                    if subj is not None:
-                        sp = self.res.from_token(subj)
-                        if sp is not None:
-                            att = Attribution(sp, t, cue_phrase(t), cue_extent(t), "colon")
-                            att.explanation = f"introduced by '{sp.text} {cue_phrase(t)}:' before the quote"
-                            att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
-                            return att
-                # "From Trump:" / "Trump on Twitter:" -> the last named person before the colon
-                # (the phrase is read within its own line: a headline's parse may run on into the body)
-                line_lo = self.text.rfind("\n", 0, colon_at) + 1
-                intro = [t for t in sent if line_lo <= t.idx < colon_at and not t.is_space]
-                names = [t for t in intro if t.ent_type_ == "PERSON"]
-                if names and len(intro) <= 10 and not any(t.pos_ in ("VERB", "AUX") for t in intro):
-                    sp = self.res.from_token(names[-1])
-                    if sp is not None and sp.how == "name":
-                        said = self.text[intro[0].idx:colon_at].strip()
-                        return Attribution(sp, None, ":", (colon_at, colon_at + 1), "colon",
-                                           f"introduced by '{said}:' (a colon before the quote)")
-
-        # 4. a follow-on quote
-        if parent is None and self._opens_sentence(q, q_tokens):
-            prev = self._previous_attributed(k, results)
-            if prev is not None:
-                pj, patt = prev
-                p = self.spans[pj]
-                if self._adjacent(p, q, patt):
-                    sp = patt.speaker
-                    att = Attribution(sp, None, None, None, "follow-on")
-                    att.explanation = (f"no cue of its own: continues the quote by {sp.name or sp.text} "
-                                       f"just before it")
-                    att.relayed_by, att.relay_channel = patt.relayed_by, patt.relay_channel
-                    att.channel, att.setting = patt.channel, patt.setting
-                    att.cue_text = patt.cue_text
-                    return att
-
-        # 4b. the sentence just before reports the same speaker's words ("…, Schiff said.")
-        if parent is None and self._opens_sentence(q, q_tokens) and first_sent.start > 0:
-            prev_sent = doc[first_sent.start - 1].sent
-            if prev_sent.text.strip() == "" and prev_sent.start > 0:
-                prev_sent = doc[prev_sent.start - 1].sent
-            # (words in marks inside that sentence do not stop it when they are fragments of it:
-            # 'Though she called the behaviour “outrageous”, Clinton restricted …' ¶ '“If any bank …”')
-            whole_quotes = [o for o in others.within(prev_sent.start_char, prev_sent.end_char)
-                            if len(self.text[o.start:o.end].split()) > 4]
-            if self.paragraph_of(q.start) - self.paragraph_of(prev_sent.start_char) <= 2 and not whole_quotes:
-                for t in sorted((t for t in prev_sent if is_cue(t)), key=lambda t: -t.i):
-                    subj = subject_of(t)
-                    if subj is None:
-                        continue
-                    sp = self.res.from_token(subj)
-                    if sp is None or sp.how == "description" and sp.text.lower() in ("it", "this"):
-                        continue
-                    att = Attribution(sp, t, cue_phrase(t), cue_extent(t), "previous-sentence")
-                    att.explanation = (f"no cue of its own: continues what '{sp.text} {cue_phrase(t)}' "
-                                       f"reports in the sentence before")
-                    if sp.how == "pronoun":
-                        att.explanation += f"; '{sp.text}' is {sp.name or 'unresolved'}"
-                    return att
-
-        # 5. the named subject of the clause the partial quote sits in
-        if not self._opens_sentence(q, q_tokens):
-            for g in governors[:6]:
-                if g.pos_ not in ("VERB", "AUX"):
-                    continue
-                subj = next((c for c in g.children if c.dep_ in ("nsubj",)), None)
-                if subj is None:
-                    continue
-                sp = self.res.from_token(subj, in_quote=parent is not None)
-                if sp is not None and sp.how in ("name", "pronoun") and sp.name:
-                    att = Attribution(sp, None, None, None, "clause")
-                    att.explanation = (f"no reporting verb: the quote sits in a clause whose subject is "
-                                       f"'{sp.text}', so the words are most likely {sp.name}'s")
-                    return att
-                break
-        return Attribution(None, None, None, None, "none",
-                           "no speaker: no reporting verb, colon or earlier quote points to one")
 
     def paragraph_bounds(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
@@ -529,6 +309,403 @@ class DirectAttributor:
             # a sentence of narration in between
             return False
         return self.paragraph_of(q.start) - self.paragraph_of(p.end - 1) <= 1
+
+
+
+@dataclass
+class QuoteContext:
+    """One quote as every rule reads it, built once by :meth:`DirectAttributor.context`."""
+
+    by: DirectAttributor  # the article's attributor: doc, text, resolver, lexicon, every quote
+    k: int  # the quote's index in ``by.spans``
+    q: MarkedSpan
+    q_tokens: list  # the quote's tokens (never empty)
+    parent: MarkedSpan | None  # the quote this one sits inside, if any
+    others: _Siblings  # the other quotes at its level
+    results: dict  # the attributions made so far, by quote index (a follow-on reads its predecessor's)
+    first_sent: object  # the sentence the quote starts in
+    p_lo: int  # the quote's paragraph(s) run over [p_lo, p_hi): a cue must lie there
+    p_hi: int
+    frame: list = field(default_factory=list)  # tokens of its sentence(s) a cue may be (DirectAttributor._frame)
+    governors: list = field(default_factory=list)  # tokens outside it that govern it, nearest first
+
+    def inside_q(self, t) -> bool:
+        """``t`` lies inside the quote."""
+        return self.q.start <= t.idx < self.q.end
+
+    def in_other(self, t) -> bool:
+        """``t`` lies inside another quote at the quote's level."""
+        return self.others.contains(t.idx)
+
+    def in_region(self, t) -> bool:
+        """``t`` is narration around the quote: outside it and the quotes beside it, inside its
+        parent for a nested quote."""
+        if self.inside_q(t) or self.in_other(t):
+            return False
+        if self.parent is not None:
+            return self.parent.start <= t.idx < self.parent.end
+        return True
+
+    @property
+    def doc(self):
+        return self.by.doc
+
+    @property
+    def text(self) -> str:
+        return self.by.text
+
+    @property
+    def res(self):
+        return self.by.res
+
+    @property
+    def in_quote(self) -> bool:
+        """The quote sits inside another quote (a pronoun in it is the outer speaker's)."""
+        return self.parent is not None
+
+    @cached_property
+    def opens_sentence(self) -> bool:
+        """The quote opens its sentence (nothing but a line break or a sentence end before it)."""
+        return self.by._opens_sentence(self.q, self.q_tokens)
+
+
+# --------------------------------------------------------------------------- the rules, in order
+
+
+def action_beat(c: QuoteContext) -> Attribution | None:
+    """“Nobody in this building”—Hargreave tapped the lectern—“wants a shutdown.”: the clause
+    between two dashes that join two quotes is an action beat, and its subject says both."""
+    if c.parent is not None:
+        return None
+    text, q = c.text, c.q
+    after = text[q.end: q.end + 200]
+    before = text[max(0, q.start - 200): q.start]
+    beat = None
+    m = re.match(r"\s?[—–]\s?([^—–\n“”\"]{2,150}?)\s?[—–]\s?[“\"‘']", after)
+    if m:
+        beat = (q.end + m.start(1), q.end + m.end(1))
+    else:
+        m = re.search(r"[”\"’']\s?[—–]\s?([^—–\n“”\"]{2,150}?)\s?[—–]\s?$", before)
+        if m:
+            beat = (q.start - len(before) + m.start(1), q.start - len(before) + m.end(1))
+    if beat is None:
+        return None
+    toks = c.by.tokens_in(*beat)
+    subj = next((t for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.head in toks), None)
+    if subj is None and toks and toks[0].pos_ in ("PROPN", "PRON"):
+        subj = toks[0]
+    sp = c.res.from_token(subj) if subj is not None else None
+    if sp is None or sp.name is None:
+        return None
+    return Attribution(sp, None, None, None, "beat",
+                       f"an action beat between dashes ('{text[beat[0]:beat[1]].strip()}'): "
+                       f"{sp.name} says the words on both sides of it")
+
+
+def dash_byline(c: QuoteContext) -> Attribution | None:
+    """A dash byline right after the quote: “...” ― Jane Doe."""
+    if c.parent is not None:
+        return None
+    doc, text, q = c.doc, c.text, c.q
+    tail = text[q.end: q.end + 6]
+    stripped = tail.lstrip(" \t")
+    if stripped[:1] == "\n":  # a signature on the next line of a press release
+        stripped = stripped[1:].lstrip(" \t")
+    if not (stripped[:1] and stripped[:1] in "―—–-" and q.end + 6 <= len(text)):
+        return None
+    after = [t for t in c.by.tokens_in(q.end, q.end + 80) if not t.is_punct and not t.is_space]
+    if not (after and (after[0].pos_ == "PROPN" and after[0].ent_type_ in ("", "PERSON", "ORG", "NORP")
+                       or after[0].ent_type_ == "PERSON")):  # ('— Tomás O’Rourke': a name the tagger read as ADJ)
+        return None
+    j = after[0].i
+    while j + 1 < len(doc) and doc[j + 1].idx < q.end + 80 and (
+            doc[j + 1].pos_ == "PROPN" or doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I"):
+        j += 1
+    sp = c.res.from_token(doc[j])
+    if sp is None:
+        return None
+    return Attribution(sp, None, None, None, "byline", f"speaker from the dash byline '— {sp.text}' after the quote")
+
+
+def question_put_to_someone(c: QuoteContext) -> Attribution | None:
+    """The quote sits inside a question put to someone ("one about whether he viewed Ukraine
+    as “...”"): the words are the asker's; a question by someone unnamed has no speaker."""
+    for g in c.governors[:8]:
+        if g.pos_ == "NOUN" and g.lemma_.lower() in c.by.lex.question_nouns:
+            src = speech_noun_source(g)
+            if src is not None:
+                sp = c.res.from_token(src, in_quote=c.in_quote)
+                if sp is not None:
+                    return Attribution(sp, g, g.text, (g.idx, g.idx + len(g)), "question",
+                                       f"a question; the asker from '{sp.text}'s {g.text}'")
+            return Attribution(None, g, g.text, (g.idx, g.idx + len(g)), "question",
+                               f"no speaker: part of a {g.lemma_} put by someone the text does not name")
+        if is_cue(g) and g.lemma_ in ("ask",):
+            break
+    return None
+
+
+def reporting_cue_in_sentence(c: QuoteContext) -> Attribution | None:
+    """A reporting verb, a speech noun or "according to" in the quote's own sentence(s): the
+    best-ranked cue (:func:`_cue_candidates`) whose subject resolves to a named speaker; failing
+    that, the first whose subject is an unresolved 'it'."""
+    deferred = None
+    for _, t, after, noun_cue in _cue_candidates(c):
+        subj = speech_noun_source(t) if noun_cue else subject_of(t)
+        if not noun_cue and subj is not None and any(m.start <= subj.idx < m.end for m in c.by.marked):
+            subj = None  # the parse took a word in a title for the subject: 'said on Fox News’s “Fox and Friends”'
+        if not noun_cue and (subj is None or c.inside_q(subj) or c.in_other(subj)):
+            subj = c.by._adjacent_name(t, c.q, after)
+        if subj is None or c.inside_q(subj):
+            continue
+        sp = c.res.from_token(subj, in_quote=c.in_quote)
+        if sp is None:
+            continue
+        if sp.name is None and deferred is None:
+            deferred = (t, after, noun_cue, subj)  # an unresolved 'it': try the other cues first
+            continue
+        if sp.name is None:
+            continue
+        return _cue_attribution(c, sp, t, after, noun_cue, subj)
+    if deferred is not None:
+        t, after, noun_cue, subj = deferred
+        sp = c.res.from_token(subj, in_quote=c.in_quote)
+        return _cue_attribution(c, sp, t, after, noun_cue, subj)
+    return None
+
+
+def colon_after_reporting_verb(c: QuoteContext) -> Attribution | None:
+    """A colon introduction ('Trump said: “…”'): the subject of the last reporting verb before
+    the colon, in the sentence the colon ends."""
+    colon = _colon_before(c)
+    if colon is None:
+        return None
+    colon_at, sent = colon
+    q = c.q
+    cues = [t for t in sent if is_cue(t) and t.idx < colon_at and not c.in_other(t)]
+    for t in sorted(cues, key=lambda t: -t.i):
+        subj = subject_of(t)
+        if subj is not None:
+            sp = c.res.from_token(subj)
+            if sp is not None:
+                att = Attribution(sp, t, cue_phrase(t), cue_extent(t), "colon")
+                att.explanation = f"introduced by '{sp.text} {cue_phrase(t)}:' before the quote"
+                att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
+                return att
+    return None
+
+
+def colon_after_name(c: QuoteContext) -> Attribution | None:
+    """"From Trump:" / "Trump on Twitter:" -> the last named person before the colon."""
+    colon = _colon_before(c)
+    if colon is None:
+        return None
+    colon_at, sent = colon
+    text = c.text
+    # (the phrase is read within its own line: a headline's parse may run on into the body)
+    line_lo = text.rfind("\n", 0, colon_at) + 1
+    intro = [t for t in sent if line_lo <= t.idx < colon_at and not t.is_space]
+    names = [t for t in intro if t.ent_type_ == "PERSON"]
+    if names and len(intro) <= 10 and not any(t.pos_ in ("VERB", "AUX") for t in intro):
+        sp = c.res.from_token(names[-1])
+        if sp is not None and sp.how == "name":
+            said = text[intro[0].idx:colon_at].strip()
+            return Attribution(sp, None, ":", (colon_at, colon_at + 1), "colon",
+                               f"introduced by '{said}:' (a colon before the quote)")
+    return None
+
+
+def follow_on(c: QuoteContext) -> Attribution | None:
+    """The quote opens a sentence right after an attributed quote, with no sentence of narration
+    in between: it continues that speaker (and that quote's relayer, channel and setting)."""
+    if c.parent is not None or not c.opens_sentence:
+        return None
+    prev = c.by._previous_attributed(c.k, c.results)
+    if prev is None:
+        return None
+    pj, patt = prev
+    p = c.by.spans[pj]
+    if not c.by._adjacent(p, c.q, patt):
+        return None
+    sp = patt.speaker
+    att = Attribution(sp, None, None, None, "follow-on")
+    att.explanation = (f"no cue of its own: continues the quote by {sp.name or sp.text} "
+                       f"just before it")
+    att.relayed_by, att.relay_channel = patt.relayed_by, patt.relay_channel
+    att.channel, att.setting = patt.channel, patt.setting
+    att.cue_text = patt.cue_text
+    return att
+
+
+def previous_sentence_cue(c: QuoteContext) -> Attribution | None:
+    """The quote opens a sentence and the sentence just before reports the same speaker's
+    words ("…, Schiff said."): the last reporting verb there with a usable subject."""
+    if c.parent is not None or not c.opens_sentence or c.first_sent.start <= 0:
+        return None
+    doc = c.doc
+    prev_sent = doc[c.first_sent.start - 1].sent
+    if prev_sent.text.strip() == "" and prev_sent.start > 0:
+        prev_sent = doc[prev_sent.start - 1].sent
+    # (words in marks inside that sentence do not stop it when they are fragments of it:
+    # 'Though she called the behaviour “outrageous”, Clinton restricted …' ¶ '“If any bank …”')
+    whole_quotes = [o for o in c.others.within(prev_sent.start_char, prev_sent.end_char)
+                    if len(c.text[o.start:o.end].split()) > 4]
+    if c.by.paragraph_of(c.q.start) - c.by.paragraph_of(prev_sent.start_char) > 2 or whole_quotes:
+        return None
+    for t in sorted((t for t in prev_sent if is_cue(t)), key=lambda t: -t.i):
+        subj = subject_of(t)
+        if subj is None:
+            continue
+        sp = c.res.from_token(subj)
+        if sp is None or sp.how == "description" and sp.text.lower() in ("it", "this"):
+            continue
+        att = Attribution(sp, t, cue_phrase(t), cue_extent(t), "previous-sentence")
+        att.explanation = (f"no cue of its own: continues what '{sp.text} {cue_phrase(t)}' "
+                           f"reports in the sentence before")
+        if sp.how == "pronoun":
+            att.explanation += f"; '{sp.text}' is {sp.name or 'unresolved'}"
+        return att
+    return None
+
+
+def clause_subject(c: QuoteContext) -> Attribution | None:
+    """A partial quote inside a clause with no reporting verb ("Trump called Zelensky “to
+    inform him”"): the named subject of the nearest verb governing it, flagged as an inference."""
+    if c.opens_sentence:
+        return None
+    for g in c.governors[:6]:
+        if g.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((ch for ch in g.children if ch.dep_ in ("nsubj",)), None)
+        if subj is None:
+            continue
+        sp = c.res.from_token(subj, in_quote=c.in_quote)
+        if sp is not None and sp.how in ("name", "pronoun") and sp.name:
+            att = Attribution(sp, None, None, None, "clause")
+            att.explanation = (f"no reporting verb: the quote sits in a clause whose subject is "
+                               f"'{sp.text}', so the words are most likely {sp.name}'s")
+            return att
+        break
+    return None
+
+
+def no_speaker(c: QuoteContext) -> Attribution:
+    """No rule found a speaker: the quote has none."""
+    return Attribution(None, None, None, None, "none",
+                       "no speaker: no reporting verb, colon or earlier quote points to one")
+
+
+#: The rules, in the order they are tried; the first answer wins (``no_speaker`` always answers).
+RULES = (
+    action_beat,
+    dash_byline,
+    question_put_to_someone,
+    reporting_cue_in_sentence,
+    colon_after_reporting_verb,
+    colon_after_name,
+    follow_on,
+    previous_sentence_cue,
+    clause_subject,
+    no_speaker,
+)
+
+
+# --------------------------------------------------------------------------- what the rules share
+
+
+def _cue_candidates(c: QuoteContext) -> list:
+    """The cues in the quote's frame, best first, as ``(score, token, after, noun_cue)``: a cue the
+    parse links to the quote beats an unlinked one, then the nearer wins (after the quote beats
+    before it at equal distance)."""
+    q, q_tokens = c.q, c.q_tokens
+    lex, text = c.by.lex, c.text
+    gov_set = {g.i for g in c.governors[:8]}
+    cands = []
+    for t in c.frame:
+        noun_cue = t.i in gov_set and t.pos_ == "NOUN" and t.lemma_.lower() in lex.speech_nouns and not (
+            t.lemma_.lower() in lex.other_senses and any(
+                c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children))  # 'his “world-class” rail line'
+        # thought verbs ("a report found that ...") only when the parse links them to the quote
+        if not (is_cue(t) or noun_cue or (t.i in gov_set and is_cue(t, cognition=True))):
+            continue
+        after = t.idx >= q.end
+        dist = (t.i - q_tokens[-1].i) if after else (q_tokens[0].i - t.i)
+        connected = t.i in gov_set or any(c.inside_q(h) for h in _head_chain(t, 3))
+        if not after and not connected and c.by._introduces(t, q):
+            connected = True  # 'footage of X saying at a rally, “…”': the verb's phrase runs into the quote
+        if t.i not in gov_set and _in_circumstance_clause(t):
+            continue  # '“…,” when Clinton blasted him': the clause dates the words, it does not say them
+        if according_to(t) and t.sent.start == q_tokens[0].sent.start:
+            connected = True  # "According to X, ... “…”": the phrase covers its sentence
+        if not connected and dist > 12 and not (after and dist <= 25 and _subject_between(t, q.end)):
+            continue  # (a long speaker phrase between quote and verb: '“…!” the mayor’s cousin, … Fuentes, shouted')
+        # a cue separated from the quote by another quote is not this quote's (a nickname
+        # in the speaker's name does not separate: 'Del. Marcia "Cia" Price shouted')
+        lo, hi = (q.end, t.idx) if after else (t.idx, q.start)
+        if any(len(text[s.start:s.end].split()) > 2 for s in c.others.within(lo, hi)) and not connected:
+            continue
+        score = dist + (0 if connected else 4) + (0 if after else 0.5)
+        if _relative_clause_elsewhere(t, q_tokens):
+            continue  # 'the four “loopholes” he cited are “…,” The Hill reported': 'he cited' modifies a noun
+        cands.append((score, t, after, noun_cue))
+    # (a tie goes to the cue nearer the quote: 'The video shows X telling reporters, “…”')
+    cands.sort(key=lambda cd: (cd[0], cd[1].i - q_tokens[-1].i if cd[2] else q_tokens[0].i - cd[1].i, cd[1].i))
+    return _thought_under_speech(cands)
+
+
+def _cue_attribution(c: QuoteContext, sp: Speaker, t, after: bool, noun_cue: bool, subj) -> Attribution:
+    """What cue ``t`` with speaker ``sp`` (from ``subj``) says: a speech noun's owner, or a
+    reporting verb's subject with its channel, setting and relayer."""
+    q = c.q
+    att = Attribution(sp, t, cue_phrase(t) if not noun_cue else t.text, cue_extent(t) if not noun_cue
+                      else (t.idx, t.idx + len(t)), "noun" if noun_cue else "cue")
+    if noun_cue:
+        att.explanation = f"speaker from '{subj.text} {t.text}': the quote belongs to that {t.lemma_}"
+        if sp.how == "pronoun":
+            att.explanation += f"; '{sp.text}' is {sp.name or 'unresolved'}"
+        return att
+    att.explanation = _describe_cue(sp, t, after)
+    att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
+    _relayed(c, att, sp, t)
+    return att
+
+
+def _relayed(c: QuoteContext, att: Attribution, sp: Speaker, t) -> None:
+    """A reporting verb that is itself reported ("Trump said Clinton called it “…”"): the outer
+    speaker relays the words, or, when it is the same person, is the quote's own report."""
+    rel = relayer(t)
+    if rel is None:
+        return
+    q = c.q
+    rv, rsubj = rel
+    if not c.inside_q(rsubj) and c.in_region(rsubj) and c.p_lo <= rsubj.idx < c.p_hi and c.p_lo <= rv.idx < c.p_hi:
+        rsp = c.res.from_token(rsubj, in_quote=c.in_quote)
+        if rsp is not None and rsp.name and rsp.name == sp.name and rsp.how != "author":
+            # "She said she recalls X being “confused”": one speaker reporting her own
+            # words; the outer report is the quote's cue and its subject the mention
+            att.speaker, att.cue, att.cue_text, att.cue_span = rsp, rv, cue_phrase(rv), cue_extent(rv)
+            att.explanation = _describe_cue(rsp, rv, rv.idx >= q.end)
+            att.channel, att.setting = channel_and_setting(rv, (q.start, q.end))
+        elif rsp is not None and rsp.name and rsp.name != sp.name:
+            att.relayed_by = rsp
+            att.explanation += f"; relayed by {rsp.text} ('{cue_phrase(rv)}')"
+            att.relay_channel = channel_and_setting(rv, (q.start, q.end))[0]
+
+
+def _colon_before(c: QuoteContext) -> tuple[int, object] | None:
+    """For an outer quote right after a colon: the colon's offset and the sentence it ends."""
+    if c.parent is not None:
+        return None
+    q = c.q
+    before = c.text[max(0, q.start - 400):q.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon_at = max(0, q.start - 400) + len(before) - 1
+    ctoks = c.by.tokens_in(colon_at, colon_at + 1)
+    if not ctoks:
+        return None
+    return colon_at, ctoks[0].sent
+
 
 
 def _thought_under_speech(cands: list) -> list:
