@@ -22,6 +22,10 @@ the rules of :data:`RULES` run in order, each a small function named for what it
 ``transcript``       a transcript's speaker label ("SEN. ROSALIND ACHTERBERG, FINANCE
                      COMMITTEE:", then "ACHTERBERG:") is a person.
 ``speaker``          a name the model left unread that speaks ("Okafor replied") is a person.
+``given_name``       a given name and a surname the model read as something else are a person
+                     when the text treats them as one: a person's noun before it ("the
+                     filmmaker Ava DuVernay"), it speaks, or its surname alone is a person
+                     (``data/lexicons/first_names.json``; companies named after people stay).
 ``adjective``        a one-word "person" opening a sentence that reads as an adjective once
                      lower-cased ("Gutsy, covert strikes") is no entity.
 ``organisation_cue`` a name before an organisation noun ("the Xinhua news agency") or with a
