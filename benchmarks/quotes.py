@@ -270,7 +270,7 @@ def _content_words(text: str) -> set[str]:
 
 def _double_marked(text: str, span) -> bool:
     """A predicted quote opened by “ " « (not '' or a single mark): what the issue-15 gold can see."""
-    return text[span[0]:span[0] + 2] != "''" and text[span[0]] in "“\"«„"
+    return text[span[0]:span[0] + 2] != "''" and text[span[0]] in "“”\"«„"
 
 
 def strict_speaker_match(pred, unit) -> bool:

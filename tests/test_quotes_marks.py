@@ -1,5 +1,7 @@
 """Quote-mark pairing: curly and straight marks, nesting, apostrophes, unclosed and multi-paragraph quotes."""
 
+import pytest
+
 from rhetoric.quotes.marks import find_marked_spans
 
 
@@ -94,3 +96,16 @@ def test_one_pairing_engine_for_signals_and_highlighting():
     assert [text[s:e] for s, e, _ in _quote_ranges(text, [])] == ["‘Our members’ patience is exhausted,’"]
     assert not unbalanced(text[:37]) and unbalanced(text[:8])
     assert not unbalanced("the voters’ mood") and unbalanced("said “it")
+
+
+# A curly double mark typed the wrong way round (a CMS or a keyboard setting) is read by its place.
+@pytest.mark.parametrize("text, quoted", [
+    ("Readers wrote in.\n”Fear. I am truly afraid that he will win,” wrote Ana Cruz.",
+     ["”Fear. I am truly afraid that he will win,”"]),
+    ("Sanders said: “The rate is 51 percent.“\n\nLater he said “no”.", ["“The rate is 51 percent.“", "“no”"]),
+    ("”Det är klart”, sa han.", ["”Det är klart”"]),
+    ("“He said,” and she left “at once”.", ["“He said,”", "“at once”"]),
+])
+def test_a_double_mark_typed_the_wrong_way_round(text, quoted):
+    assert [text[s.start:s.end] for s in find_marked_spans(text)] == quoted
+    assert all(s.closed for s in find_marked_spans(text))

@@ -4,7 +4,9 @@ Rules (all local, so one stray mark costs at most its own paragraph):
 
 * Curly marks carry their direction: “ opens and ” closes; « opens and » closes; ‘ opens and
   ’ closes, except that ’ between two letters (didn’t, Putin’s, he’d) or after a letter with no
-  ‘ open is an apostrophe, and ‘ before a digit (‘90s) is an elided year.
+  ‘ open is an apostrophe, and ‘ before a digit (‘90s) is an elided year. A curly double mark
+  typed the wrong way round is read by its place: ” after a space and before a letter, with no
+  quote open, opens (”Fear. …” and Swedish-style ”…”); “ after a word, before a space, closes.
 * Straight marks (" and ') are directional by context: a mark with a space or an opening
   bracket/dash before it and a letter after it opens; one after a letter or punctuation closes.
   A straight ' opens a quote only when a mark that can close it follows in the paragraph
@@ -109,9 +111,13 @@ def _classify(text: str, i: int, open_kinds: list[str], end: int) -> tuple[str, 
         kind = _OPENERS[ch]
         if ch == "‘" and (nxt.isdigit() or (prev.isalpha() and nxt.isalpha())):
             return None  # ‘90s, or a mis-typed apostrophe inside a word
+        if ch == "“" and kind in open_kinds and not prev.isspace() and not nxt.isalnum():
+            return "close", kind  # '… is 51 percent.“': an opening mark typed where the quote closes
         return "open", kind
     if ch in _CLOSERS:
         kind = _CLOSERS[ch]
+        if ch == "”" and kind not in open_kinds and (prev in _OPEN_CONTEXT or i == 0) and nxt.isalnum():
+            return "open", kind  # '”Fear. I am afraid …”': a closing mark typed where the quote opens
         if ch == "’":
             if SINGLE not in open_kinds:
                 return None  # apostrophe: no single quote is open
