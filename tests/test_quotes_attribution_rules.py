@@ -354,3 +354,12 @@ def test_so_called_and_evidence_verbs_with_a_plain_object_are_no_cue(analyze, te
 ])
 def test_the_object_of_a_control_verb_speaks(analyze, text, fragment, speaker):
     assert speaker in _quote(analyze(text), fragment).speaker
+
+
+def test_she_finds_a_woman_named_many_sentences_earlier(analyze):
+    filler = " ".join(f"The street was quiet on day {n}." for n in range(1, 9))
+    text = (f"Rakeya Osei filmed the arrest from her porch. {filler} "
+            "“He better live,” she said. “I swear he better live.”")
+    a = analyze(text)
+    assert _quote(a, "He better live").speaker == "Rakeya Osei"
+    assert _quote(a, "I swear").speaker == "Rakeya Osei"

@@ -410,13 +410,15 @@ class SpeakerResolver:
         """The nearest compatible named antecedent before ``tok``.
 
         Looks in the pronoun's own sentence (before it), then back sentence by sentence
-        (at most 6). Within a sentence a grammatical subject is preferred, then the first
+        (at most 6; 40 for 'he' and 'she'). Within a sentence a grammatical subject is preferred, then the first
         mention (the usual topic). Persons of the other known gender are skipped.
         """
         sent = tok.sent
         sents = [sent]
         s = sent
-        for _ in range(6):
+        # six sentences back; a 'he' or 'she' keeps looking further (a story names its people
+        # once and then says 'she' for paragraphs), up to forty
+        for _ in range(40 if want in ("m", "f") else 6):
             if s.start == 0:
                 break
             s = self.doc[s.start - 1].sent
