@@ -363,3 +363,17 @@ def test_she_finds_a_woman_named_many_sentences_earlier(analyze):
     a = analyze(text)
     assert _quote(a, "He better live").speaker == "Rakeya Osei"
     assert _quote(a, "I swear").speaker == "Rakeya Osei"
+
+
+# A colon after a sentence that names an utterance ('made the following comment:', 'issued a
+# statement:') introduces the quote as that utterance, by its maker.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("On July 6, Senator Ruth Amos made the following comment:\n\n“For young people who have left school, "
+     "the unemployment rate is 33 percent.”", "unemployment rate", "Ruth Amos"),
+    ("Mayor Joe Baird issued a short statement on Friday:\n\n“We will rebuild the bridge.”", "rebuild the bridge",
+     "Joe Baird"),
+    ("After saying her right foot was “so swollen I could barely get my shoe on,” Maria Lutz was taken to hospital.",
+     "so swollen", "Maria Lutz"),
+])
+def test_a_colon_after_an_utterance_and_a_passive_main_clause(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker

@@ -78,6 +78,9 @@ def subject_of(verb):
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in TIME_PREPS and \
                 v.head.head.i != v.head.i and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "After saying …, she was": the clause the phrase modifies
+            passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and not any(c.dep_ in ("nsubj", "csubj") for c in v.children):
+                return passive  # "After saying …, she was taken to hospital": she said it
             continue
         if v.dep_ in CLIMB and v.head.i != v.i:
             controller = _object_controller(v)
@@ -134,7 +137,7 @@ def _subjects(verb) -> list:
 
 
 @lru_cache(maxsize=1)
-def _light_verbs() -> frozenset:
+def light_verbs() -> frozenset:
     return frozenset(load_json("lexicons", "speech_nouns.json").get("light_verbs", []))
 
 
@@ -156,7 +159,7 @@ def utterance_maker(noun):
             if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and speaker_like(subj):
                 return subj
     v = noun.head
-    if noun.dep_ == "dobj" and v.lemma_.lower() in _light_verbs():  # 'Clinton made a comment'
+    if noun.dep_ == "dobj" and v.lemma_.lower() in light_verbs():  # 'Clinton made a comment'
         subj = next((s for s in v.children if s.dep_ == "nsubj"), None)
         if subj is None and v.dep_ == "xcomp":  # 'prompted Clinton to make a comment'
             subj = next((s for s in v.head.children if s.dep_ == "dobj"), None)

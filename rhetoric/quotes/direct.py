@@ -48,10 +48,12 @@ from .cues import (
     cue_extent,
     cue_phrase,
     is_cue,
+    light_verbs,
     relayer,
     speaker_like,
     speech_noun_source,
     subject_of,
+    utterance_maker,
 )
 from .lexicon import lexicon
 from .marks import MarkedSpan
@@ -492,6 +494,21 @@ def colon_after_reporting_verb(c: QuoteContext) -> Attribution | None:
                 att.explanation = f"introduced by '{sp.text} {cue_phrase(t)}:' before the quote"
                 att.channel, att.setting = channel_and_setting(t, (q.start, q.end))
                 return att
+    return _colon_after_speech_noun(c, colon_at, sent)
+
+
+def _colon_after_speech_noun(c: QuoteContext, colon_at: int, sent) -> Attribution | None:
+    """'Sanders made the following comment:', 'Her statement read in full:': the maker of the
+    utterance the sentence names before the colon."""
+    for t in sorted((t for t in sent if t.idx < colon_at and t.pos_ == "NOUN"), key=lambda t: -t.i):
+        maker = utterance_maker(t)
+        if maker is None and t.lemma_.lower() in c.by.lex.speech_nouns and t.dep_ == "dobj" and \
+                t.head.lemma_.lower() in light_verbs():  # 'issued a statement:' (a statement is a source, not here)
+            maker = next((s for s in t.head.children if s.dep_ == "nsubj"), None)
+        sp = c.res.from_token(maker) if maker is not None else None
+        if sp is not None and sp.name:
+            return Attribution(sp, t, t.text, (t.idx, t.idx + len(t)), "colon",
+                               f"introduced by '{sp.text} … {t.text}:' before the quote")
     return None
 
 
