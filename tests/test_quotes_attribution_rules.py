@@ -377,3 +377,16 @@ def test_she_finds_a_woman_named_many_sentences_earlier(analyze):
 ])
 def test_a_colon_after_an_utterance_and_a_passive_main_clause(analyze, text, fragment, speaker):
     assert _quote(analyze(text), fragment).speaker == speaker
+
+
+# A participle after an aside between dashes belongs to the clause before the aside, and a
+# function word the parse made a subject ('while') is never a speaker.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Small groups of protesters continued to call for answers, looping the streets around the stadium - where "
+     "the Panthers played the Vikings - while chanting, \"Hands up, don't shoot.\"", "Hands up", "groups"),
+    ("The mayor toured the site — where the old mill stood — before saying, “We will rebuild it.”", "rebuild it",
+     "mayor"),
+])
+def test_a_participle_after_an_aside_between_dashes(analyze, text, fragment, speaker):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker and speaker in q.speaker

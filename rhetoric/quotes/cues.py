@@ -100,10 +100,28 @@ def subject_of(verb):
                 return v.head
             if v.dep_ == "relcl":
                 return utterance_maker(v.head) or v.head
-            v = v.head
+            v = _past_an_aside(v)
             continue
         break
     return None
+
+
+_ASIDE_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _past_an_aside(v):
+    """The verb a participle belongs to, past an aside between dashes the parser attached it to:
+    in '…, looping the streets - where the Panthers played - while chanting, “…”' the chanting is
+    the looping's, not the Panthers'."""
+    head = v.head
+    if v.dep_ != "advcl" or head.i > v.i:
+        return head
+    doc = v.doc
+    between = [t.i for t in doc[head.i + 1: v.i] if t.text in _ASIDE_DASHES]
+    opened = [t.i for t in doc[max(head.sent.start, head.i - 12): head.i] if t.text in _ASIDE_DASHES]
+    if between and opened and head.head.i != head.i:
+        return head.head
+    return head
 
 
 def _object_controller(v):

@@ -108,6 +108,8 @@ class SpeakerResolver:
     def from_token(self, tok, *, in_quote: bool = False) -> Speaker | None:
         """The speaker a subject token stands for."""
         low = tok.lower_
+        if tok.pos_ in ("SCONJ", "CCONJ", "ADP", "DET", "PART", "PUNCT", "SYM") and low not in RELATIVE:
+            return None  # '… - while chanting, “…”': a parse that made a function word the subject
         if tok.ent_type_ in NOT_SPEAKERS and tok.lower_ not in lexicon().sources:
             return None  # times, dates, sums never speak (unlike "52 percent of voters"; "the daily" does)
         if low in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
