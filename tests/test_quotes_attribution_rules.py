@@ -66,8 +66,10 @@ def test_the_maker_of_an_utterance_is_its_source(analyze, text, fragment, speake
 ])
 def test_a_document_stays_the_source(analyze, text, fragment, source):
     # a report or statement is a source itself ('the report found'): its publisher is not put in its place
+    # (the mention may be the relative pronoun that stands for it: 'a statement that called')
     q = _quote(analyze(text), fragment)
-    assert source in text[q.speaker_start:q.speaker_end]
+    assert source in q.speaker
+    assert source in text[q.speaker_start:q.speaker_end] or text[q.speaker_start:q.speaker_end] in ("that", "which")
 
 
 # A Title Case run-in subhead ("The Gap Goes On: …") is not a transcript speaker label.
@@ -390,3 +392,28 @@ def test_a_colon_after_an_utterance_and_a_passive_main_clause(analyze, text, fra
 def test_a_participle_after_an_aside_between_dashes(analyze, text, fragment, speaker):
     q = _quote(analyze(text), fragment)
     assert q.speaker and speaker in q.speaker
+
+
+# A relative pronoun is the quote's speaker mention, standing for the noun its clause describes
+# (past an apposition), as 'he' stands for a name.
+@pytest.mark.parametrize("text, fragment, speaker, mention", [
+    ("Obama has a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said the "
+     "party's goal was to make Obama a \"one-term president.\"", "one-term", "McConnell", "who"),
+    ("Reporters turned to the Chicago Police Department which reported “2,521 shooting incidents” this year.",
+     "shooting incidents", "Chicago Police Department", "which"),
+    ("The decision angered Fatima Bello, who called it “a betrayal of every tenant.”", "betrayal", "Fatima Bello",
+     "who"),
+])
+def test_a_relative_pronoun_is_the_mention(analyze, text, fragment, speaker, mention):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker == speaker and text[q.speaker_start:q.speaker_end] == mention
+
+
+# 'X said …, but he said …': the second report is of other words, not a relay of the first.
+def test_a_second_report_after_but_is_its_own(analyze):
+    text = ('Kerr Putney, the police chief, said that the video did not give "clear evidence of a gun," but he '
+            'said that the footage "supports what we have heard" about the shooting.')
+    a = analyze(text)
+    first, second = _quote(a, "clear evidence"), _quote(a, "supports what")
+    assert text[first.speaker_start:first.speaker_end] == "Kerr Putney"
+    assert text[second.speaker_start:second.speaker_end] == "he" and second.speaker == "Kerr Putney"

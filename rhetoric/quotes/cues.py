@@ -353,6 +353,8 @@ def relayer(verb) -> tuple | None:
 
     # the inner report must sit in what the outer verb says (a chain of complement clauses),
     # not in an adverbial ("accused by X of ..., including when she suggested that ...")
+    if verb.dep_ == "conj" and is_cue(verb.head):
+        return None  # '… said that …, but he said that …': two reports side by side, not one inside the other
     path = [verb]
     v = verb
     while v.head.i != v.i and len(path) < 8:

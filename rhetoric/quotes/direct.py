@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..english import CIRCUMSTANCE_SUBORDINATORS
+from ..english import CIRCUMSTANCE_SUBORDINATORS, RELATIVE_PRONOUNS
 from .cues import (
     according_to,
     channel_and_setting,
@@ -94,7 +94,9 @@ def _describe_cue(speaker: Speaker, cue_tok, after: bool) -> str:
     cue = cue_phrase(cue_tok)
     if speaker.how == "pronoun":
         base = f"speaker from '{speaker.text} {cue}' {where}; '{speaker.text}' is {speaker.name or 'unresolved'}"
-        if speaker.name:
+        if speaker.name and speaker.text.lower() in RELATIVE_PRONOUNS:
+            base += " (the one the clause describes)"
+        elif speaker.name:
             base += " (the nearest fitting person named before it)"
         return base
     if cue == "according to":
@@ -652,6 +654,8 @@ def _cue_candidates(c: QuoteContext) -> list:
             connected = True  # 'footage of X saying at a rally, “…”': the verb's phrase runs into the quote
         if t.i not in gov_set and _in_circumstance_clause(t):
             continue  # '“…,” when Clinton blasted him': the clause dates the words, it does not say them
+        if after and not connected and _next_report(t, gov_set):
+            continue  # '… said the video did not give “clear evidence,” but he said that …': a new report
         if according_to(t) and t.sent.start == q_tokens[0].sent.start:
             connected = True  # "According to X, ... “…”": the phrase covers its sentence
         if not connected and dist > 12 and not (after and dist <= 25 and _subject_between(t, q.end)):
@@ -723,6 +727,13 @@ def _colon_before(c: QuoteContext) -> tuple[int, object] | None:
         return None
     return colon_at, ctoks[0].sent
 
+
+
+def _next_report(verb, gov_set) -> bool:
+    """A reporting verb coordinated after the one that governs the quote ('X said …, but he
+    said …'): it opens a report of other words."""
+    return verb.dep_ == "conj" and verb.head.i in gov_set and any(
+        k.dep_ == "cc" and k.i < verb.i for k in verb.head.children)
 
 
 def _thought_under_speech(cands: list) -> list:

@@ -112,8 +112,12 @@ class SpeakerResolver:
             return None  # '… - while chanting, “…”': a parse that made a function word the subject
         if tok.ent_type_ in NOT_SPEAKERS and tok.lower_ not in lexicon().sources:
             return None  # times, dates, sums never speak (unlike "52 percent of voters"; "the daily" does)
-        if low in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
-            return self.from_token(tok.head.head, in_quote=in_quote)
+        if low in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass"):
+            ante = _relative_antecedent(tok)
+            inner = self.from_token(ante, in_quote=in_quote) if ante is not None else None
+            if inner is not None:
+                # the relative pronoun is the mention, as 'he' is ('McConnell, …, who said')
+                return Speaker(inner.name, tok.idx, tok.idx + len(tok), tok.text, "pronoun")
         if tok.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | AUTHOR:
             return self.pronoun(tok, in_quote=in_quote)
         # a name (entity mention, or a proper-noun phrase the entity layer missed)
@@ -501,6 +505,26 @@ class SpeakerResolver:
 
 #: Determiners that only go with a singular noun.
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "every", "each", "another"})
+
+
+def _relative_antecedent(tok):
+    """What a relative pronoun stands for: the noun its clause modifies ('McConnell, now the
+    Senate majority leader, who said' -> McConnell, past the apposition), or, when the parse
+    did not make the clause a relative one, the noun right before the pronoun."""
+    if tok.head.dep_ == "relcl":
+        ante = tok.head.head
+    else:
+        j = tok.i - 1
+        while j >= 0 and tok.doc[j].is_punct:
+            j -= 1
+        if j < 0 or tok.doc[j].pos_ not in ("NOUN", "PROPN"):
+            return None
+        ante = tok.doc[j]
+        while ante.dep_ == "compound" and ante.head.i > ante.i:
+            ante = ante.head
+    if ante.dep_ == "appos" and ante.head.pos_ == "PROPN":
+        ante = ante.head
+    return ante
 
 
 def _after_article(tok) -> bool:
