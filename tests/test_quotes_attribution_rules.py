@@ -417,3 +417,37 @@ def test_a_second_report_after_but_is_its_own(analyze):
     first, second = _quote(a, "clear evidence"), _quote(a, "supports what")
     assert text[first.speaker_start:first.speaker_end] == "Kerr Putney"
     assert text[second.speaker_start:second.speaker_end] == "he" and second.speaker == "Kerr Putney"
+
+
+# Words in marks inside what a verb of denial rejects are words the person did not say; a
+# whole quoted sentence after 'he denied' is the denial itself.
+@pytest.mark.parametrize("text, fragment, negated", [
+    ("Senator Ruth Albers denied saying that the bill was “a handout to billionaires.”", "handout", True),
+    ("The mayor denied calling the protesters “thugs.”", "thugs", True),
+    ("The minister denied that the plan was “a stealth tax.”", "stealth tax", True),
+    ("Dara Quist was asked about the loan. “I never took a penny,” she denied.", "never took", False),
+])
+def test_words_inside_a_denial(analyze, text, fragment, negated):
+    assert _quote(analyze(text), fragment).negated is negated
+
+
+# ', adding that …' / ', telling 3AW …' after a quote brings new words: the quote keeps the cue before it.
+@pytest.mark.parametrize("text, fragment, speaker, cue", [
+    ("The coach said the referee had been “a disgrace,” adding that the league should act.", "disgrace",
+     "The coach", "said"),
+    ("Senator Brett Callaghan denied saying that new arrivals were “flooding” the outer suburbs, telling 3AW his "
+     "words had been taken out of context.", "flooding", "Brett Callaghan", None),
+])
+def test_a_participle_after_a_comma_brings_new_words(analyze, text, fragment, speaker, cue):
+    a = analyze(text)
+    q = _quote(a, fragment)
+    assert q.speaker == speaker
+    if cue:
+        assert q.cue == cue
+    told = [x for x in a.quotes if "out of context" in x.text]
+    assert all(x.speaker == speaker for x in told)
+
+
+def test_a_quoted_word_that_is_the_subject_is_no_ones_speech(analyze):
+    a = analyze('Why vote for him, unless simply because "she" is a "he"?')
+    assert not any(q.speaker for q in a.quotes)

@@ -418,9 +418,32 @@ def _mark_refused(q: Quote, att: Attribution) -> None:
     if att.cue is None or not hasattr(att.cue, "dep_"):
         return
     neg = negation_cue(att.cue)
+    who = q.speaker or "the speaker"
+    if neg is None and _denied_content(q, att.cue):
+        q.negated = True
+        q.explanation = (f"words {who} did not say: they sit in what '{att.cue.text}' rejects, so they are not "
+                         f"{who}'s words and are left out of the sourcing balance; " + q.explanation)
+        return
     if neg is None or not _said_by_the_cue(q, att.cue):
         return
     q.negated = True
-    who = q.speaker or "the speaker"
     q.explanation = (f"words {who} did not say: the cue '{att.cue.text}' is denied by '{neg.text}', so these "
                      f"are not {who}'s words and are left out of the sourcing balance; " + q.explanation)
+
+
+def _denied_content(q: Quote, cue) -> bool:
+    """'denied saying that the bill was “a handout”', 'denied calling them “thugs”': a fragment in
+    marks inside what a verb of denial rejects (a whole quoted sentence after 'he denied' is the
+    denial itself: '“I never took it,” he denied')."""
+    from ..negation import negating_verbs
+
+    if cue.lemma_.lower() not in negating_verbs() or cue.idx >= q.start:
+        return False
+    doc = cue.doc
+    inside = [t for t in doc if q.start <= t.idx < q.end and not t.is_punct]
+    if not inside or not all(cue in t.ancestors for t in inside):
+        return False
+    first = inside[0]
+    opens_sentence = first.text[:1].isupper() and doc[first.i - 1].text in "“\"‘'" and (
+        first.i < 2 or doc[first.i - 2].text in (":", ","))
+    return not opens_sentence

@@ -110,13 +110,21 @@ _ASIDE_DASHES = frozenset({"-", "—", "–", "--"})
 
 
 def _past_an_aside(v):
-    """The verb a participle belongs to, past an aside between dashes the parser attached it to:
-    in '…, looping the streets - where the Panthers played - while chanting, “…”' the chanting is
-    the looping's, not the Panthers'."""
+    """The verb a participle belongs to, past an aside between dashes the parser attached it to
+    ('…, looping the streets - where the Panthers played - while chanting, “…”': the looping's, not
+    the Panthers'), and past the reported clause it follows after a comma ('X denied saying that
+    arrivals were “flooding” the suburbs, telling 3AW …': X tells, not the arrivals)."""
     head = v.head
     if v.dep_ != "advcl" or head.i > v.i:
         return head
     doc = v.doc
+    if v.tag_ == "VBG" and v.i > 0 and doc[v.i - 1].text == "," and head.dep_ == "ccomp":
+        top = head
+        while top.dep_ == "ccomp" and top.head.i != top.i and is_cue(top.head):
+            top = top.head  # '… denied saying that arrivals were “flooding” the suburbs, telling 3AW …'
+        if top.i != head.i and not any(t.is_sent_end or t.text in (".", "?", "!") for t in doc[top.i: v.i]):
+            return top.head if top.head.i != top.i and top.dep_ != "ROOT" else top
+        return head
     between = [t.i for t in doc[head.i + 1: v.i] if t.text in _ASIDE_DASHES]
     opened = [t.i for t in doc[max(head.sent.start, head.i - 12): head.i] if t.text in _ASIDE_DASHES]
     if between and opened and head.head.i != head.i:

@@ -598,6 +598,8 @@ def clause_subject(c: QuoteContext) -> Attribution | None:
         subj = next((ch for ch in g.children if ch.dep_ in ("nsubj",)), None)
         if subj is None:
             continue
+        if c.inside_q(subj) or any(c.inside_q(t) for t in subj.subtree):
+            break  # 'because “she” is a “he”': the words in marks are the subject itself, no one says them
         sp = c.res.from_token(subj, in_quote=c.in_quote)
         if sp is not None and sp.how in ("name", "pronoun") and sp.name:
             att = Attribution(sp, None, None, None, "clause")
@@ -656,6 +658,8 @@ def _cue_candidates(c: QuoteContext) -> list:
             continue  # '“…,” when Clinton blasted him': the clause dates the words, it does not say them
         if after and not connected and _next_report(t, gov_set):
             continue  # '… said the video did not give “clear evidence,” but he said that …': a new report
+        if after and _adds_after_a_comma(t) and any(g.idx < q.start and is_cue(g) for g in c.governors[:8]):
+            continue  # 'X said the referee had been “a disgrace,” adding that …': 'adding' brings new words
         if according_to(t) and t.sent.start == q_tokens[0].sent.start:
             connected = True  # "According to X, ... “…”": the phrase covers its sentence
         if not connected and dist > 12 and not (after and dist <= 25 and _subject_between(t, q.end)):
@@ -727,6 +731,16 @@ def _colon_before(c: QuoteContext) -> tuple[int, object] | None:
         return None
     return colon_at, ctoks[0].sent
 
+
+
+def _adds_after_a_comma(verb) -> bool:
+    """', adding that …', ', telling 3AW …': a participle after a comma with words of its own."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j > 0 and doc[j].text in ("”", '"', "’", "'"):
+        j -= 1  # ('“a disgrace,” adding': the comma sits inside the marks)
+    return verb.tag_ == "VBG" and j >= 0 and doc[j].text == "," and any(
+        k.dep_ in ("ccomp", "dobj", "dative", "xcomp") for k in verb.children)
 
 
 def _next_report(verb, gov_set) -> bool:

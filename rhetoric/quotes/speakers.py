@@ -415,9 +415,11 @@ class SpeakerResolver:
     def antecedent(self, tok, want: str) -> str | None:
         """The nearest compatible named antecedent before ``tok``.
 
-        Looks in the pronoun's own sentence (before it), then back sentence by sentence
-        (at most 6; 40 for 'he' and 'she'). Within a sentence a grammatical subject is preferred, then the first
-        mention (the usual topic). Persons of the other known gender are skipped.
+        Looks in the pronoun's own sentence (before it), then back sentence by sentence (at
+        most 6). Within a sentence a grammatical subject is preferred, then the first mention
+        (the usual topic). Persons of the other known gender are skipped. A 'he' or 'she' with
+        no one in those six sentences looks on, up to forty, for a person not known to be of
+        the other gender.
         """
         sent = tok.sent
         sents = [sent]
@@ -432,6 +434,8 @@ class SpeakerResolver:
         for k, s in enumerate(sents):
             limit = tok.idx if k == 0 else s.end_char
             cands = self._candidates(s.start_char, limit, want)
+            if k > 6:
+                cands = [c for c in cands if self.gender.get(c[1]) in (want, None)]
             if not cands:
                 continue
             subj = [c for c in cands if c[2]]
