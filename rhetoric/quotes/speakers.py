@@ -27,6 +27,8 @@ GROUP_LABELS = {"ORG", "NORP", "GPE"}
 AUTHOR_NAME = "the author"
 TITLE_GLUE = frozenset({"of", "the"}) | title_words()
 NOT_SPEAKERS = {"TIME", "DATE", "MONEY", "QUANTITY"}
+#: What an 'it' can stand for.
+THING_LABELS = {"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"}
 
 
 @dataclass
@@ -49,6 +51,7 @@ class SpeakerResolver:
         self.analysis = analysis
         # a byline's writer is not in the story: never a speaker, nor what "she" stands for
         bylines = structure(self.text).ranges("byline")
+        self._datelines = structure(self.text).ranges("dateline")  # 'WASHINGTON —' is where, never 'it'
         ents = sorted((e for e in analysis.entities if not any(a <= e.start < b for a, b in bylines)),
                       key=lambda e: e.start)
         self.ents = ents
@@ -348,22 +351,37 @@ class SpeakerResolver:
             if in_quote:
                 return None
             return Speaker(AUTHOR_NAME, *span, tok.text, "author")
-        want = "m" if low in MALE else "f" if low in FEMALE else "pl" if low in PLURAL else None
-        if want is None:
-            name = self.thing_antecedent(tok) if low in ("it", "its") else None
-            return Speaker(name, *span, tok.text, "pronoun")
-        name = None
-        if want in ("m", "f"):
-            earlier = [t for t in tok.sent if t.i < tok.i and t.lower_ in (MALE if want == "m" else FEMALE)]
-            if earlier:
-                name = self.antecedent(earlier[0], want)
-        if name is None and want == "pl":
+        return Speaker(self.actor_of_pronoun(tok), *span, tok.text, "pronoun")
+
+    def actor_of_pronoun(self, tok, exclude: str | None = None) -> str | None:
+        """The actor a third-person pronoun stands for: the one reading every layer uses (a
+        quote's speaker, a reporting verb's, an agent or patient). ``exclude``: an actor it
+        cannot be (an object pronoun is not its own clause's subject: "Trump … enabling him").
+
+        he/she: the nearest person of a fitting gender (:meth:`antecedent`), the pronoun's own
+        sentence first; they: a group that is a subject of its sentence, then the nearest group
+        or organisation; it: the nearest organisation, country, work or document
+        (:meth:`thing_antecedent`)."""
+        low = tok.lower_
+        if low in MALE or low in FEMALE:
+            want = "m" if low in MALE else "f"
+            earlier = [t for t in tok.sent if t.i < tok.i and t.lower_ in (MALE if want == "m" else FEMALE)
+                       and _pronoun_role(t) == _pronoun_role(tok)]
+            if earlier:  # the first 'she' ('his') in a sentence stands for the later ones in that role
+                name = self.antecedent(earlier[0], want, exclude)
+                if name is not None:
+                    return name
+            # (a resolved pronoun does not fix the person's gender: one wrong resolution would
+            # then block every later right one; only titles such as "Mr."/"Ms." do)
+            return self.antecedent(tok, want, exclude)
+        if low in PLURAL:
             name = self._group_subject_before(tok)
-        if name is None:
-            name = self.antecedent(tok, want)
-        # (a resolved pronoun does not fix the person's gender: one wrong resolution would
-        # then block every later right one; only titles such as "Mr."/"Ms." do)
-        return Speaker(name, *span, tok.text, "pronoun")
+            if name is not None and name != exclude:
+                return name
+            return self.antecedent(tok, "pl", exclude)
+        if low in ("it", "its"):
+            return self.thing_antecedent(tok, exclude)
+        return None
 
     def _group_subject_before(self, tok) -> str | None:
         """'Clinton's campaign is seeking … what they call …': a plural 'they' takes the subject
@@ -380,10 +398,13 @@ class SpeakerResolver:
                     return words.text
         return None
 
-    def thing_antecedent(self, tok) -> str | None:
-        """What a speaking 'it' stands for: the nearest organisation or work named before it
-        ("The Post … It reported that"), or a document or body that was a subject ("The ad …
-        It says"); its own sentence first, then up to three sentences back, subjects first."""
+    def thing_antecedent(self, tok, exclude: str | None = None) -> str | None:
+        """What an 'it' stands for: the nearest organisation, country, work or law named before
+        it ("The Post … It reported that", "the United States … that it will no longer back"),
+        or a document or body that was a subject ("The ad … It says"); a relative 'which' counts
+        as a subject mention of its noun ("Kyiv, which has relied on … allowed it to repel");
+        its own sentence first, then up to three sentences back, subjects first. A plural
+        group ("Democrats") is never 'it'."""
         sources = lexicon().sources
         sent = tok.sent
         s = sent
@@ -391,10 +412,18 @@ class SpeakerResolver:
             limit = tok.i if k == 0 else s.end
             cands = []
             for t in self.doc[s.start: limit]:
+                if t.tag_ in ("WDT", "WP") and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl":
+                    ante = t.head.head
+                    ent = self.entity_at(ante.idx, ante.idx + len(ante))
+                    if ent is not None and ent.label in THING_LABELS and not _plural_group(ent):
+                        cands.append((True, t.i, ent.actor or ent.text))
+                    continue
                 if t.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "ROOT"):
                     continue
                 ent = self.entity_at(t.idx, t.idx + len(t))
-                if ent is not None and ent.label in ("ORG", "WORK_OF_ART", "PRODUCT", "LAW"):
+                if ent is not None and any(a <= ent.start < b for a, b in self._datelines):
+                    continue
+                if ent is not None and ent.label in THING_LABELS and not _plural_group(ent):
                     cands.append((t.dep_.startswith("nsubj"), t.i, ent.actor or ent.text))
                 elif ent is None and t.pos_ == "NOUN" and t.lemma_.lower() in sources and t.lemma_.lower() not in (
                         "people", "person", "man", "woman", "friend", "family", "parent", "student"):
@@ -403,6 +432,7 @@ class SpeakerResolver:
                         words = self.doc[t.left_edge.i: t.i + 1]
                         if "\n" not in words.text:
                             cands.append((t.dep_.startswith("nsubj"), t.i, words.text))
+            cands = [c for c in cands if c[2] != exclude]
             if cands:
                 subj = [c for c in cands if c[0]]
                 pool = subj or cands
@@ -412,7 +442,7 @@ class SpeakerResolver:
             s = self.doc[s.start - 1].sent
         return None
 
-    def antecedent(self, tok, want: str) -> str | None:
+    def antecedent(self, tok, want: str, exclude: str | None = None) -> str | None:
         """The nearest compatible named antecedent before ``tok``.
 
         Looks in the pronoun's own sentence (before it), then back sentence by sentence (at
@@ -433,7 +463,9 @@ class SpeakerResolver:
             sents.append(s)
         for k, s in enumerate(sents):
             limit = tok.idx if k == 0 else s.end_char
-            cands = self._candidates(s.start_char, limit, want)
+            # (an object pronoun may stand for a possessor: "rewarded Putin’s patience, enabling him")
+            possessors = tok.dep_ in ("dobj", "dative", "pobj")
+            cands = [c for c in self._candidates(s.start_char, limit, want, possessors) if c[1] != exclude]
             if k > 6:
                 cands = [c for c in cands if self.gender.get(c[1]) in (want, None)]
             if not cands:
@@ -445,7 +477,7 @@ class SpeakerResolver:
             return pick[1]
         return None
 
-    def _candidates(self, start: int, end: int, want: str) -> list[tuple[int, str, bool]]:
+    def _candidates(self, start: int, end: int, want: str, possessors: bool = False) -> list[tuple[int, str, bool]]:
         out = []
         seen_pos = set()
         i = bisect.bisect_left(self.ent_starts, start)
@@ -460,7 +492,7 @@ class SpeakerResolver:
             g = self.gender.get(name)
             if want in ("m", "f") and g is not None and g != want:
                 continue
-            if self._in_possessive_or_compound(e.start, e.end):
+            if self._in_possessive_or_compound(e.start, e.end) and not (possessors and self._possessive(e.end)):
                 continue
             out.append((e.start, name, self._is_subject(e.start, e.end)))
             seen_pos.add(e.start)
@@ -497,6 +529,9 @@ class SpeakerResolver:
         root = span.root
         return root.dep_ in ("nsubj", "nsubjpass")
 
+    def _possessive(self, end: int) -> bool:
+        return self.text[end:end + 2] in ("’s", "'s")
+
     def _in_possessive_or_compound(self, start: int, end: int) -> bool:
         """'Trump aides', 'Trump's behalf': the name modifies another noun, not a referent for 'he'."""
         span = self._tokens(start, end)
@@ -509,6 +544,18 @@ class SpeakerResolver:
 
 #: Determiners that only go with a singular noun.
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "every", "each", "another"})
+
+
+def _pronoun_role(tok) -> str:
+    """subject, possessor or object: 'she said she …' repeats one person in one role."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return "subject"
+    return "possessor" if tok.dep_ == "poss" else "object"
+
+
+def _plural_group(ent) -> bool:
+    """"Democrats", "Ukrainians": a plural group, never 'it' (a singular "Russian" side may be)."""
+    return ent.label == "NORP" and (ent.actor or ent.text).endswith("s")
 
 
 def _relative_antecedent(tok):

@@ -13,7 +13,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..data import load_json
-from ..english import GROUP_PRONOUNS, MALE_PRONOUNS, NEUTER_PRONOUNS, PERSON_PRONOUNS
+from ..english import GROUP_PRONOUNS, PERSON_PRONOUNS
 from ..items import Signal
 
 #: entity labels that stand for actors (people, places acting as states, groups, organisations)
@@ -21,7 +21,6 @@ ACTOR_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
 MAX_QUOTE_CHARS = 20_000
 #: endings of nationality and group adjectives used as names ("Russian", "Chinese", "Israeli", "Dutch")
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic", "ite")
-SINGULAR_PRONOUNS = NEUTER_PRONOUNS
 
 
 def lexicon(name: str) -> dict:
@@ -65,7 +64,7 @@ class Context:
       (from ``analysis.quotes`` when the quotes layer found some, else from the
       quotation marks themselves, so the answer is right either way);
     * which tokens belong to which actor (from ``analysis.entities``);
-    * a crude pronoun guess (nearest earlier person, or place/group) for he/she/it/they.
+    * who a pronoun stands for: the one resolver's answer (``analysis.who``, the quote layer's).
     """
 
     def __init__(self, doc, analysis):
@@ -97,20 +96,6 @@ class Context:
         for sent in doc.sents:
             for i in range(sent.start, sent.end):
                 self.sent_start[i], self.sent_end[i] = sent.start, sent.end
-        self._people = sorted(i for i, (_, lab) in self.token_actor.items() if lab == "PERSON")
-        # people who were the subject of a clause: the likeliest antecedents of he/she
-        self._subject_people = [i for i in self._people if _in_subject(doc[i])]
-        self._root_subject_people = [i for i in self._subject_people if _in_subject(doc[i], root_only=True)]
-        self._groups = sorted(i for i, (_, lab) in self.token_actor.items() if lab in {"GPE", "ORG", "NORP"})
-        # groups that were the subject of a clause, a relative "which"/"that" standing for its noun
-        # ("Kyiv, which has relied on the United States ... allowed it to repel": it = Kyiv)
-        self._relative_actor: dict[int, str] = {}
-        for tok in doc:
-            if tok.tag_ in ("WDT", "WP") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
-                a = self.token_actor.get(tok.head.head.i)
-                if a and a[1] in {"GPE", "ORG", "NORP"}:
-                    self._relative_actor[tok.i] = a[0]
-        self._subject_groups = sorted([i for i in self._groups if _in_subject(doc[i])] + list(self._relative_actor))
         self.name_label: dict[str, str] = {}
         for name, lab in self.token_actor.values():
             self.name_label.setdefault(name, lab)
@@ -180,33 +165,10 @@ class Context:
         hit = self.token_actor.get(tok.i)
         if hit:
             return hit[0]
-        low = tok.lower_
-        if tok.pos_ == "PRON" and low in PERSON_PRONOUNS and self.who is not None:
-            # he/she: the quote layer's resolver, which knows each person's gender (titles, first
-            # names, the text's own pronouns), so a signal and a quote never read "she" two ways
-            name = self.who.antecedent(tok, "m" if low in MALE_PRONOUNS else "f")
-            if name and name != exclude and name in self.name_label:
-                return name
-        if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS):
-            if low in PERSON_PRONOUNS:
-                # salience: a subject earlier in the same sentence, then anyone earlier in it,
-                # then the last main-clause subject, then any subject, then anyone
-                lo = self.sent_start[tok.i]
-                pools = ((self._subject_people, lo), (self._people, lo), (self._root_subject_people, tok.i - 80),
-                         (self._subject_people, tok.i - 80), (self._people, tok.i - 80))
-            else:
-                lo = self.sent_start[tok.i]
-                pools = ((self._subject_groups, lo), (self._groups, lo), (self._subject_groups, tok.i - 80),
-                         (self._groups, tok.i - 80))
-            for pool, floor in pools:
-                j = bisect.bisect_left(pool, tok.i) - 1
-                while j >= 0 and pool[j] >= floor:
-                    name = self._relative_actor.get(pool[j]) or self.token_actor[pool[j]][0]
-                    label = self.token_actor[pool[j]][1] if pool[j] in self.token_actor else self.name_label.get(name)
-                    plural_group = label == "NORP" and name.endswith("s")
-                    if name != exclude and not (plural_group and low in SINGULAR_PRONOUNS):
-                        return name  # "it" is never "Democrats"
-                    j -= 1
+        if tok.pos_ == "PRON" and self.who is not None:
+            # he/she/it/they: the one resolver of who is who (the quote layer's), so a signal and a
+            # quote never read a pronoun two ways
+            return self.who.actor_of_pronoun(tok, exclude)
         return None
 
     def describe(self, name: str | None, start_of_sentence: bool = False) -> str:
@@ -254,19 +216,6 @@ class Context:
                     if a:
                         return a
         return None
-
-
-def _in_subject(tok, root_only: bool = False) -> bool:
-    """Is the token (part of) a clause subject? ("Trump" in "Trump wrote", "Pete Hegseth" in an
-    apposition to the subject)."""
-    t = tok
-    for _ in range(4):
-        if t.dep_ in ("nsubj", "nsubjpass"):
-            return not root_only or t.head.dep_ == "ROOT"
-        if t.dep_ not in ("compound", "appos", "conj", "flat") or t.head is t:
-            return False
-        t = t.head
-    return False
 
 
 def _quote_ranges(text: str, quotes) -> list[tuple[int, int, str | None]]:
