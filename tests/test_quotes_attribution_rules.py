@@ -451,3 +451,21 @@ def test_a_participle_after_a_comma_brings_new_words(analyze, text, fragment, sp
 def test_a_quoted_word_that_is_the_subject_is_no_ones_speech(analyze):
     a = analyze('Why vote for him, unless simply because "she" is a "he"?')
     assert not any(q.speaker for q in a.quotes)
+
+
+# Pronoun gender and number from the text itself: a woman's given name beats a -man title
+# ('Chairman Patricia Lowell'); 'X and her partner' says X is a woman; 'They' after a plural
+# subject in the sentence before is that group.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Chairman Patricia Lowell met Gov. Dean Harker on Monday. Afterward, she said the talks had been "
+     "“productive but unfinished.”", "productive", "Patricia Lowell"),
+    ("Spokesman Aisha Karim said the ministry would respond. “We need more time,” she said.", "more time",
+     "Aisha Karim"),
+    ("Priya Raman and her former business partner, Daniel Ashdown, gave evidence on the same day. He told the "
+     "court the deal was “never signed”; she said it was.", "never signed", "Daniel Ashdown"),
+    ("Mayor Grace Mwangi left the meeting early. The union leaders, Tony Barker and Steve Quinlan, stayed behind "
+     "to speak to reporters. They said the talks had been “a waste of everyone’s time”.", "waste", "union leaders"),
+])
+def test_pronoun_gender_and_number_from_the_text(analyze, text, fragment, speaker):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker and speaker in q.speaker

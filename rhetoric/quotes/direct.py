@@ -656,6 +656,8 @@ def _cue_candidates(c: QuoteContext) -> list:
             connected = True  # 'footage of X saying at a rally, “…”': the verb's phrase runs into the quote
         if t.i not in gov_set and _in_circumstance_clause(t):
             continue  # '“…,” when Clinton blasted him': the clause dates the words, it does not say them
+        if after and ";" in text[q.end:t.idx]:
+            continue  # '… the deal was “never signed”; she said it was': a new clause after the semicolon
         if after and not connected and _next_report(t, gov_set):
             continue  # '… said the video did not give “clear evidence,” but he said that …': a new report
         if after and _adds_after_a_comma(t) and any(g.idx < q.start and is_cue(g) for g in c.governors[:8]):

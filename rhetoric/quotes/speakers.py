@@ -11,7 +11,9 @@ and it is never silently turned into a named person. "I"/"we" outside any quote 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..english import FEMALE_PRONOUNS, FIRST_PERSON, MALE_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
 from ..layout import structure
@@ -27,6 +29,7 @@ GROUP_LABELS = {"ORG", "NORP", "GPE"}
 AUTHOR_NAME = "the author"
 TITLE_GLUE = frozenset({"of", "the"}) | title_words()
 NOT_SPEAKERS = {"TIME", "DATE", "MONEY", "QUANTITY"}
+_AND_HIS_HER = re.compile(r"(?:,| and) (his|her|His|Her) (?!own\b)")
 #: What an 'it' can stand for.
 THING_LABELS = {"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"}
 
@@ -293,6 +296,8 @@ class SpeakerResolver:
         if prev:
             word = prev[-1].rstrip(".")
             if word in lexicon().male_titles:
+                if word in _titles_also_for_women() and _given_name_gender(name) == "f":
+                    return  # 'Chairman Patricia Lowell'
                 self.gender.setdefault(name, "m")
             elif word in lexicon().female_titles:
                 self.gender.setdefault(name, "f")
@@ -326,6 +331,10 @@ class SpeakerResolver:
                 between = bisect.bisect_left(person_starts, pron.idx) - bisect.bisect_right(person_starts, e.start)
                 if between == 0:  # no other person named between the name and the pronoun
                     votes.setdefault(name, set()).add("m" if pron.lower_ in MALE else "f")
+        for e in persons:  # "Priya Raman and her former partner", "Daniel Ashdown, his lawyer said"
+            g = self._possessive_after(e.end)
+            if g is not None:
+                votes.setdefault(self.canonical(e.actor or e.text), set()).add(g)
         for name, found in votes.items():
             if len(found) == 1:
                 self.gender.setdefault(name, found.pop())
@@ -337,11 +346,16 @@ class SpeakerResolver:
                 words.pop(0)
             if len(words) < 2 or name in self.gender:
                 continue  # a surname alone says nothing ("Grace" may be a family name)
-            first = words[0].capitalize()
-            if first in lex.male_names:
-                self.gender[name] = "m"
-            elif first in lex.female_names:
-                self.gender[name] = "f"
+            g = _given_name_gender(" ".join(words))
+            if g is not None:
+                self.gender[name] = g
+
+    def _possessive_after(self, end: int) -> str | None:
+        """'m'/'f' for a name followed by 'and his/her' or ', his/her': the text's own pronoun for it."""
+        m = _AND_HIS_HER.match(self.text, end)
+        if m is None:
+            return None
+        return "m" if m.group(1).lower() == "his" else "f"
 
     # -- pronouns -------------------------------------------------------------------------
     def pronoun(self, tok, *, in_quote: bool = False) -> Speaker | None:
@@ -385,17 +399,24 @@ class SpeakerResolver:
 
     def _group_subject_before(self, tok) -> str | None:
         """'Clinton's campaign is seeking … what they call …': a plural 'they' takes the subject
-        of its own sentence when that subject is a group or people ('the campaign', 'critics',
-        'the union') rather than a place or a name further back."""
+        of its own sentence, else of the sentence before, when that subject is a group or people
+        ('the campaign', 'critics', 'the union leaders, X and Y,') rather than a place or a name
+        further back."""
         lex = lexicon()
-        for t in sorted((t for t in tok.sent if t.i < tok.i), key=lambda t: -t.i):
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.head.i == tok.head.i:
-                continue
-            low = t.lemma_.lower()
-            if low in lex.sources or low in lex.roles and t.tag_ == "NNS":
-                words = self.doc[t.left_edge.i: t.i + 1]
-                if "\n" not in words.text:
-                    return words.text
+        sents = [tok.sent]
+        if tok.sent.start > 0:
+            sents.append(self.doc[tok.sent.start - 1].sent)
+        for k, sent in enumerate(sents):
+            for t in sorted((t for t in sent if t.i < tok.i), key=lambda t: -t.i):
+                if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.head.i == tok.head.i:
+                    continue
+                if k == 1 and t.tag_ != "NNS":
+                    continue  # the sentence before: only a plural ('the union leaders … They said')
+                low = t.lemma_.lower()
+                if low in lex.sources or low in lex.roles and t.tag_ == "NNS":
+                    words = self.doc[t.left_edge.i: t.i + 1]
+                    if "\n" not in words.text:
+                        return words.text
         return None
 
     def thing_antecedent(self, tok, exclude: str | None = None) -> str | None:
@@ -544,6 +565,26 @@ class SpeakerResolver:
 
 #: Determiners that only go with a singular noun.
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "every", "each", "another"})
+
+
+def _given_name_gender(name: str) -> str | None:
+    """'m' or 'f' when the name's first word is a given name of one gender (US Census 1990)."""
+    lex = lexicon()
+    words = [w.strip(".,") for w in name.split()]
+    while words and (words[0].lower() in lex.male_titles or words[0].lower() in lex.female_titles
+                     or words[0].lower() in lex.roles):
+        words.pop(0)
+    if len(words) < 2:
+        return None
+    first = words[0].capitalize()
+    return "m" if first in lex.male_names else "f" if first in lex.female_names else None
+
+
+@lru_cache(maxsize=1)
+def _titles_also_for_women() -> frozenset:
+    from ..data import load_json
+
+    return frozenset(load_json("titles.json").get("male_but_also_for_women", []))
 
 
 def _pronoun_role(tok) -> str:
