@@ -439,6 +439,16 @@ _BULLET = re.compile(r"\s*(?:\d{1,3}[.)]\s|[>|])")
 _DASH_ITEM = re.compile(r"\s*([-*•])\s")
 
 
+
+#: What the one-line note says for each kind of normalisation (key of ``Prepared.counts``).
+_NOTE_PHRASES = (
+    ("spaces", "read {n} non-breaking or typographic space(s) as spaces"),
+    ("soft_hyphens", "ignored {n} soft hyphen(s)"),
+    ("zero_width", "ignored {n} zero-width character(s)"),
+    ("space_runs", "read {n} run(s) of spaces as one space"),
+    ("marks", "read {n} variant quote mark(s), hyphen(s) or apostrophe(s) as the usual ones"),
+)
+
 @dataclass
 class Normalised:
     """The normalised view of a text (``normalise``): ``text``, the ``OffsetMap`` back to the
@@ -455,16 +465,7 @@ class Normalised:
         parts = []
         if c.get("wrapped_lines"):
             parts.append(f"joined {c['wrapped_lines']} wrapped lines into {c['wrapped_paragraphs']} paragraphs")
-        if c.get("spaces"):
-            parts.append(f"read {c['spaces']} non-breaking or typographic space(s) as spaces")
-        if c.get("soft_hyphens"):
-            parts.append(f"ignored {c['soft_hyphens']} soft hyphen(s)")
-        if c.get("zero_width"):
-            parts.append(f"ignored {c['zero_width']} zero-width character(s)")
-        if c.get("space_runs"):
-            parts.append(f"read {c['space_runs']} run(s) of spaces as one space")
-        if c.get("marks"):
-            parts.append(f"read {c['marks']} variant quote mark(s), hyphen(s) or apostrophe(s) as the usual ones")
+        parts += [said.format(n=c[key]) for key, said in _NOTE_PHRASES if c.get(key)]
         if not parts:
             return None
         return "pasted text normalised: " + "; ".join(parts) + " (offsets still index the text as given)"
