@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data import load_json
-from ..evaluate import harmonic_f1, ratio
+from ..evaluate import Score as Counts
 from ..items import SIGNAL_CATEGORIES
 
 
@@ -23,16 +23,21 @@ class Score:
     subtype_agree: int = 0
 
     @property
+    def counts(self) -> Counts:
+        """The kit's one P/R/F1 (:class:`rhetoric.evaluate.Score`) over these counts."""
+        return Counts(self.matched, self.predicted - self.matched, self.gold - self.matched)
+
+    @property
     def precision(self) -> float:
-        return ratio(self.matched, self.predicted)
+        return self.counts.precision
 
     @property
     def recall(self) -> float:
-        return ratio(self.matched, self.gold)
+        return self.counts.recall
 
     @property
     def f1(self) -> float:
-        return harmonic_f1(self.precision, self.recall)
+        return self.counts.f1
 
 
 def gold_spans(name: str = "signals.json") -> list[dict]:
