@@ -469,3 +469,22 @@ def test_a_quoted_word_that_is_the_subject_is_no_ones_speech(analyze):
 def test_pronoun_gender_and_number_from_the_text(analyze, text, fragment, speaker):
     q = _quote(analyze(text), fragment)
     assert q.speaker and speaker in q.speaker
+
+
+# An action beat before the words: a person as the main subject of the sentence just before,
+# in the same paragraph, with no words in marks of its own.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The ferry has not run since April. Grace Adeyemi, who has fished off the jetty for forty years, shook her "
+     "head. “I have never seen the river this low.”", "river this low", "Grace Adeyemi"),
+    ("Coach Dana Whitfield stared at the scoreboard for a long time. “We were not good enough.”", "good enough",
+     "Dana Whitfield"),
+])
+def test_an_action_beat_before_the_words(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker
+
+
+def test_no_beat_across_a_paragraph_or_from_a_thing(analyze):
+    a = analyze("Coach Dana Whitfield left early.\n\n“Nobody saw that coming.”")
+    assert _quote(a, "Nobody saw").speaker is None  # a beat holds within its paragraph
+    b = analyze("The storm flattened the pier. “We will rebuild,” a fisherman said.")
+    assert _quote(b, "rebuild").speaker == "a fisherman"

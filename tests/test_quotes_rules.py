@@ -14,6 +14,7 @@ ORDER = [
     "colon_after_name",
     "follow_on",
     "previous_sentence_cue",
+    "person_in_the_sentence_before",
     "clause_subject",
     "no_speaker",
 ]

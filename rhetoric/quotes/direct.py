@@ -25,6 +25,9 @@ the explanation says which one it was:
                                 sentence in between): it continues that speaker.
 ``previous_sentence_cue``       the quote opens a sentence and the sentence just before reports
                                 someone's words ("…, Schiff said."): it continues them.
+``person_in_the_sentence_before`` an action beat: the sentence before, in the same paragraph,
+                                has a person as its main subject and no words in marks ("Adeyemi
+                                shook her head. “I have never seen the river this low.”").
 ``clause_subject``              a partial quote inside a clause with no reporting verb ("Trump
                                 called Zelensky “to inform him”"): the clause's named subject,
                                 flagged as an inference.
@@ -587,6 +590,31 @@ def previous_sentence_cue(c: QuoteContext) -> Attribution | None:
     return None
 
 
+def person_in_the_sentence_before(c: QuoteContext) -> Attribution | None:
+    """An action beat before the words: the quote opens a sentence of its paragraph, and the
+    sentence just before, in the same paragraph, has a person as its main subject and no words
+    in marks ("Grace Adeyemi … shook her head. “I have never seen the river this low.”")."""
+    if c.parent is not None or not c.opens_sentence or c.first_sent.start <= 0:
+        return None
+    prev_sent = c.doc[c.first_sent.start - 1].sent
+    if c.by.paragraph_of(c.q.start) != c.by.paragraph_of(prev_sent.start_char):
+        return None
+    if any(True for _ in c.others.within(prev_sent.start_char, prev_sent.end_char)):
+        return None
+    root = prev_sent.root
+    subj = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    sp = c.res.from_token(subj)
+    if sp is None or not sp.name or not (c.res._is_person(subj) or sp.how == "pronoun" and subj.lower_ in
+                                          ("he", "she")):
+        return None
+    att = Attribution(sp, None, None, None, "beat")
+    att.explanation = (f"no reporting verb: the sentence before is about {sp.name} ('{sp.text} {root.text}'), "
+                       "and the words in marks follow as theirs")
+    return att
+
+
 def clause_subject(c: QuoteContext) -> Attribution | None:
     """A partial quote inside a clause with no reporting verb ("Trump called Zelensky “to
     inform him”"): the named subject of the nearest verb governing it, flagged as an inference."""
@@ -626,6 +654,7 @@ RULES = (
     colon_after_name,
     follow_on,
     previous_sentence_cue,
+    person_in_the_sentence_before,
     clause_subject,
     no_speaker,
 )
