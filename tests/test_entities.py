@@ -746,3 +746,19 @@ def test_a_given_name_alone_does_not_make_a_person(nlp, text, name):
     doc = _doc(nlp, text, [(name, "ORG")])
     ents, _ = find_entities(doc, text)
     assert next(e for e in ents if e.text == name).label == "ORG"
+
+
+# A name and a club word ('Leeds United', 'Norwich City') in a sentence about a match are a club.
+@pytest.mark.parametrize("text, club", [
+    ("Leeds United came from behind to beat Norwich City 3-2 on Saturday.", "Norwich City"),
+    ("Bristol Rovers drew 1-1 with Exeter in the league on Tuesday.", "Bristol Rovers"),
+    ("Aston Villa won the match with a late goal.", "Aston Villa"),
+])
+def test_a_club_word_after_a_name_is_a_club(analyze, text, club):
+    hit = [e for e in analyze(text).entities if e.text == club]
+    assert hit and hit[0].label == "ORG"
+
+
+def test_a_known_city_with_city_in_its_name_stays_a_place(analyze):
+    ents = analyze("Fans travelled to Mexico City for the match on Sunday.").entities
+    assert all(e.label != "ORG" for e in ents if "Mexico City" in e.text)
