@@ -214,6 +214,19 @@ def _adjectives(nlp) -> frozenset[str]:
     return frozenset(index.get(key, [])) if key in index else frozenset()
 
 
+@lru_cache(maxsize=4)
+def _common_nouns(nlp) -> frozenset[str]:
+    """English common nouns known to the model's own lemmatizer (its WordNet-derived index)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    key = nlp.vocab.strings["noun"]
+    return frozenset(index.get(key, [])) if key in index else frozenset()
+
+
 def _reads_as_adjective(doc: Doc, i: int, nlp) -> bool:
     """Is the capitalised word at ``i`` an English adjective used as a modifier?
 
@@ -631,8 +644,12 @@ def speaking_name_rule(r: _Reading) -> None:
         capital_by_position = tok.is_sent_start or _in_headline(doc[i : i + 1], r.headlines)
         if word.lower() in _titles_lower() or (capital_by_position and word.lower() in lower_words):
             continue
+        # ('Okonkwo disagreed': a sentence-initial name the tagger read as a common noun, though
+        # no dictionary knows it as one)
+        unknown_noun = (tok.pos_ == "NOUN" and tok.tag_ == "NN" and capital_by_position
+                        and not {word.lower(), tok.lemma_.lower()} & _common_nouns(r.nlp))
         if (
-            tok.pos_ == "PROPN"
+            (tok.pos_ == "PROPN" or unknown_noun)
             and tok.dep_ == "nsubj"
             and tok.head.lemma_ in verbs
             and tok.text[:1].isupper()

@@ -762,3 +762,18 @@ def test_a_club_word_after_a_name_is_a_club(analyze, text, club):
 def test_a_known_city_with_city_in_its_name_stays_a_place(analyze):
     ents = analyze("Fans travelled to Mexico City for the match on Sunday.").entities
     assert all(e.label != "ORG" for e in ents if "Mexico City" in e.text)
+
+
+# A sentence-initial name the tagger read as a common noun, that no dictionary knows, speaks:
+# a person; a capitalised common noun that speaks ('Critics said') is not.
+@pytest.mark.parametrize("text, person", [
+    ("Brennan said the club would appeal. Okonkwo disagreed, saying the punishment was fair.", "Okonkwo"),
+])
+def test_an_unknown_capitalised_noun_that_speaks_is_a_person(analyze, text, person):
+    assert any(e.text == person and e.label == "PERSON" for e in analyze(text).entities)
+
+
+@pytest.mark.parametrize("text", ["Critics said the plan was bad.", "Officials said the road would close.",
+                                  "Experience shows that such increases rarely reverse."])
+def test_a_capitalised_common_noun_that_speaks_is_no_person(analyze, text):
+    assert not [e for e in analyze(text).entities if e.label == "PERSON"]
