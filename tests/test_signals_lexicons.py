@@ -34,3 +34,19 @@ def test_reporting_stances_come_from_the_shared_verb_list():
     verbs, *_ = verb_table()
     assert verbs["say"]["stance"] == "neutral"
     assert all("stance" in v for v in verbs.values())
+
+
+@pytest.mark.parametrize("name", ["hedges.json", "boosters.json", "loaded.json"])
+def test_pattern_matching_runs_only_possible_patterns_with_the_same_matches(name, seed_analysis, nlp):
+    """``common.match`` skips the patterns whose words the article lacks: same matches, same order
+    as the lexicon's full Matcher (on the seed, and on sentences that hit many patterns)."""
+    from rhetoric.signals.common import build_matcher, match
+    from rhetoric.signals.loaded import _patterns
+
+    pats = _patterns() if name == "loaded.json" else load_json("lexicons", name)["patterns"]
+    pairs = [(p["id"], p["pattern"]) for p in pats]
+    extra = nlp("It is not clear, and perhaps all but certain, that he would seem to have made it clear: "
+                "at least in part, to some extent, about 40 so-called far-left thin-skinned rivals may agree.")
+    for doc in (seed_analysis.doc, extra):
+        assert match(doc, name, pairs) == build_matcher(doc.vocab, name, pairs)(doc)
+    assert match(extra, name, pairs)

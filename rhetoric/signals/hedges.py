@@ -30,7 +30,7 @@ from ..english import (
     QUESTION_SUBORDINATORS,
 )
 from ..negation import is_negated
-from .common import Context, build_matcher, lexicon, make_signal, span_chars
+from .common import Context, lexicon, make_signal, match, span_chars
 
 
 def hedge_kinds() -> dict[str, dict]:
@@ -106,9 +106,8 @@ def _pattern_matches(doc, lexicon_name: str, category: str) -> list[tuple[int, i
     """(start token, end token, pattern spec) of every ``Matcher`` pattern of the lexicon."""
     spec = lexicon(lexicon_name)["patterns"]
     by_id = {p["id"]: p for p in spec}
-    matcher = build_matcher(doc.vocab, lexicon_name, [(p["id"], p["pattern"]) for p in spec])
     spans = []
-    for match_id, start, end in matcher(doc):
+    for match_id, start, end in match(doc, lexicon_name, [(p["id"], p["pattern"]) for p in spec]):
         p = by_id[doc.vocab.strings[match_id]]
         a, b = p.get("cue", [0, end - start])
         s_tok, e_tok = start + a, start + b

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..english import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, SECOND_PERSON, SPEECH_PARTICIPANT_OBJECTS
 from ..negation import negation_cue
-from .common import Context, build_matcher, lexicon, make_signal, span_chars
+from .common import Context, lexicon, make_signal, match, span_chars
 
 CONTENT_POS = {"ADJ", "ADV", "NOUN", "VERB", "PROPN"}
 OBJECT_DEPS = ("dobj", "nsubjpass", "pobj")
@@ -376,8 +376,7 @@ def find_loaded(doc, ctx: Context) -> list:
     found: dict[int, tuple[int, int, str, str, dict]] = {}
     pats = _patterns()
     by_id = {p["id"]: p for p in pats}
-    matcher = build_matcher(doc.vocab, "loaded.json", [(p["id"], p["pattern"]) for p in pats])
-    for mid, start, end in matcher(doc):
+    for mid, start, end in match(doc, "loaded.json", [(p["id"], p["pattern"]) for p in pats]):
         p = by_id[doc.vocab.strings[mid]]
         if p.get("entry", {}).get("only_of_people") and not _judges_a_person(doc[end - 1], ctx):
             continue  # a hyphenated lexicon word ("hot-headed") keeps its word's context rule
