@@ -50,3 +50,18 @@ def test_pattern_matching_runs_only_possible_patterns_with_the_same_matches(name
     for doc in (seed_analysis.doc, extra):
         assert match(doc, name, pairs) == build_matcher(doc.vocab, name, pairs)(doc)
     assert match(extra, name, pairs)
+
+
+def test_token_filter_lets_through_exactly_the_tokens_with_the_words(seed_analysis):
+    """``common.tokens_with``, the detectors' prefilter, against reading every token."""
+    from rhetoric.signals.common import tokens_with
+
+    doc = seed_analysis.doc
+    assert tokens_with(doc, lower={"could", "if"}, lemma={"say", "believe"}) == [
+        t.i for t in doc if t.lower_ in {"could", "if"} or t.lemma_.lower() in {"say", "believe"}]
+    assert tokens_with(doc, orth={"We", "we"}, pos={"PRON"}) == [
+        t.i for t in doc if t.text in {"We", "we"} and t.pos_ == "PRON"]
+    assert tokens_with(doc, pos={"VERB", "AUX"}, dep_heads={"auxpass"}) == [
+        t.i for t in doc if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in t.children)]
+    assert tokens_with(doc, pos={"VERB"}) == [t.i for t in doc if t.pos_ == "VERB"]
+    assert tokens_with(doc[:0].as_doc(), lower={"could"}) == []

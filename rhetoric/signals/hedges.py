@@ -30,7 +30,7 @@ from ..english import (
     QUESTION_SUBORDINATORS,
 )
 from ..negation import is_negated
-from .common import Context, lexicon, make_signal, match, span_chars
+from .common import Context, lexicon, make_signal, match, span_chars, tokens_with
 
 
 def hedge_kinds() -> dict[str, dict]:
@@ -279,11 +279,34 @@ RULES = {
 }
 
 
-def _rule_matches(doc) -> list[tuple[int, int, dict]]:
-    """(start token, end token, rule spec) for every token a parse rule accepts."""
+@lru_cache(maxsize=1)
+def _rule_words() -> tuple[frozenset, frozenset]:
+    """(lower-case forms, lemmas) that some parse rule needs its token to have: every rule
+    first asks for one of these ("could", "if", "whether", a belief verb or noun, a hearsay word)."""
     rules = _rules()
+    lower = {"could"} | CONDITIONAL_SUBORDINATORS | QUESTION_SUBORDINATORS | rules["hearsay"]["lemmas"]
+    lemma = set(rules["hearsay"]["lemmas"])
+    for key in ("prospect_verbs", "doubt_verbs", "clause_verbs", "that_verbs", "as_verbs"):
+        lemma |= rules["belief_verb"][key]
+    lemma |= rules["belief_noun"]["always"] | rules["belief_noun"]["with_clause"]
+    return frozenset(lower), frozenset(lemma)
+
+
+#: the rules whose words ``_rule_words`` knows (a rule added to ``RULES`` without its words there
+#: makes ``_rule_matches`` test every token again)
+_RULES_WITH_WORDS = frozenset({"could_possibility", "condition", "open_question", "belief_verb", "belief_noun",
+                               "hearsay"})
+
+
+def _rule_matches(doc) -> list[tuple[int, int, dict]]:
+    """(start token, end token, rule spec) for every token a parse rule accepts (only the tokens
+    with one of the rules' words are tested)."""
+    rules = _rules()
+    lower, lemma = _rule_words()
     out = []
-    for tok in doc:
+    todo = tokens_with(doc, lower=lower, lemma=lemma) if set(RULES) <= _RULES_WITH_WORDS else range(len(doc))
+    for i in todo:
+        tok = doc[i]
         for rule_id, test in RULES.items():
             if test(tok, rules[rule_id]):
                 out.append((tok.i, tok.i + 1, rules[rule_id]))
