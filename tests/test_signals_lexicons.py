@@ -54,7 +54,7 @@ def test_pattern_matching_runs_only_possible_patterns_with_the_same_matches(name
 
 def test_token_filter_lets_through_exactly_the_tokens_with_the_words(seed_analysis):
     """``common.tokens_with``, the detectors' prefilter, against reading every token."""
-    from rhetoric.signals.common import tokens_with
+    from rhetoric.tokenfilter import tokens_with
 
     doc = seed_analysis.doc
     assert tokens_with(doc, lower={"could", "if"}, lemma={"say", "believe"}) == [

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from ..english import THIRD_PERSON_REFLEXIVES
 from ..negation import is_negated
-from .common import Context, lexicon, make_signal, span_chars, tokens_with
+from ..tokenfilter import tokens_with
+from .common import Context, lexicon, make_signal, span_chars
 
 
 @lru_cache(maxsize=1)

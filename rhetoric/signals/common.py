@@ -9,10 +9,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..data import load_json
@@ -120,42 +118,6 @@ def build_phrase_matcher(vocab, key: str, phrases: Iterable[tuple[str, list[str]
             m[1].add(label, [Doc(vocab, words=words, lemmas=words)])
         _MATCHERS[k] = m
     return m
-
-
-def _ids(words: Iterable[str]) -> np.ndarray:
-    """The string ids of ``words`` (as the doc's attribute arrays hold them)."""
-    return np.array(sorted({get_string_id(w) for w in words}), dtype=np.uint64)
-
-
-def tokens_with(doc, *, lower: Iterable[str] = (), lemma: Iterable[str] = (), orth: Iterable[str] = (),
-                pos: Iterable[str] | None = None, dep_heads: Iterable[str] = ()) -> list[int]:
-    """Indexes, in order, of the tokens a detector's words can let through: lower-case form in
-    ``lower``, lemma (lower-cased) in ``lemma``, text in ``orth``, or the head of a token whose
-    dependency is in ``dep_heads`` (every token, when none of these is given); of those, only the
-    ones whose part of speech is in ``pos`` (when given). Read from the doc's arrays at once: a detector then runs its own tests, as
-    before, on these tokens only, instead of reading every token of the article from spaCy."""
-    n = len(doc)
-    if not n:
-        return []
-    arr = doc.to_array([LOWER, LEMMA, ORTH, POS, DEP, HEAD])
-    lower, orth, dep_heads, lemma = list(lower), list(orth), list(dep_heads), frozenset(lemma)
-    mask = np.zeros(n, dtype=bool) if lower or orth or dep_heads or lemma else np.ones(n, dtype=bool)
-    if lower:
-        mask |= np.isin(arr[:, 0], _ids(lower))
-    if lemma:
-        strings = doc.vocab.strings
-        ok = [h for h in np.unique(arr[:, 1]).tolist() if strings[h].lower() in lemma]
-        if ok:
-            mask |= np.isin(arr[:, 1], np.array(ok, dtype=np.uint64))
-    if orth:
-        mask |= np.isin(arr[:, 2], _ids(orth))
-    if dep_heads:
-        rel = np.flatnonzero(np.isin(arr[:, 4], _ids(dep_heads)))
-        heads = (rel + arr[rel, 5].astype(np.int64)) if len(rel) else rel
-        mask[heads] = True
-    if pos is not None:
-        mask &= np.isin(arr[:, 3], _ids(pos))
-    return np.flatnonzero(mask).tolist()
 
 
 class Context:

@@ -30,7 +30,8 @@ from ..english import (
     QUESTION_SUBORDINATORS,
 )
 from ..negation import is_negated
-from .common import Context, lexicon, make_signal, match, span_chars, tokens_with
+from ..tokenfilter import tokens_with
+from .common import Context, lexicon, make_signal, match, span_chars
 
 
 def hedge_kinds() -> dict[str, dict]:

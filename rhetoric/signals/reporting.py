@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from ..english import FIRST_PERSON_SUBJECTS, INDIRECT_QUESTION_OPENERS
 from ..negation import negation_cue
-from .common import Context, lexicon, make_signal, span_chars, tokens_with
+from ..tokenfilter import tokens_with
+from .common import Context, lexicon, make_signal, span_chars
 
 QUOTE_MARKS = set("“”\"")
 FIRST_PERSON = FIRST_PERSON_SUBJECTS

@@ -13,7 +13,8 @@ import re
 from statistics import median
 
 from ..layout import headline_lines
-from .common import Context, lexicon, make_signal, tokens_with
+from ..tokenfilter import tokens_with
+from .common import Context, lexicon, make_signal
 
 WORD = re.compile(r"[A-Za-z0-9’'-]+")
 
