@@ -38,8 +38,9 @@ def test_reporting_stances_come_from_the_shared_verb_list():
 
 @pytest.mark.parametrize("name", ["hedges.json", "boosters.json", "loaded.json"])
 def test_pattern_matching_runs_only_possible_patterns_with_the_same_matches(name, seed_analysis, nlp):
-    """``common.match`` skips the patterns whose words the article lacks: same matches, same order
-    as the lexicon's full Matcher (on the seed, and on sentences that hit many patterns)."""
+    """``common.match`` runs only the patterns whose words the article has, only around those words:
+    same matches, same order as the lexicon's full Matcher (on the seed, and on texts that hit many
+    patterns, next to each other and at the edges)."""
     from rhetoric.signals.common import build_matcher, match
     from rhetoric.signals.loaded import _patterns
 
@@ -47,7 +48,9 @@ def test_pattern_matching_runs_only_possible_patterns_with_the_same_matches(name
     pairs = [(p["id"], p["pattern"]) for p in pats]
     extra = nlp("It is not clear, and perhaps all but certain, that he would seem to have made it clear: "
                 "at least in part, to some extent, about 40 so-called far-left thin-skinned rivals may agree.")
-    for doc in (seed_analysis.doc, extra):
+    edges = nlp("Perhaps at least in part clearly, about 5 to 9, up to 10, at least 3 more or less so-called likely "
+                "I do think that sort of kind of made it clear it appears to be all but certain perhaps")
+    for doc in (seed_analysis.doc, extra, edges, nlp("Perhaps"), nlp("likely.")):
         assert match(doc, name, pairs) == build_matcher(doc.vocab, name, pairs)(doc)
     assert match(extra, name, pairs)
 

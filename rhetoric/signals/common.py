@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -68,26 +69,40 @@ def _anchors(strings, pattern: list[dict]) -> list[frozenset[int]]:
     return out
 
 
+def _max_length(pattern: list[dict]) -> int | None:
+    """How many tokens a match of ``pattern`` can span at most (None: no bound, "+" or "*")."""
+    if any(tok.get("OP", "1") not in ("1", "?", "!") for tok in pattern):
+        return None
+    return len(pattern)
+
+
 def match(doc, key: str, patterns: list[tuple[str, list]]) -> list[tuple[int, int, int]]:
-    """What ``build_matcher(doc.vocab, key, patterns)(doc)`` returns, found faster: only the
-    patterns whose words all occur in ``doc`` (by lower-case form, lemma or text) are run.
+    """What ``build_matcher(doc.vocab, key, patterns)(doc)`` returns, found faster.
 
     The Matcher's time grows with the number of patterns times the number of tokens, and most
-    patterns of a lexicon cannot match a given article ("all but", "more or less"); a pattern
-    left out finds nothing, and the others' matches come out in the same order, since a
-    sub-matcher holds them in the lexicon's order."""
+    patterns of a lexicon cannot match a given article ("all but", "more or less"). So only
+    the patterns whose words all occur in ``doc`` (by lower-case form, lemma or text) are run,
+    and only over the stretches where they can match: a match holds a token with one of its
+    anchor's words, so it lies within the pattern's length of one (the rarest anchor's words are
+    taken). Overlapping or touching stretches are joined, so every match lies in one; the matches
+    come out in the same order, since a sub-matcher holds the patterns in the lexicon's order and
+    the stretches are read in text order."""
     vocab = doc.vocab
     k = (id(vocab), key, "anchors")
     spec = _MATCHERS.get(k)
     if spec is None:
         pats = list(patterns)
         used = {a for _, pattern in pats for tok in pattern for a in tok if a in _ANNOTATED}
-        spec = (pats, [_anchors(vocab.strings, p) for _, p in pats], tuple(sorted(used)))
+        anchors = [_anchors(vocab.strings, p) for _, p in pats]
+        arrays = [[np.array(sorted(fill), dtype=np.uint64) for fill in need] for need in anchors]
+        spec = (pats, anchors, arrays, [_max_length(p) for _, p in pats], tuple(sorted(used)))
         _MATCHERS[k] = spec
-    pats, anchors, used = spec
-    if not len(doc) or any(not doc.has_annotation(a) for a in used):
+    pats, anchors, arrays, lengths, used = spec
+    n = len(doc)
+    if not n or any(not doc.has_annotation(a) for a in used):
         return build_matcher(vocab, key, pats)(doc)  # the full matcher, and its error if any
-    words = set(doc.to_array([LOWER, LEMMA, ORTH]).ravel().tolist())
+    table = doc.to_array([LOWER, LEMMA, ORTH])
+    words = set(table.ravel().tolist())
     keep = tuple(i for i, need in enumerate(anchors) if all(not fill.isdisjoint(words) for fill in need))
     if not keep:
         return []
@@ -100,7 +115,21 @@ def match(doc, key: str, patterns: list[tuple[str, list]]) -> list[tuple[int, in
         for i in keep:
             m.add(pats[i][0], [pats[i][1]])
         _SUBMATCHERS[sub_key] = m
-    return m(doc)
+    if any(lengths[i] is None or not anchors[i] for i in keep):
+        return m(doc)  # a pattern without a bound or without an anchor: the whole doc
+    stretches = []
+    for i in keep:
+        at = min((np.flatnonzero(np.isin(table, ids).any(axis=1)) for ids in arrays[i]), key=len)
+        size = lengths[i]
+        stretches += [(max(0, a - size + 1), min(n, a + size)) for a in at.tolist()]
+    stretches.sort()
+    joined: list[list[int]] = []
+    for lo, hi in stretches:
+        if joined and lo <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], hi)
+        else:
+            joined.append([lo, hi])
+    return [(mid, lo + s, lo + e) for lo, hi in joined for mid, s, e in m(doc[lo:hi])]
 
 
 _SUBMATCHERS: dict = {}
