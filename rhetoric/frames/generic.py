@@ -170,6 +170,18 @@ def code_article(doc, analysis) -> list[Answer]:
         if i >= 0:
             amounts[i].append(text[s:e])
 
+    # which sentences can answer a question at all: those with one of its cue words (as a form or
+    # lemma), one of its signals or (when it asks) an amount; the others give no reason
+    with_word: dict[str, list[int]] = {}
+    for i, view in enumerate(views):
+        for w in view.keys:
+            with_word.setdefault(w, []).append(i)
+    with_signal: dict[str, list[int]] = {}
+    for i, keys in enumerate(sig_keys):
+        for k in keys:
+            with_signal.setdefault(k, []).append(i)
+    with_amount = [i for i, found in enumerate(amounts) if found]
+
     answers = []
     per_hit = battery().get("sentences_per_hit", 0)
     length_floor = 1 + len(sents) // per_hit if per_hit else 1
@@ -181,7 +193,13 @@ def code_article(doc, analysis) -> list[Answer]:
             want_sigs = set(cues.get("signals", []))
             min_actors = cues.get("min_actors", 0)
             hits, explicit = [], False
-            for i, (s, e, _sent) in enumerate(sents):
+            todo = set(with_amount) if cues.get("amounts") else set()
+            for w in _cue_keys(words) if words is not None else ():
+                todo.update(with_word.get(w, ()))
+            for k in want_sigs:
+                todo.update(with_signal.get(k, ()))
+            for i in sorted(todo):
+                s, e, _sent = sents[i]
                 reasons = []
                 if cues.get("amounts") and amounts[i]:
                     reasons.append(f"an amount of money, “{amounts[i][0]}”")
