@@ -8,31 +8,40 @@ only the tokens that can pass that first test; the rule then runs, unchanged, on
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 
 
-def _ids(words: Iterable[str]) -> np.ndarray:
-    """The string ids of ``words`` (as the doc's attribute arrays hold them)."""
+@lru_cache(maxsize=256)
+def _ids(words: frozenset[str]) -> np.ndarray:
+    """The string ids of ``words`` (as the doc's attribute arrays hold them). Cached: a rule that
+    passes the same frozenset every time (a lexicon's, built once) pays for it once."""
     return np.array(sorted({get_string_id(w) for w in words}), dtype=np.uint64)
 
 
 def tokens_with(doc, *, lower: Iterable[str] = (), lemma: Iterable[str] = (), orth: Iterable[str] = (),
-                pos: Iterable[str] | None = None, dep_heads: Iterable[str] = ()) -> list[int]:
+                pos: Iterable[str] | None = None, dep_heads: Iterable[str] = (),
+                lower_test: Callable[[str], bool] | None = None) -> list[int]:
     """Indexes, in order, of the tokens a rule's words can let through: lower-case form in
-    ``lower``, lemma (lower-cased) in ``lemma``, text in ``orth``, or the head of a token whose
-    dependency is in ``dep_heads`` (every token, when none of these is given); of those, only the
+    ``lower`` (or passing ``lower_test``), lemma (lower-cased) in ``lemma``, text in ``orth``, or
+    the head of a token whose dependency is in ``dep_heads`` (every token, when none of these is
+    given); of those, only the
     ones whose part of speech is in ``pos`` (when given). The rule then runs its own tests, as
     before, on these tokens only: the list must hold every token that can pass them."""
     n = len(doc)
     if not n:
         return []
     arr = doc.to_array([LOWER, LEMMA, ORTH, POS, DEP, HEAD])
-    lower, orth, dep_heads, lemma = list(lower), list(orth), list(dep_heads), frozenset(lemma)
-    mask = np.zeros(n, dtype=bool) if lower or orth or dep_heads or lemma else np.ones(n, dtype=bool)
+    lower, orth, dep_heads, lemma = frozenset(lower), frozenset(orth), frozenset(dep_heads), frozenset(lemma)
+    some = lower or orth or dep_heads or lemma or lower_test is not None
+    mask = np.zeros(n, dtype=bool) if some else np.ones(n, dtype=bool)
+    if lower_test is not None:
+        strings = doc.vocab.strings
+        lower = lower | {w for w in (strings[h] for h in np.unique(arr[:, 0]).tolist()) if lower_test(w)}
     if lower:
         mask |= np.isin(arr[:, 0], _ids(lower))
     if lemma:
@@ -47,5 +56,5 @@ def tokens_with(doc, *, lower: Iterable[str] = (), lemma: Iterable[str] = (), or
         heads = (rel + arr[rel, 5].astype(np.int64)) if len(rel) else rel
         mask[heads] = True
     if pos is not None:
-        mask &= np.isin(arr[:, 3], _ids(pos))
+        mask &= np.isin(arr[:, 3], _ids(frozenset(pos)))
     return np.flatnonzero(mask).tolist()
