@@ -117,7 +117,7 @@ def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
             patient_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             doer = ctx.actor_of_phrase(agent) if agent is not None else None
         else:
-            doer = _subject(tok, ctx)
+            doer = _subject(tok, ctx) if patient_tok is not None else None  # no one acted on: no need to ask who acts
         if patient_tok is None or doer is None:
             continue
         subj_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
