@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import get_string_id
 
 
@@ -25,17 +25,17 @@ def _ids(words: frozenset[str]) -> np.ndarray:
 
 def tokens_with(doc, *, lower: Iterable[str] = (), lemma: Iterable[str] = (), orth: Iterable[str] = (),
                 pos: Iterable[str] | None = None, dep_heads: Iterable[str] = (),
-                lower_test: Callable[[str], bool] | None = None) -> list[int]:
+                lower_test: Callable[[str], bool] | None = None, tag: Iterable[str] | None = None) -> list[int]:
     """Indexes, in order, of the tokens a rule's words can let through: lower-case form in
     ``lower`` (or passing ``lower_test``), lemma (lower-cased) in ``lemma``, text in ``orth``, or
     the head of a token whose dependency is in ``dep_heads`` (every token, when none of these is
     given); of those, only the
-    ones whose part of speech is in ``pos`` (when given). The rule then runs its own tests, as
+    ones whose part of speech is in ``pos`` and whose tag is in ``tag`` (when given). The rule then runs its own tests, as
     before, on these tokens only: the list must hold every token that can pass them."""
     n = len(doc)
     if not n:
         return []
-    arr = doc.to_array([LOWER, LEMMA, ORTH, POS, DEP, HEAD])
+    arr = doc.to_array([LOWER, LEMMA, ORTH, POS, DEP, HEAD, TAG])
     lower, orth, dep_heads, lemma = frozenset(lower), frozenset(orth), frozenset(dep_heads), frozenset(lemma)
     some = lower or orth or dep_heads or lemma or lower_test is not None
     mask = np.zeros(n, dtype=bool) if some else np.ones(n, dtype=bool)
@@ -57,4 +57,6 @@ def tokens_with(doc, *, lower: Iterable[str] = (), lemma: Iterable[str] = (), or
         mask[heads] = True
     if pos is not None:
         mask &= np.isin(arr[:, 3], _ids(frozenset(pos)))
+    if tag is not None:
+        mask &= np.isin(arr[:, 6], _ids(frozenset(tag)))
     return np.flatnonzero(mask).tolist()

@@ -67,5 +67,6 @@ def test_token_filter_lets_through_exactly_the_tokens_with_the_words(seed_analys
     assert tokens_with(doc, pos={"VERB", "AUX"}, dep_heads={"auxpass"}) == [
         t.i for t in doc if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in t.children)]
     assert tokens_with(doc, pos={"VERB"}) == [t.i for t in doc if t.pos_ == "VERB"]
+    assert tokens_with(doc, tag={"WDT", "WP"}) == [t.i for t in doc if t.tag_ in ("WDT", "WP")]
     assert tokens_with(doc, lower_test=lambda w: w.endswith("ing")) == [t.i for t in doc if t.lower_.endswith("ing")]
     assert tokens_with(doc[:0].as_doc(), lower={"could"}) == []

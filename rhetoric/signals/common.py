@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..data import load_json
 from ..english import GROUP_PRONOUNS, MALE_PRONOUNS, NEUTER_PRONOUNS, PERSON_PRONOUNS
 from ..items import Signal
+from ..tokenfilter import tokens_with
 
 #: entity labels that stand for actors (people, places acting as states, groups, organisations)
 ACTOR_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
@@ -196,7 +197,8 @@ class Context:
         # groups that were the subject of a clause, a relative "which"/"that" standing for its noun
         # ("Kyiv, which has relied on the United States ... allowed it to repel": it = Kyiv)
         self._relative_actor: dict[int, str] = {}
-        for tok in doc:
+        for i in tokens_with(doc, tag=("WDT", "WP")):
+            tok = doc[i]
             if tok.tag_ in ("WDT", "WP") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
                 a = self.token_actor.get(tok.head.head.i)
                 if a and a[1] in {"GPE", "ORG", "NORP"}:
