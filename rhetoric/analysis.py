@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import entities as entity_layer
 from .intake import DEFAULT_CHUNK_CHARS, InputError, OffsetMap, Prepared, SetAside, chunk_bounds, prepare
@@ -293,7 +293,7 @@ def _set_span_groups(analysis: Analysis) -> None:
             if span is None:
                 continue
             label = getattr(item, "label", None) or getattr(item, "category", None) or key[:-1]
-            span = doc.char_span(span.start_char, span.end_char, label=label)
+            span = Span(doc, span.start, span.end, label=label)  # its tokens, labelled (no second char_span)
             span._.explanation = item.explanation
             span._.actor = getattr(item, "actor", None) or getattr(item, "speaker", None)
             span._.category = getattr(item, "category", None)

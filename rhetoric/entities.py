@@ -67,6 +67,7 @@ from .data import load_json
 from .items import Actor, Entity
 from .layout import byline_names, dateline_places, headline_lines, lines, results_row, structure, transcript_labels
 from .sides import apply_sides
+from .tokenfilter import tokens_with
 
 #: spaCy labels the kit treats as names (dates, numbers and amounts are left out).
 NAMED_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -870,6 +871,12 @@ def _sport() -> tuple[dict[str, str | None], frozenset[str]]:
     return dict(data["result_verbs"]), frozenset(data["sport_nouns"])
 
 
+@lru_cache(maxsize=1)
+def _sport_verbs_lower() -> frozenset[str]:
+    """The result verbs in lower case (the token filter compares lemmas in lower case)."""
+    return frozenset(v.lower() for v in _sport()[0])
+
+
 def _is_country(r: _Reading, surface: str) -> bool:
     place = _place_of(r, surface)
     return place is not None and (place.kind == "country" or place.label == "NORP")
@@ -887,7 +894,8 @@ def sports_side_rule(r: _Reading) -> None:
     doc = r.doc
     verbs = _sport()[0]
     teams = r.teams
-    for tok in doc:
+    for i in tokens_with(doc, lemma=_sport_verbs_lower(), pos=("VERB",)):
+        tok = doc[i]
         if tok.pos_ != "VERB" or tok.lemma_ not in verbs:
             continue
         prep = verbs[tok.lemma_]

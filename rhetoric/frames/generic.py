@@ -50,6 +50,12 @@ def _cue_index(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
     return index
 
 
+@cache
+def _cue_keys(words: tuple[str, ...]) -> frozenset[str]:
+    """The first words of the cues (lower case)."""
+    return frozenset(_cue_index(words))
+
+
 def find_cue(sent, words: tuple[str, ...]) -> tuple[int, int] | None:
     """Character span of the first cue in ``sent`` (a spaCy Span), or None.
 
@@ -57,15 +63,34 @@ def find_cue(sent, words: tuple[str, ...]) -> tuple[int, int] | None:
     contraction is never read as a cue ("won’t" is "wo" + "n’t", lemma "will", not "won"),
     and a cue word that its sentence denies ("did not win", "no dispute") does not count
     (:func:`rhetoric.negation.negation_cue`). Phrases ("at odds") match token by token."""
+    return _find_cue(_SentenceWords(sent), words)
+
+
+class _SentenceWords:
+    """A sentence's tokens with their lower-case forms and lemmas, read once for every question
+    (reading them from spaCy per question and cue list was most of the frame layer's time)."""
+
+    __slots__ = ("toks", "lowers", "lemmas", "keys")
+
+    def __init__(self, sent) -> None:
+        self.toks = list(sent)
+        self.lowers = [t.lower_ for t in self.toks]
+        self.lemmas = [t.lemma_.lower() for t in self.toks]
+        self.keys = frozenset(self.lowers).union(self.lemmas)
+
+
+def _find_cue(view: _SentenceWords, words: tuple[str, ...]) -> tuple[int, int] | None:
     index = _cue_index(words)
-    toks = list(sent)
+    if view.keys.isdisjoint(_cue_keys(words)):
+        return None  # no token's form or lemma begins a cue
+    toks, lowers = view.toks, view.lowers
     for k, tok in enumerate(toks):
-        candidates = index.get(tok.lower_, []) + [p for p in index.get(tok.lemma_.lower(), []) if len(p) == 1]
+        candidates = index.get(lowers[k], []) + [p for p in index.get(view.lemmas[k], []) if len(p) == 1]
         for phrase in candidates:
             span = toks[k:k + len(phrase)]
             if len(span) < len(phrase):
                 continue
-            if len(phrase) > 1 and [t.lower_ for t in span] != list(phrase):
+            if len(phrase) > 1 and lowers[k:k + len(phrase)] != list(phrase):
                 continue
             if len(phrase) == 1 and negation_cue(tok) is not None:
                 continue
@@ -121,6 +146,7 @@ def code_article(doc, analysis) -> list[Answer]:
     text = analysis.text
     sents = _sentence_spans(doc, text)
     starts = [s for s, _, _ in sents]
+    views = [_SentenceWords(sent) for _, _, sent in sents]
 
     def sent_of(offset: int) -> int:
         return bisect.bisect_right(starts, offset) - 1
@@ -144,6 +170,18 @@ def code_article(doc, analysis) -> list[Answer]:
         if i >= 0:
             amounts[i].append(text[s:e])
 
+    # which sentences can answer a question at all: those with one of its cue words (as a form or
+    # lemma), one of its signals or (when it asks) an amount; the others give no reason
+    with_word: dict[str, list[int]] = {}
+    for i, view in enumerate(views):
+        for w in view.keys:
+            with_word.setdefault(w, []).append(i)
+    with_signal: dict[str, list[int]] = {}
+    for i, keys in enumerate(sig_keys):
+        for k in keys:
+            with_signal.setdefault(k, []).append(i)
+    with_amount = [i for i, found in enumerate(amounts) if found]
+
     answers = []
     per_hit = battery().get("sentences_per_hit", 0)
     length_floor = 1 + len(sents) // per_hit if per_hit else 1
@@ -155,13 +193,19 @@ def code_article(doc, analysis) -> list[Answer]:
             want_sigs = set(cues.get("signals", []))
             min_actors = cues.get("min_actors", 0)
             hits, explicit = [], False
-            for i, (s, e, sent) in enumerate(sents):
+            todo = set(with_amount) if cues.get("amounts") else set()
+            for w in _cue_keys(words) if words is not None else ():
+                todo.update(with_word.get(w, ()))
+            for k in want_sigs:
+                todo.update(with_signal.get(k, ()))
+            for i in sorted(todo):
+                s, e, _sent = sents[i]
                 reasons = []
                 if cues.get("amounts") and amounts[i]:
                     reasons.append(f"an amount of money, “{amounts[i][0]}”")
                     explicit = True
                 if words is not None:
-                    m = find_cue(sent, words)
+                    m = _find_cue(views[i], words)
                     if m:
                         reasons.append(f"“{text[m[0]:m[1]]}”")
                 found_sigs = want_sigs & sig_keys[i]
@@ -169,7 +213,7 @@ def code_article(doc, analysis) -> list[Answer]:
                     reasons.append("a " + " / ".join(sorted(k.replace(":", " ") for k in found_sigs)) + " signal")
                 if not reasons:
                     continue
-                if also is not None and not find_cue(sent, also):
+                if also is not None and not _find_cue(views[i], also):
                     continue
                 if len(actors[i]) < min_actors:
                     continue

@@ -13,6 +13,7 @@ governs, trimmed to what the speaker said:
 from __future__ import annotations
 
 from ..english import CLAUSE_OPENERS, FIRST_PERSON_SUBJECTS, INDIRECT_QUESTION_OPENERS
+from ..tokenfilter import tokens_with
 from .cues import DASHES, according_to, is_cue, speaker_like, speech_sense
 from .lexicon import directive_verbs, lexicon
 
@@ -38,7 +39,9 @@ def indirect_candidates(doc, inside_quote, text=None):
     """Yield ``(cue_token, content_start_char, content_end_char)`` for each report outside quotes."""
     text = doc.text if text is None else text
     lex = lexicon()
-    for t in doc:
+    # only 'according', a 'framed ... as' verb, a reporting verb or 'make' (clear) can be a cue
+    for i in tokens_with(doc, lower=("according",), lemma=lex.as_verbs | lex.verbs.keys() | {"make"}):
+        t = doc[i]
         if inside_quote(t.idx):
             continue
         if according_to(t):

@@ -23,6 +23,7 @@ Rules (all local, so one stray mark costs at most its own paragraph):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 DOUBLE = "double"
@@ -34,6 +35,8 @@ _OPENERS = {"“": DOUBLE, "„": DOUBLE, "«": GUILLEMET, "‘": SINGLE}
 _CLOSERS = {"”": DOUBLE, "»": GUILLEMET, "’": SINGLE}
 _STRAIGHT = {'"': DOUBLE, "'": SINGLE}
 _ALL_MARKS = "“”„«»‘’\"'"
+#: the next quotation mark or backtick (the typewriter's ``…''): the pairing reads only these
+_NEXT_MARK = re.compile("[" + re.escape(_ALL_MARKS) + "`]")
 _OPEN_CONTEXT = set(" \t\n([{—–-/")
 
 
@@ -192,9 +195,10 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             carry = None
         i = first - 1
         while i + 1 < p_end:
-            i += 1
-            if text[i] not in _ALL_MARKS and text[i] != "`":
-                continue
+            nxt = _NEXT_MARK.search(text, i + 1, p_end)
+            if nxt is None:
+                break
+            i = nxt.start()
             width = 2 if text[i:i + 2] in ("''", "``") else 1
             if width == 2:  # the typewriter double mark: ``…'' or ''…''
                 res = _typewriter(text, i, [k for _, k, _ in stack])

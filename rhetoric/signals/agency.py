@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..english import THIRD_PERSON_REFLEXIVES
 from ..negation import is_negated
+from ..tokenfilter import tokens_with
 from .common import Context, lexicon, make_signal, span_chars
 
 
@@ -103,7 +104,10 @@ def _verb_by_function(tok) -> bool:
 
 def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
     out = []
-    for tok in doc:
+    # verbs, and the words with an auxiliary that may be verbs by function
+    todo = sorted(set(tokens_with(doc, pos=("VERB",))) | set(tokens_with(doc, dep_heads=("aux",))))
+    for i in todo:
+        tok = doc[i]
         if not (tok.pos_ == "VERB" or _verb_by_function(tok)) or not tok.is_alpha or tok.i in skip or tok.lemma_.lower() in not_actions or tok.dep_ in ("amod", "compound"):
             continue
         patient_tok = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
@@ -113,7 +117,7 @@ def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
             patient_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             doer = ctx.actor_of_phrase(agent) if agent is not None else None
         else:
-            doer = _subject(tok, ctx)
+            doer = _subject(tok, ctx) if patient_tok is not None else None  # no one acted on: no need to ask who acts
         if patient_tok is None or doer is None:
             continue
         subj_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -139,7 +143,8 @@ def _actor_actions(doc, ctx: Context, skip: set, not_actions: set) -> list:
 
 def _agentless_passives(doc, ctx: Context, exclusions: set) -> list:
     out = []
-    for tok in doc:
+    for i in tokens_with(doc, pos=("VERB", "AUX"), dep_heads=("auxpass",)):  # a passive has an auxpass
+        tok = doc[i]
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in exclusions:
             continue
         aux = [c for c in tok.children if c.dep_ == "auxpass" and c.lemma_.lower() in ("be", "get")
@@ -165,7 +170,8 @@ def _agentless_passives(doc, ctx: Context, exclusions: set) -> list:
 
 def _hidden_agent_nominals(doc, ctx: Context, nouns: set, doer_preps: set) -> list:
     out = []
-    for tok in doc:
+    for i in tokens_with(doc, pos=("NOUN",), lemma=nouns):
+        tok = doc[i]
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.ent_type_:
             continue
         if tok.dep_ == "compound" or ctx.actor_of_phrase(tok):

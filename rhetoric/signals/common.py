@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
@@ -41,6 +43,95 @@ def build_matcher(vocab, key: str, patterns: Iterable[tuple[str, list]]) -> Matc
             m.add(label, [pattern])
         _MATCHERS[k] = m
     return m
+
+
+#: token attributes whose annotation the Matcher insists on (a doc without them: the full matcher's error)
+_ANNOTATED = ("TAG", "POS", "MORPH", "LEMMA", "DEP")
+#: sub-matchers kept per process (a new article mostly reuses one built for an earlier one)
+_MAX_SUBMATCHERS = 512
+
+
+def _anchors(strings, pattern: list[dict]) -> list[frozenset[int]]:
+    """For each token of ``pattern`` that must be present (no ``OP``) and names its word
+    (``LOWER``, ``LEMMA``, ``ORTH`` or ``TEXT``: one value or ``IN`` a list), the hashes of the
+    words that can fill it. A doc with none of one anchor's words cannot match the pattern."""
+    out = []
+    for tok in pattern:
+        if "OP" in tok:
+            continue
+        for attr in ("LOWER", "LEMMA", "ORTH", "TEXT"):
+            value = tok.get(attr)
+            if isinstance(value, str):
+                out.append(frozenset([strings.add(value)]))
+            elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                out.append(frozenset(strings.add(v) for v in value["IN"]))
+    return out
+
+
+def _max_length(pattern: list[dict]) -> int | None:
+    """How many tokens a match of ``pattern`` can span at most (None: no bound, "+" or "*")."""
+    if any(tok.get("OP", "1") not in ("1", "?", "!") for tok in pattern):
+        return None
+    return len(pattern)
+
+
+def match(doc, key: str, patterns: list[tuple[str, list]]) -> list[tuple[int, int, int]]:
+    """What ``build_matcher(doc.vocab, key, patterns)(doc)`` returns, found faster.
+
+    The Matcher's time grows with the number of patterns times the number of tokens, and most
+    patterns of a lexicon cannot match a given article ("all but", "more or less"). So only
+    the patterns whose words all occur in ``doc`` (by lower-case form, lemma or text) are run,
+    and only over the stretches where they can match: a match holds a token with one of its
+    anchor's words, so it lies within the pattern's length of one (the rarest anchor's words are
+    taken). Overlapping or touching stretches are joined, so every match lies in one; the matches
+    come out in the same order, since a sub-matcher holds the patterns in the lexicon's order and
+    the stretches are read in text order."""
+    vocab = doc.vocab
+    k = (id(vocab), key, "anchors")
+    spec = _MATCHERS.get(k)
+    if spec is None:
+        pats = list(patterns)
+        used = {a for _, pattern in pats for tok in pattern for a in tok if a in _ANNOTATED}
+        anchors = [_anchors(vocab.strings, p) for _, p in pats]
+        arrays = [[np.array(sorted(fill), dtype=np.uint64) for fill in need] for need in anchors]
+        spec = (pats, anchors, arrays, [_max_length(p) for _, p in pats], tuple(sorted(used)))
+        _MATCHERS[k] = spec
+    pats, anchors, arrays, lengths, used = spec
+    n = len(doc)
+    if not n or any(not doc.has_annotation(a) for a in used):
+        return build_matcher(vocab, key, pats)(doc)  # the full matcher, and its error if any
+    table = doc.to_array([LOWER, LEMMA, ORTH])
+    words = set(table.ravel().tolist())
+    keep = tuple(i for i, need in enumerate(anchors) if all(not fill.isdisjoint(words) for fill in need))
+    if not keep:
+        return []
+    sub_key = (id(vocab), key, keep)
+    m = _SUBMATCHERS.get(sub_key)
+    if m is None:
+        if len(_SUBMATCHERS) >= _MAX_SUBMATCHERS:
+            _SUBMATCHERS.clear()
+        m = Matcher(vocab)
+        for i in keep:
+            m.add(pats[i][0], [pats[i][1]])
+        _SUBMATCHERS[sub_key] = m
+    if any(lengths[i] is None or not anchors[i] for i in keep):
+        return m(doc)  # a pattern without a bound or without an anchor: the whole doc
+    stretches = []
+    for i in keep:
+        at = min((np.flatnonzero(np.isin(table, ids).any(axis=1)) for ids in arrays[i]), key=len)
+        size = lengths[i]
+        stretches += [(max(0, a - size + 1), min(n, a + size)) for a in at.tolist()]
+    stretches.sort()
+    joined: list[list[int]] = []
+    for lo, hi in stretches:
+        if joined and lo <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], hi)
+        else:
+            joined.append([lo, hi])
+    return [(mid, lo + s, lo + e) for lo, hi in joined for mid, s, e in m(doc[lo:hi])]
+
+
+_SUBMATCHERS: dict = {}
 
 
 def build_phrase_matcher(vocab, key: str, phrases: Iterable[tuple[str, list[str]]]) -> PhraseMatcher:

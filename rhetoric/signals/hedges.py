@@ -30,7 +30,8 @@ from ..english import (
     QUESTION_SUBORDINATORS,
 )
 from ..negation import is_negated
-from .common import Context, build_matcher, lexicon, make_signal, span_chars
+from ..tokenfilter import tokens_with
+from .common import Context, lexicon, make_signal, match, span_chars
 
 
 def hedge_kinds() -> dict[str, dict]:
@@ -106,9 +107,8 @@ def _pattern_matches(doc, lexicon_name: str, category: str) -> list[tuple[int, i
     """(start token, end token, pattern spec) of every ``Matcher`` pattern of the lexicon."""
     spec = lexicon(lexicon_name)["patterns"]
     by_id = {p["id"]: p for p in spec}
-    matcher = build_matcher(doc.vocab, lexicon_name, [(p["id"], p["pattern"]) for p in spec])
     spans = []
-    for match_id, start, end in matcher(doc):
+    for match_id, start, end in match(doc, lexicon_name, [(p["id"], p["pattern"]) for p in spec]):
         p = by_id[doc.vocab.strings[match_id]]
         a, b = p.get("cue", [0, end - start])
         s_tok, e_tok = start + a, start + b
@@ -280,11 +280,34 @@ RULES = {
 }
 
 
-def _rule_matches(doc) -> list[tuple[int, int, dict]]:
-    """(start token, end token, rule spec) for every token a parse rule accepts."""
+@lru_cache(maxsize=1)
+def _rule_words() -> tuple[frozenset, frozenset]:
+    """(lower-case forms, lemmas) that some parse rule needs its token to have: every rule
+    first asks for one of these ("could", "if", "whether", a belief verb or noun, a hearsay word)."""
     rules = _rules()
+    lower = {"could"} | CONDITIONAL_SUBORDINATORS | QUESTION_SUBORDINATORS | rules["hearsay"]["lemmas"]
+    lemma = set(rules["hearsay"]["lemmas"])
+    for key in ("prospect_verbs", "doubt_verbs", "clause_verbs", "that_verbs", "as_verbs"):
+        lemma |= rules["belief_verb"][key]
+    lemma |= rules["belief_noun"]["always"] | rules["belief_noun"]["with_clause"]
+    return frozenset(lower), frozenset(lemma)
+
+
+#: the rules whose words ``_rule_words`` knows (a rule added to ``RULES`` without its words there
+#: makes ``_rule_matches`` test every token again)
+_RULES_WITH_WORDS = frozenset({"could_possibility", "condition", "open_question", "belief_verb", "belief_noun",
+                               "hearsay"})
+
+
+def _rule_matches(doc) -> list[tuple[int, int, dict]]:
+    """(start token, end token, rule spec) for every token a parse rule accepts (only the tokens
+    with one of the rules' words are tested)."""
+    rules = _rules()
+    lower, lemma = _rule_words()
     out = []
-    for tok in doc:
+    todo = tokens_with(doc, lower=lower, lemma=lemma) if set(RULES) <= _RULES_WITH_WORDS else range(len(doc))
+    for i in todo:
+        tok = doc[i]
         for rule_id, test in RULES.items():
             if test(tok, rules[rule_id]):
                 out.append((tok.i, tok.i + 1, rules[rule_id]))

@@ -33,7 +33,8 @@ from functools import lru_cache
 
 from ..english import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, SECOND_PERSON, SPEECH_PARTICIPANT_OBJECTS
 from ..negation import negation_cue
-from .common import Context, build_matcher, lexicon, make_signal, span_chars
+from ..tokenfilter import tokens_with
+from .common import Context, lexicon, make_signal, match, span_chars
 
 CONTENT_POS = {"ADJ", "ADV", "NOUN", "VERB", "PROPN"}
 OBJECT_DEPS = ("dobj", "nsubjpass", "pobj")
@@ -90,9 +91,16 @@ def _sets() -> dict:
     }
 
 
-def _patterns() -> list[dict]:
+@lru_cache(maxsize=1)
+def _candidate_words() -> frozenset[str]:
+    """The lexicon's words and the animal words (as forms or lemmas): what ``find_loaded`` reads."""
+    return frozenset(lexicon("loaded.json")["words"]) | _sets()["animals"]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[dict, ...]:
     """The lexicon's phrase patterns, one per label prefix ("far-left", "self-styled") and one per
-    hyphenated word of the list ("thin-skinned", "cover-up"), which the tokenizer splits."""
+    hyphenated word of the list ("thin-skinned", "cover-up"), which the tokenizer splits (built once)."""
     lex = lexicon("loaded.json")
     pats = list(lex.get("patterns", []))
     for prefix in lex.get("label_prefixes", []):
@@ -114,7 +122,7 @@ def _patterns() -> list[dict]:
                 pattern += ([{"LOWER": "-"}] if k else []) + [{"LOWER": part}]
             pats.append({"id": f"hyphenated_{word}", "appraisal": entry["appraisal"], "pattern": pattern,
                          "why": class_why.get(entry.get("class", ""), ""), "entry": entry})
-    return pats
+    return tuple(pats)
 
 
 def _is_actor_like(tok, ctx: Context) -> bool:
@@ -376,8 +384,7 @@ def find_loaded(doc, ctx: Context) -> list:
     found: dict[int, tuple[int, int, str, str, dict]] = {}
     pats = _patterns()
     by_id = {p["id"]: p for p in pats}
-    matcher = build_matcher(doc.vocab, "loaded.json", [(p["id"], p["pattern"]) for p in pats])
-    for mid, start, end in matcher(doc):
+    for mid, start, end in match(doc, "loaded.json", [(p["id"], p["pattern"]) for p in pats]):
         p = by_id[doc.vocab.strings[mid]]
         if p.get("entry", {}).get("only_of_people") and not _judges_a_person(doc[end - 1], ctx):
             continue  # a hyphenated lexicon word ("hot-headed") keeps its word's context rule
@@ -386,7 +393,12 @@ def find_loaded(doc, ctx: Context) -> list:
             found[start + a] = (start + a, start + b, p["appraisal"], p["why"], {})
     covered = {i for s, e, *_ in found.values() for i in range(s, e)}
     seen_labels: set = set()
-    for tok in doc:
+    # only a lexicon word, an animal word, a label by its ending or the end of a drive compound
+    # can be loaded
+    endings = _sets()["suffixes"] + _sets()["drive_endings"]
+    candidates = _candidate_words()
+    for i in tokens_with(doc, lower=candidates, lemma=candidates, lower_test=lambda w: w.endswith(endings)):
+        tok = doc[i]
         if tok.i in covered or tok.pos_ not in CONTENT_POS or _inside_a_name(tok, ctx):
             continue
         entry = words.get(tok.lower_) or words.get(tok.lemma_.lower())

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..english import FIRST_PERSON_SUBJECTS, INDIRECT_QUESTION_OPENERS
 from ..negation import negation_cue
+from ..tokenfilter import tokens_with
 from .common import Context, lexicon, make_signal, span_chars
 
 QUOTE_MARKS = set("“”\"")
@@ -156,7 +157,8 @@ def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
     taken: set[int] = set()
 
     # multi-word cues first: "made (it) clear", "pointed out", "according to"
-    for tok in doc:
+    for i in tokens_with(doc, lemma=("make", "point"), lower=("according",)):
+        tok = doc[i]
         low = tok.lemma_.lower()
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is None:
@@ -186,7 +188,8 @@ def find_reporting_verbs(doc, ctx: Context, quote_cues=()) -> list:
         if span is not None:
             cue_tokens.update(t.i for t in span if t.pos_ == "VERB")
 
-    for tok in doc:
+    for i in tokens_with(doc, lemma=verbs, pos=("VERB",)):
+        tok = doc[i]
         if tok.i in taken or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             continue
         lemma = tok.lemma_.lower()

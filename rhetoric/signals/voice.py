@@ -13,6 +13,7 @@ import re
 from statistics import median
 
 from ..layout import headline_lines
+from ..tokenfilter import tokens_with
 from .common import Context, lexicon, make_signal
 
 WORD = re.compile(r"[A-Za-z0-9’'-]+")
@@ -37,7 +38,8 @@ def find_voice(doc, ctx: Context, reporting_tokens: set = frozenset()) -> list:
     adverbs = set(lex["evaluative_adverbs"])
     out = []
     headlines = headline_lines(ctx.text)
-    for tok in doc:
+    for i in tokens_with(doc, orth=first, lower=adverbs):
+        tok = doc[i]
         if tok.i in ctx.entity_tokens:
             continue
         if tok.text in first and tok.pos_ == "PRON":
