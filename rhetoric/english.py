@@ -27,6 +27,9 @@ WH_WORDS = frozenset({"who", "whom", "whose", "which", "what", "when", "where", 
 NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "none", "nobody", "nothing", "without"})
 #: Determiners that deny their noun ("no evidence", "neither side").
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
+#: Nouns of the fronted negative phrases that deny the verb after them ("at no point did he say",
+#: "under no circumstances", "in no way", "on no account", "by no means", "at no time").
+NEGATIVE_ADVERBIAL_NOUNS = frozenset({"point", "time", "stage", "moment", "way", "circumstance", "account", "means"})
 
 
 def pronoun_gender(word: str) -> str | None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .data import load_json
-from .english import NEGATIVE_DETERMINERS
+from .english import NEGATIVE_ADVERBIAL_NOUNS, NEGATIVE_DETERMINERS
 
 _NEG_ADVERBS = frozenset({"never", "hardly", "scarcely"})
 #: How a noun hangs from the word that may deny it: "evidence OF corruption", "it was not A DEFEAT".
@@ -31,8 +31,17 @@ def negating_verbs() -> frozenset[str]:
 
 
 def _own_negator(tok: Token) -> Token | None:
-    """A negator attached to ``tok`` itself: "did NOT say", "NEVER met", "NO longer backs", "NO evidence"."""
+    """A negator attached to ``tok`` itself: "did NOT say", "NEVER met", "NO longer backs", "NO
+    evidence", and a negative phrase fronted before the verb ("AT NO POINT did he say", "UNDER NO
+    circumstances", "NOT ONCE did she call")."""
     for c in tok.children:
+        if c.dep_ == "prep" and c.i < tok.i:  # ('passed with no objections' denies nothing)
+            for g in c.children:
+                det = next((d for d in g.children if d.dep_ == "det" and d.lower_ in NEGATIVE_DETERMINERS), None)
+                if g.dep_ == "pobj" and det is not None and g.lemma_.lower() in NEGATIVE_ADVERBIAL_NOUNS:
+                    return det
+        if c.dep_ == "advmod" and c.lower_ == "once" and any(g.dep_ == "neg" for g in c.children):
+            return next(g for g in c.children if g.dep_ == "neg")
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEG_ADVERBS):
             return c
         if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):

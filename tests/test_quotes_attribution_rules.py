@@ -488,3 +488,30 @@ def test_no_beat_across_a_paragraph_or_from_a_thing(analyze):
     assert _quote(a, "Nobody saw").speaker is None  # a beat holds within its paragraph
     b = analyze("The storm flattened the pier. “We will rebuild,” a fisherman said.")
     assert _quote(b, "rebuild").speaker == "a fisherman"
+
+
+# A fronted negative phrase denies the verb after it; a name given with 'dubbed the' is no speech;
+# a lone given name says he or she.
+@pytest.mark.parametrize("text, fragment", [
+    ("At no point did Senator Tom Walker say “there will be no new taxes,” his office insisted.", "no new taxes"),
+    ("Not once did the minister call the deal “a surrender.”", "surrender"),
+    ("Under no circumstances did the coach describe the team as “finished.”", "finished"),
+])
+def test_a_fronted_negative_phrase_denies_the_cue(analyze, text, fragment):
+    assert _quote(analyze(text), fragment).negated is True
+
+
+def test_a_negative_phrase_after_the_verb_denies_nothing(analyze):
+    a = analyze("The council passed the motion with no objections, calling it “overdue.”")
+    assert _quote(a, "overdue").negated is False
+
+
+def test_a_name_after_dubbed_the_is_no_speech(analyze):
+    a = analyze("Police are hunting a man dubbed the “Bondi bandit” after three robberies.")
+    assert all(q.kind == "scare" for q in a.quotes if "Bondi" in q.text)
+
+
+def test_a_lone_given_name_says_she(analyze):
+    text = ("Megan runs the cafe with her uncle. Dev Whitlock arrived at nine. Megan laughed at the idea. "
+            "He said she was “the real boss around here.”")
+    assert _quote(analyze(text), "real boss").speaker == "Dev Whitlock"

@@ -223,8 +223,8 @@ def _names_or_titles(text: str, q_tokens) -> str | None:
         if before.endswith(" " + phrase) or before == phrase:
             return phrase
     j = first.i - 1
-    while j >= first.sent.start and (doc[j].is_punct or doc[j].is_space):
-        j -= 1
+    while j >= first.sent.start and (doc[j].is_punct or doc[j].is_space or doc[j].dep_ == "det"):
+        j -= 1  # ('dubbed the “Bondi bandit”': the article belongs to the name)
     if j < first.sent.start:
         return None
     verb = doc[j]

@@ -344,9 +344,9 @@ class SpeakerResolver:
             while words and (words[0].lower() in lex.male_titles or words[0].lower() in lex.female_titles
                              or words[0].lower() in lex.roles):
                 words.pop(0)
-            if len(words) < 2 or name in self.gender:
-                continue  # a surname alone says nothing ("Grace" may be a family name)
-            g = _given_name_gender(" ".join(words))
+            if name in self.gender:
+                continue
+            g = _given_name_gender(" ".join(words), alone=e.text == e.actor or " " not in (e.actor or e.text))
             if g is not None:
                 self.gender[name] = g
 
@@ -567,14 +567,16 @@ class SpeakerResolver:
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "every", "each", "another"})
 
 
-def _given_name_gender(name: str) -> str | None:
-    """'m' or 'f' when the name's first word is a given name of one gender (US Census 1990)."""
+def _given_name_gender(name: str, alone: bool = False) -> str | None:
+    """'m' or 'f' when the name's first word is a given name of one gender (US Census 1990). A
+    one-word name counts only when the text never gives that person a surname (``alone``: a
+    feature story's "Megan"); a surname alone says nothing ("Grace" may be a family name)."""
     lex = lexicon()
     words = [w.strip(".,") for w in name.split()]
     while words and (words[0].lower() in lex.male_titles or words[0].lower() in lex.female_titles
                      or words[0].lower() in lex.roles):
         words.pop(0)
-    if len(words) < 2:
+    if len(words) < 2 and not (alone and len(words) == 1):
         return None
     first = words[0].capitalize()
     return "m" if first in lex.male_names else "f" if first in lex.female_names else None
