@@ -202,30 +202,26 @@ def _is_sentence_initial(doc: Doc, i: int) -> bool:
     return j < 0 or doc[j].is_sent_end or "\n" in doc[j].whitespace_
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
+def _dictionary_words(nlp, pos: str) -> frozenset[str]:
+    """English words of one part of speech ("adj", "noun") known to the model's own lemmatizer
+    (its WordNet-derived index); empty when the model has no such table."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    key = nlp.vocab.strings[pos]
+    return frozenset(index.get(key, [])) if key in index else frozenset()
+
+
 def _adjectives(nlp) -> frozenset[str]:
-    """English adjectives known to the model's own lemmatizer (its WordNet-derived index)."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    if not lookups.has_table("lemma_index"):
-        return frozenset()
-    index = lookups.get_table("lemma_index")
-    key = nlp.vocab.strings["adj"]
-    return frozenset(index.get(key, [])) if key in index else frozenset()
+    return _dictionary_words(nlp, "adj")
 
 
-@lru_cache(maxsize=4)
 def _common_nouns(nlp) -> frozenset[str]:
-    """English common nouns known to the model's own lemmatizer (its WordNet-derived index)."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    if not lookups.has_table("lemma_index"):
-        return frozenset()
-    index = lookups.get_table("lemma_index")
-    key = nlp.vocab.strings["noun"]
-    return frozenset(index.get(key, [])) if key in index else frozenset()
+    return _dictionary_words(nlp, "noun")
 
 
 def _reads_as_adjective(doc: Doc, i: int, nlp) -> bool:

@@ -106,7 +106,6 @@ def subject_of(verb):
     return None
 
 
-_ASIDE_DASHES = frozenset({"-", "—", "–", "--"})
 
 
 def _past_an_aside(v):
@@ -211,6 +210,8 @@ def _shown_speaker(verb):
 
 
 DASHES = ("—", "–", "--")
+#: The marks that open and close an aside: a spaced hyphen too (typed for a dash).
+_ASIDE_DASHES = frozenset(DASHES) | {"-"}
 PERSONAL = PERSON_WORDS
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 

@@ -606,7 +606,7 @@ def person_in_the_sentence_before(c: QuoteContext) -> Attribution | None:
     if subj is None:
         return None
     sp = c.res.from_token(subj)
-    if sp is None or not sp.name or not (c.res._is_person(subj) or sp.how == "pronoun" and subj.lower_ in
+    if sp is None or not sp.name or not (c.res.is_person(subj) or sp.how == "pronoun" and subj.lower_ in
                                           ("he", "she")):
         return None
     att = Attribution(sp, None, None, None, "beat")

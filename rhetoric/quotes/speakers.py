@@ -128,7 +128,7 @@ class SpeakerResolver:
             return self.pronoun(tok, in_quote=in_quote)
         # a name (entity mention, or a proper-noun phrase the entity layer missed)
         named = self._named(tok)
-        if named is not None and named.how == "name" and not self._is_person(tok):
+        if named is not None and named.how == "name" and not self.is_person(tok):
             person = self._person_in_apposition(tok)
             if person is not None:
                 return person  # "Union local president Tricia Halvorsen said": the person, not the word the parse made head
@@ -275,7 +275,8 @@ class SpeakerResolver:
             return Speaker(name, words.start_char, words.end_char, words.text, "name")
         return None
 
-    def _is_person(self, tok) -> bool:
+    def is_person(self, tok) -> bool:
+        """Is ``tok`` inside a mention the entity layer reads as a person?"""
         ent = self.entity_at(tok.idx, tok.idx + len(tok))
         return ent is not None and ent.label in PERSON_LABELS
 
@@ -286,7 +287,7 @@ class SpeakerResolver:
             if child.dep_ != "appos":
                 continue
             for t in (child, *(c for c in child.children if c.dep_ == "appos")):
-                if self._is_person(t):
+                if self.is_person(t):
                     return self._named(t)
         return None
 
@@ -346,7 +347,7 @@ class SpeakerResolver:
                 words.pop(0)
             if name in self.gender:
                 continue
-            g = _given_name_gender(" ".join(words), alone=e.text == e.actor or " " not in (e.actor or e.text))
+            g = _given_name_gender(" ".join(words), alone=" " not in (e.actor or e.text))
             if g is not None:
                 self.gender[name] = g
 
@@ -434,7 +435,7 @@ class SpeakerResolver:
             cands = []
             for t in self.doc[s.start: limit]:
                 if t.tag_ in ("WDT", "WP") and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl":
-                    ante = t.head.head
+                    ante = _relative_antecedent(t)
                     ent = self.entity_at(ante.idx, ante.idx + len(ante))
                     if ent is not None and ent.label in THING_LABELS and not _plural_group(ent):
                         cands.append((True, t.i, ent.actor or ent.text))
