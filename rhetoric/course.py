@@ -299,8 +299,8 @@ def quotes_table(analysis=None, kind: str | None = None) -> HTML:
 
 
 def _kind_label(q) -> str:
-    """"direct", "indirect", "scare quotes", with "· not said" for words someone did not say."""
-    label = "scare quotes" if q.kind == "scare" else q.kind
+    """"direct", "transcript turn", "indirect", "scare quotes", with "· not said" for words someone did not say."""
+    label = {"scare": "scare quotes", "transcript": "transcript turn"}.get(q.kind, q.kind)
     return label + (" · not said" if getattr(q, "negated", False) else "")
 
 
@@ -313,7 +313,7 @@ def quote_counts(analysis=None) -> HTML:
     analysis = analysis or seed_analysis()
     rows: dict[str, list[int]] = {}
     for q in analysis.quotes:
-        if q.kind != "direct" or getattr(q, "negated", False):
+        if not q.in_own_words or getattr(q, "negated", False):
             continue  # (words someone did not say are not their words)
         r = rows.setdefault(q.speaker or "(nobody named)", [0, 0, 0])
         r[0] += 1

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .data import load_json
+from .items import SPEECH_KINDS
 
 COARSE = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
 
@@ -82,8 +83,6 @@ def errors(predicted: Iterable, gold: Iterable[dict]) -> dict[str, list[tuple]]:
     return {"missed": sorted(missed, key=lambda x: x[2]), "extra": sorted(extra, key=lambda x: x[2])}
 
 
-#: Quote kinds that are someone's speech and count in the sourcing balance (unless negated).
-SPEECH_KINDS = ("direct", "indirect")
 
 
 def quote_cases() -> list[dict]:

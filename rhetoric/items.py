@@ -56,7 +56,7 @@ class Quote(Item):
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
-    kind: str = "direct"  # "direct" | "indirect" | "scare" (scare quotes, a name or title: the writer's marks)
+    kind: str = "direct"  # see QUOTE_KINDS
     channel: str | None = None
     relayed_by: str | None = None
     relay_channel: str | None = None  # the relayer's channel ("told reporters"), never the speaker's
@@ -65,6 +65,21 @@ class Quote(Item):
     side_of: str | None = None  # the actor a group speaker is named after ("Trump aides" -> Trump): its side
     setting: str | None = None  # where it was said, when the text says ("in Brussels")
     negated: bool = False  # words the speaker did NOT say ("refused to call it “a defeat”"): not their speech
+
+    @property
+    def in_own_words(self) -> bool:
+        """The text is the speaker's own words: a quote in marks or a transcript's turn."""
+        return self.kind in OWN_WORDS_KINDS
+
+
+#: What a quote can be: "direct" (words in quotation marks), "transcript" (a turn of speech after
+#: a speaker's label, "PENCE: Well, …"), "indirect" (reported in the writer's words), "scare"
+#: (the writer's own marks around a name, a title or a word held at a distance).
+QUOTE_KINDS = ("direct", "transcript", "indirect", "scare")
+#: The kinds whose text is the speaker's own words.
+OWN_WORDS_KINDS = ("direct", "transcript")
+#: The kinds that are someone's speech and count in the sourcing balance (unless negated).
+SPEECH_KINDS = ("direct", "transcript", "indirect")
 
 
 @dataclass

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+from .items import SPEECH_KINDS
 from .layout import count_words
 
 UNATTRIBUTED = "(no speaker)"
@@ -21,7 +22,7 @@ UNATTRIBUTED = "(no speaker)"
 def counts_as_speech(quote) -> bool:
     """Someone's words, direct or reported: not words they did not say (``negated``) and not the
     writer's own marks around a name, a title or a scare-quoted word (``kind == "scare"``)."""
-    return quote.kind in ("direct", "indirect") and not getattr(quote, "negated", False)
+    return quote.kind in SPEECH_KINDS and not getattr(quote, "negated", False)
 
 
 def _speaker_kind(analysis, quote) -> str:
@@ -69,7 +70,7 @@ def sourcing_balance(analysis, *, by: str = "speaker") -> list[dict[str, Any]]:
                 "indirect_words": 0,
             }
         words = count_words(q.text)
-        if q.kind == "direct":
+        if q.in_own_words:
             row["direct_quotes"] += 1
             row["direct_words"] += words
         else:

@@ -87,21 +87,21 @@ def test_run_in_subheads_are_not_speakers(analyze):
 
     assert transcript_turns(RUN_IN_SUBHEADS) == ()
     a = analyze(RUN_IN_SUBHEADS)
-    speakers = {q.speaker for q in a.quotes if q.kind == "direct"}
+    speakers = {q.speaker for q in a.quotes if q.in_own_words}
     assert not speakers & {"The Gap Goes On", "Our Verdict", "What Comes Next"}
 
 
 def test_name_labels_still_make_a_transcript(analyze):
     text = ("Health Minister Karl Brenner: We will open the wards on Monday.\n\n"
             "Host: And the staff?\n\nKarl Brenner: They are hired already.\n")
-    turns = [q for q in analyze(text).quotes if q.kind == "direct"]
+    turns = [q for q in analyze(text).quotes if q.kind == "transcript"]
     assert [q.speaker for q in turns] == ["Karl Brenner", "Host", "Karl Brenner"]
 
 
 def test_an_all_caps_label_with_the_stays_a_label(analyze):
     text = ("THE PRESIDENT: We are not going to wait.\n\n"
             "Q: When will the bill pass?\n\nTHE PRESIDENT: Before the summer.\n")
-    assert len([q for q in analyze(text).quotes if q.kind == "direct"]) >= 2
+    assert len([q for q in analyze(text).quotes if q.kind == "transcript"]) >= 2
 
 
 # A reporting verb in a relative clause ('the loopholes he cited') does not report a quote outside it.
@@ -255,7 +255,7 @@ def test_a_pronoun_skips_names_with_an_article(analyze, text, fragment, speaker)
      "when the review", "Harriet Osei"),
 ])
 def test_bracketed_transcript_labels_name_the_speaker(analyze, text, fragment, speaker):
-    hits = [q for q in analyze(text).quotes if fragment in q.text and q.kind == "direct"]
+    hits = [q for q in analyze(text).quotes if fragment in q.text and q.kind == "transcript"]
     assert hits and hits[0].speaker and speaker.lower() in hits[0].speaker.lower(), [(q.text, q.speaker) for q in hits]
 
 
@@ -515,3 +515,46 @@ def test_a_lone_given_name_says_she(analyze):
     text = ("Megan runs the cafe with her uncle. Dev Whitlock arrived at nine. Megan laughed at the idea. "
             "He said she was “the real boss around here.”")
     assert _quote(analyze(text), "real boss").speaker == "Dev Whitlock"
+
+
+# A bare phrase in marks inside the writer's own sentence, with no verb of saying or characterising
+# over it, is the writer's marks (a term, an ironic label), not the clause subject's words.
+@pytest.mark.parametrize("text, fragment", [
+    ("The council sent its “community liaison officer” to the meeting on Monday.", "liaison"),
+    ("Governor Ruth Alder toured a “model farm” near the border on Tuesday.", "model farm"),
+    ("Senator Malik Ode parked his car in a “reserved” space outside the hall.", "reserved"),
+    ("Arlo Brandt moved his staff into “temporary premises in the old docks” last spring.", "temporary premises"),
+])
+def test_a_bare_phrase_in_the_writers_sentence_is_nobodys_speech(analyze, text, fragment):
+    from rhetoric.sourcing import counts_as_speech
+
+    hits = [q for q in analyze(text).quotes if fragment in q.text]
+    assert hits and not any(counts_as_speech(q) and q.speaker for q in hits), [(q.kind, q.speaker) for q in hits]
+
+
+# ... but what a verb of characterising makes of something, a verb phrase or a clause in marks, and
+# marks inside someone's quote stay the subject's words.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Senator Malik Ode likened the new tax to “a raid on savers.”", "raid on savers", "Malik Ode"),
+    ("Coach Irma Veld compared the defeat to “a car crash in slow motion.”", "car crash", "Irma Veld"),
+    ("Governor Ruth Alder wants the farms to “feed the whole valley by 2030.”", "whole valley", "Ruth Alder"),
+    ("Mayor Lin Tao admires the volunteers as “the backbone of this city.”", "backbone", "Lin Tao"),
+])
+def test_characterised_phrases_stay_the_subjects_words(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker
+
+
+# A transcript's turns are the speaker's own words, of kind "transcript": counted as speech, shown
+# as such, and never scored as quotes in marks.
+def test_transcript_turns_are_their_own_kind_and_count_as_speech(analyze):
+    from rhetoric.sourcing import counts_as_speech, sourcing_balance
+
+    text = ("ANCHOR: Minister, is the bridge safe?\n\nMINISTER ILSE DORN: It is safe, and it stays open.\n\n"
+            "ANCHOR: And the cracks?\n\nDORN: Cosmetic. Nothing more.\n")
+    a = analyze(text)
+    turns = [q for q in a.quotes if q.kind == "transcript"]
+    assert [q.speaker.lower() for q in turns][1::2] == ["ilse dorn", "ilse dorn"] and all(q.in_own_words for q in turns)
+    assert not [q for q in a.quotes if q.kind == "direct"]
+    assert all(counts_as_speech(q) for q in turns)
+    dorn = [r for r in sourcing_balance(a) if r["speaker"].lower() == "ilse dorn"][0]
+    assert dorn["direct_quotes"] == 2

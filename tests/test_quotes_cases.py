@@ -42,7 +42,7 @@ def test_checker_can_fail(analyze):
 ])
 def test_a_transcript_turn_that_is_one_quote_is_said_once_by_the_labels_person(analyze, text, speaker):
     a = analyze(text)
-    direct = [q for q in a.quotes if q.kind == "direct"]
+    direct = [q for q in a.quotes if q.in_own_words]
     assert len({(q.start, q.end) for q in direct}) == len(direct), "a quote counted twice"
     theirs = [q for q in direct if q.text[:1] in "\"“'‘"]
     assert len(theirs) == 2 and all(speaker.lower() in (q.speaker or "").lower() for q in theirs), [

@@ -249,7 +249,7 @@ def _kit_speaker(start: int, end: int) -> tuple[bool, str | None]:
     """Did the kit find a direct quote here, and whose? (The best-overlapping direct quote.)"""
     best, overlap = None, 0
     for q in course.seed_analysis().quotes:
-        if q.kind != "direct":
+        if not q.in_own_words:
             continue
         ov = min(end, q.end) - max(start, q.start)
         if ov > overlap:

@@ -171,8 +171,8 @@ def _candidates(analysis, keys: list[str | None], limit: int = 6) -> list[str]:
 def propose_speakers(analysis, sents: Sentences) -> list[dict]:
     """Top-level quotes: direct ones first, spread over the article, with one 'nobody named' if any."""
     quotes = [q for q in analysis.quotes if q.nested_in is None and len(q.text) >= 12]
-    direct = [q for q in quotes if q.kind == "direct"]
-    pool = direct + [q for q in quotes if q.kind != "direct"]
+    direct = [q for q in quotes if q.in_own_words]
+    pool = direct + [q for q in quotes if not q.in_own_words]
     chosen = [q for q in pool if q.speaker is not None][: LIMITS["speaker"] - 1]
     nobody = [q for q in pool if q.speaker is None]
     chosen += nobody[:1] if nobody else [q for q in pool if q.speaker is not None and q not in chosen][:1]
@@ -185,7 +185,7 @@ def propose_speakers(analysis, sents: Sentences) -> list[dict]:
         aliases = [q.speaker, q.speaker_text, *(analysis.text[s:e] for s, e in mentions)]
         fallback = ("Find the reporting word (said, wrote, told, a promise) nearest to the quote, in the same or the "
                     "previous sentence, and ask who is doing it.")
-        what = "these words" if q.kind == "direct" else "this (reported in the writer's words)"
+        what = "these words" if q.in_own_words else "this (reported in the writer's words)"
         out.append(_exercise(
             "speaker", n, f"Who said {what}? Choose among the article's actors, or “{NOBODY}”.", key,
             explanation=q.explanation, pointed_hint=pointed(q.explanation, aliases, fallback),

@@ -141,7 +141,7 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
         add(e, i, "entities", NOT_A_NAME, f"NOT A NAME · model: {said}", DEFAULT_COLOR, None, "unknown")
         records[-1]["cclass"] = "rl-c-other rl-p-dash rl-corrected"
     for i, q in enumerate(analysis.quotes):
-        head = "QUOTE" if q.kind == "direct" else "REPORTED"
+        head = {"direct": "QUOTE", "transcript": "TRANSCRIPT"}.get(q.kind, "REPORTED")
         label = f"{head} · {q.speaker}" if q.speaker else f"{head} · no speaker"
         if q.kind == "scare":
             label = "SCARE QUOTES · the writer's distance"

@@ -42,6 +42,7 @@ LAYER_NAMES = {
 #: "who does what to whom" relations, and only some hide the doer.
 SUBTYPE_LABELS = {
     ("quotes", "direct"): "QUOTE",
+    ("quotes", "transcript"): "TRANSCRIPT",
     ("quotes", "indirect"): "REPORTED",
     ("agency", "actor_action"): "WHO DOES WHAT",
     ("agency", "agentless_passive"): "HIDDEN AGENT · passive",
@@ -51,6 +52,7 @@ SUBTYPE_LABELS = {
 #: Legend names for those subtypes.
 SUBTYPE_NAMES = {
     ("quotes", "direct"): "Direct quotes (in quotation marks)",
+    ("quotes", "transcript"): "Turns of speech in a transcript",
     ("quotes", "indirect"): "Reported speech (in the writer's words)",
     ("agency", "actor_action"): "Who does what to whom",
     ("agency", "agentless_passive"): "Hidden agent: a passive with no doer",
@@ -60,6 +62,7 @@ SUBTYPE_NAMES = {
 #: What each subtype in ``SUBTYPE_NAMES`` flags, in one line.
 SUBTYPE_DESCRIPTIONS = {
     ("quotes", "direct"): "someone's own words, inside quotation marks",
+    ("quotes", "transcript"): "someone's own words, after their name and a colon in a transcript",
     ("quotes", "indirect"): "what someone said, retold in the writer's words",
     ("agency", "actor_action"): "an actor presented as doing something to another actor",
     ("agency", "agentless_passive"): "something happened, and the sentence does not say who did it",

@@ -229,7 +229,7 @@ class EntityHighlighter(_Builder):
 
 def _quote_option(q) -> str:
     who = q.speaker or "no speaker"
-    kind = {"direct": "", "indirect": " (reported)", "scare": " (scare quotes)"}.get(q.kind, "")
+    kind = {"direct": "", "transcript": " (transcript)", "indirect": " (reported)", "scare": " (scare quotes)"}.get(q.kind, "")
     if getattr(q, "negated", False):
         kind += " (did not say)"
     return f"{who}{kind}: “{_short(q.text, 60)}”"

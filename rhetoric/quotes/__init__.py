@@ -273,7 +273,8 @@ def _is_the_turn(span, turn) -> bool:
 
 
 def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
-    """A transcript's turns of speech (``rhetoric.layout.transcript_turns``) as direct quotes by
+    """A transcript's turns of speech (``rhetoric.layout.transcript_turns``) as quotes of kind
+    "transcript" (the speaker's own words, with no quotation marks) by
     the person the label names: "SEN. ROSALIND ACHTERBERG, FINANCE COMMITTEE:" and later
     "ACHTERBERG:" are one speaker; titles before the name are not part of it."""
     out = []
@@ -294,7 +295,7 @@ def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
         att = Attribution(sp, None, ":", (turn.label_end, turn.label_end + 1), "transcript",
                           f"a turn of speech in a transcript: the label '{text[turn.label_start:turn.label_end]}:' "
                           f"names the speaker")
-        out.append(_make_quote(text, turn.start, turn.end, "direct", att, analysis, None))
+        out.append(_make_quote(text, turn.start, turn.end, "transcript", att, analysis, None))
     return out
 
 

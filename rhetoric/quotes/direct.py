@@ -617,9 +617,15 @@ def person_in_the_sentence_before(c: QuoteContext) -> Attribution | None:
 
 def clause_subject(c: QuoteContext) -> Attribution | None:
     """A partial quote inside a clause with no reporting verb ("Trump called Zelensky “to
-    inform him”"): the named subject of the nearest verb governing it, flagged as an inference."""
+    inform him”"): the named subject of the nearest verb governing it, flagged as an inference.
+    Only when the words in marks are a clause, or what a verb of saying or characterising (or an
+    'as' phrase) makes of something, or sit inside another quote: a bare phrase in the writer's
+    sentence ('sent its “national enterprise reporter”') is the writer's marks, no one's words."""
     if c.opens_sentence:
         return None
+    if not (c.in_quote or _holds_a_clause(c.q_tokens) or _characterised(c)):
+        return None  # 'The Post sent its “national enterprise reporter”': the writer's phrase, nobody's words
+    # (inside someone's words marks quote a third person: 'Putin even used my motto of ‘COMMON SENSE’')
     for g in c.governors[:6]:
         if g.pos_ not in ("VERB", "AUX"):
             continue
@@ -636,6 +642,41 @@ def clause_subject(c: QuoteContext) -> Attribution | None:
             return att
         break
     return None
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _holds_a_clause(q_tokens) -> bool:
+    """The words in marks are a sentence, clause or verb phrase of someone's ('It's about me.', 'a
+    human leech who will bleed the country', 'vote your conscience'), not a bare phrase."""
+    words = [t for t in q_tokens if not (t.is_punct or t.is_space)]
+    # a finite verb, or a verb phrase (an imperative, or what someone wants done: 'wants the farms
+    # to “feed the whole valley”')
+    return any(t.tag_ in _FINITE_TAGS for t in words) or bool(words) and words[0].tag_ == "VB"
+
+
+def _characterised(c: QuoteContext) -> bool:
+    """The phrase in marks is what a verb of saying or characterising (or an 'as'/'like' phrase)
+    says something is: 'admires Putin as a “strong leader”', 'likened the rules to “burning the
+    Constitution”', 'rated 32% of claims “false”'."""
+    from .lexicon import characterising_verbs, directive_verbs
+
+    lex = c.by.lex
+    verbs = characterising_verbs() | directive_verbs() | lex.as_verbs
+
+    def says(t) -> bool:
+        return t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex.verbs or t.lemma_.lower() in verbs)
+
+    for g in c.governors[:6]:
+        if g.lower_ in ("as", "like") and g.dep_ == "prep" or says(g):
+            return True
+    # the nearest verb before the marks, when the parse hangs them elsewhere ('a remark that
+    # called the stadium “a waste of money”')
+    first = c.q_tokens[0]
+    before = (t for t in reversed(first.doc[first.sent.start:first.i]) if t.pos_ in ("VERB", "AUX") and not c.in_other(t))
+    nearest = next(before, None)
+    return nearest is not None and says(nearest)
 
 
 def no_speaker(c: QuoteContext) -> Attribution:

@@ -107,6 +107,12 @@ def subject_control_verbs() -> frozenset:
     return _words("subject_control_verbs")
 
 
+def characterising_verbs() -> frozenset:
+    """Lemmas that are no reporting verbs but take someone's words as their object or complement
+    ('liken', 'rate', 'reference')."""
+    return _words("characterising_verbs")
+
+
 def setting_words() -> frozenset:
     """Nouns that make an 'in/at' phrase a setting ('headquarters', 'summit')."""
     return _words("setting_words")

@@ -32,7 +32,7 @@ def find_signals(doc, analysis) -> list[Signal]:
         (q.cue_start, q.cue_end)
         for q in analysis.quotes
         if q.cue_start is not None and q.cue_end is not None
-        and q.kind == "direct"  # indirect speech: the parse rules already see the clause
+        and q.in_own_words  # indirect speech: the parse rules already see the clause
     ]
     reporting = find_reporting_verbs(doc, ctx, cues)
     reporting_tokens = set()

@@ -321,7 +321,7 @@ def _quote_ranges(text: str, quotes) -> list[tuple[int, int, str | None]]:
     ranges = [
         (q.start, q.end, q.speaker)
         for q in quotes
-        if q.kind == "direct"
+        if q.in_own_words
     ]
     from ..quotes.marks import quoted_ranges
 
