@@ -78,9 +78,10 @@ TIME_PREPOSITIONS = frozenset({"after", "before", "while", "since", "upon", "on"
 #: Words Title Case leaves lower-case ("The Art of the Deal").
 TITLE_CASE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
                                     "from", "is", "it"})
-#: Prepositions and determiners that can stand before the name of a work ("on “Fox News Sunday”",
-#: "in his “Art of the Deal”").
-WORK_TITLE_LEADERS = frozenset({"on", "in", "of", "from", "the", "his", "her", "their", "its"})
+#: Prepositions and determiners that can stand before the name of a work or event ("on “Fox News
+#: Sunday”", "in his “Art of the Deal”", "during a “Commander-in-Chief Forum”").
+WORK_TITLE_LEADERS = frozenset({"on", "in", "of", "from", "the", "a", "an", "this", "that", "his", "her", "their",
+                                "its", "our", "my", "your"})
 #: Words that open a clause and are not part of what it says ("that", "and", "but", "or").
 CLAUSE_OPENERS = frozenset({"that", "and", "but", "or"})
 

@@ -110,11 +110,21 @@ def _is_top_headline(line: str) -> bool:
         return False
     if is_byline(stripped) or is_dateline_line(stripped):
         return False
-    if _all_caps(stripped) or _title_case(stripped):
+    if _all_caps(stripped) or _title_case(stripped) or _speaker_headline(stripped):
         return True
     if len(words) > 20 or stripped.endswith("…"):
         return False
     return not stripped.rstrip("\"”’'»)").endswith(_SENTENCE_END)
+
+
+#: "Sanders: Clinton needs to ‘get away from …’": a name (not in capitals, which would be a
+#: transcript's label) and a colon, then a claim with quotation marks.
+_SPEAKER_HEADLINE = re.compile(r"(?:[A-Z][\w’'.-]*\s){0,2}[A-Z][a-z][\w’'.-]*:\s\S")
+
+
+def _speaker_headline(line: str) -> bool:
+    """The headline convention for what someone says: 'Name: words', short, with quotation marks."""
+    return bool(_SPEAKER_HEADLINE.match(line)) and len(line.split()) <= 16 and any(m in line for m in "‘’“”\"'«")
 
 
 def _is_prose(line: str) -> bool:

@@ -558,3 +558,49 @@ def test_transcript_turns_are_their_own_kind_and_count_as_speech(analyze):
     assert all(counts_as_speech(q) for q in turns)
     dorn = [r for r in sourcing_balance(a) if r["speaker"].lower() == "ilse dorn"][0]
     assert dorn["direct_quotes"] == 2
+
+
+# A name or title in Title Case inside a noun phrase ('during a “Commander-in-Chief Forum”', 'his
+# 1998 “Contract for the Coast”', 'the anthem “…”') or alone on its line (a subhead in marks) is
+# nobody's speech; a name a speaker coins ('called it a “Total Disaster”') stays theirs.
+@pytest.mark.parametrize("text, fragment", [
+    ("Clinton spoke during a “Commander-in-Chief Forum” sponsored by NBC News.", "Commander"),
+    ("At the end of her set, Mira Ferrante sang the anthem “Land of Hope and Glory,” and the crowd rose.", "Land of Hope"),
+    ("Governor Ned Poole's plan revives his 1998 “Contract for the Coast.”", "Contract for the Coast"),
+    ("Negotiators in both parties have long dreamed of a “Grand Bargain” on taxes.", "Grand Bargain"),
+    ("The mine closed in May. “We lost everything,” said Ruth Abney.\n\n‘Legend of the Valley.’\n\n"
+     "Bankruptcy is slow in coal country.", "Legend of the Valley"),
+])
+def test_a_title_in_marks_is_nobodys_speech(analyze, text, fragment):
+    from rhetoric.sourcing import counts_as_speech
+
+    assert not [q for q in analyze(text).quotes if fragment in q.text and counts_as_speech(q) and q.speaker]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Senator Ada Kell called it a “Total Disaster” on Friday.", "Total Disaster", "Ada Kell"),
+    ("The economist Tomas Ree has begun to fear a “Second Dust Bowl.”", "Second Dust Bowl", "Tomas Ree"),
+])
+def test_a_name_a_speaker_coins_is_their_words(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker
+
+
+# Headlines: 'Name: …' is what Name says (even with a full stop); the words before a headline verb
+# of criticising or praising are its speaker, not the person after it; a Title Case headline's word
+# in marks is no nickname.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Sanders: Clinton needs to 'get away from all of this personality stuff' with Trump.\n\n"
+     "Bernie Sanders offered some advice to Hillary Clinton on Friday, as the two campaigned in Ohio.",
+     "personality stuff", "Bernie Sanders"),
+    ("Merkel: Europe must ‘take its fate into its own hands’\n\n"
+     "German Chancellor Angela Merkel told a rally in Munich on Sunday that the old alliances had weakened.",
+     "fate into its own hands", "Angela Merkel"),
+    ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nTop black lawmakers said on Friday that "
+     "Donald Trump's questions about the president's birth were an insult.", "Disgusting Fraud", "Black Lawmakers"),
+    ("Farmers hail new subsidy as ‘a lifeline’ for hill farms\n\nFarmers in the north on Monday welcomed the "
+     "subsidy announced by Agriculture Minister Tom Wade.", "lifeline", "Farmers"),
+    ("Minister Slams ‘Reckless’ Strike By Train Drivers\n\nTransport Minister Anja Kessler criticised the "
+     "drivers' union on Tuesday.", "Reckless", "Anja Kessler"),
+])
+def test_headline_speakers(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker

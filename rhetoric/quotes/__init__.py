@@ -65,7 +65,7 @@ def find_quotes(doc, analysis) -> list[Quote]:
     marked = find_marked_spans(text)
     # a quoted transcript ('"PENCE: Well, …' on every paragraph), or a turn that is one quote
     # ('Ratzinger: “I was tired.”'): the turns are the quotes, each said once, by the label's person
-    spans = [s for s in marked if not _is_title(text, s)
+    spans = [s for s in marked if not (_is_title(text, s, doc) and not any(a <= s.start < b for a, b in heads))
              and not any(s.start < t.start < s.end or _is_the_turn(s, t) for t in turns)]
     _renumber_parents(spans)
     para = _paragraph_index(text)
@@ -174,11 +174,15 @@ def _headline_words_said_in_the_body(text: str, spans, in_head, results) -> None
                 break
 
 
-def _is_title(text: str, span) -> bool:
+def _is_title(text: str, span, doc=None) -> bool:
     """A quoted name of a work or show ("on “Fox News Sunday,”"), not something said.
 
     Title Case (every word but small ones capitalised, not ALL CAPS), at most six words,
-    no question or exclamation mark, and a preposition, determiner or work noun before it.
+    no question or exclamation mark, and a preposition, determiner, possessive or work noun
+    before it (a year may stand between: 'his 1994 “Contract with America”'), or alone on its
+    line (a subhead in marks). Headlines, all in Title Case, are not asked. A name someone coins
+    is their words: not when a reporting verb stands right before ('fear a “Putin-Ribbentrop
+    Pact”', 'called it a “Total Disaster”'; needs ``doc``).
     """
     s, e = span.inner
     inner = text[s:e].strip().rstrip(",.")
@@ -189,9 +193,32 @@ def _is_title(text: str, span) -> bool:
         return False
     if not words[0][:1].isupper() and not words[0][:1].isdigit():
         return False
-    before = text[max(0, span.start - 20): span.start].split()
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    if not text[line_start:span.start].strip() and not text[span.end:len(text) if line_end < 0 else line_end].strip(" .,"):
+        return True
+    before = text[max(0, span.start - 30): span.start].split()
+    while before and before[-1].strip(",").isdigit():
+        before.pop()
     prev = before[-1].lower().strip(",") if before else ""
-    return prev in _TITLE_BEFORE or prev.endswith(("’s", "'s"))
+    return (prev in _TITLE_BEFORE or prev.endswith(("’s", "'s"))) and not _coined_by_a_speaker(doc, span.start)
+
+
+def _coined_by_a_speaker(doc, start: int) -> bool:
+    """A reporting or naming verb right before the marks, with at most an article and a pronoun
+    between ('to fear a “…”', 'dubbed it the “…”')."""
+    if doc is None:
+        return False
+    from .lexicon import lexicon
+
+    span = doc.char_span(0, start, alignment_mode="contract")
+    j = (span.end if span is not None else 0) - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].is_space or doc[j].pos_ in ("DET", "PRON")) and start - doc[j].idx < 40:
+        j -= 1
+    if j < 0:
+        return False
+    lemma = doc[j].lemma_.lower()
+    return doc[j].pos_ in ("VERB", "AUX") and (lemma in lexicon().verbs or lemma in _naming()["verbs"])
 
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -240,6 +267,8 @@ def _mark_writers_marks(quote: Quote, att: Attribution, q_tokens, text: str) -> 
     or scare quotes (a few words in marks, inside a sentence, with no one named as saying them).
     They become ``kind="scare"``, with no speaker, out of the sourcing balance."""
     naming = _names_or_titles(text, q_tokens)
+    if naming == "a nickname inside a name" and att.how == "headline":
+        naming = None  # a Title Case headline capitalises every word: 'Minister Slams ‘Reckless’ Strike'
     inner = text[quote.start + 1: quote.end - 1].strip(" ,.;:")
     if naming is not None and len(_WORDS.findall(inner)) <= 6:
         quote.kind, quote.speaker, quote.speaker_start, quote.speaker_end, quote.speaker_text = \

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .direct import Attribution
-from .lexicon import lexicon
+from .lexicon import headline_verbs, lexicon
 from .speakers import PERSON_LABELS, Speaker
 
 _WORD = re.compile(r"[A-Za-z][\w’'\-.]*")
@@ -116,11 +116,34 @@ class HeadlineAttributor:
                     return name
         return None
 
+    def _subject_before_verb(self, a: int, b: int, spans) -> Speaker | None:
+        """'Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud’': the words before the
+        headline's verb of criticising, praising or saying (``headline_verbs``), when the first word
+        opens the line and none of them is in marks."""
+        words = [(a + m.start(), a + m.end(), m.group()) for m in _WORD.finditer(self.text[a:b])]
+        verbs = headline_verbs()
+        for k, (s, e, w) in enumerate(words[1:6], start=1):
+            low = w.lower()
+            if not _outside(spans, s, e):
+                return None
+            if low in verbs or low.endswith("s") and low[:-1] in verbs or low.endswith("es") and low[:-2] in verbs:
+                start, end = words[0][0], words[k - 1][1]
+                if self.text[a:start].strip():
+                    return None
+                return Speaker(self.text[start:end], start, end, self.text[start:end], "description")
+        return None
+
     def attribute(self, span, spans) -> Attribution:
         line = self.line_of(span.start)
         a, b = line if line else (span.start, span.end)
         named = self._named_in_line(a, b, spans)
+        subject = self._subject_before_verb(a, b, spans)
         role = self._role_in_line(a, b, spans)
+        if subject is not None and (named is None or named.start >= subject.end) and (
+                role is None or role[0] >= subject.end):  # ('Minister Slams …': the role names the body's minister)
+            return Attribution(subject, None, None, None, "headline",
+                               f"a quote in the headline; '{subject.text}' comes before its verb, so the words "
+                               "are theirs")
         role_sp = None
         if role is not None:
             s, e, words = role

@@ -133,6 +133,11 @@ def title_words() -> frozenset:
     return _words("title_words")
 
 
+def headline_verbs() -> frozenset:
+    """Headline words for criticising, praising or saying ('slam', 'rip', 'hail')."""
+    return _words("headline_verbs")
+
+
 def work_nouns() -> frozenset:
     """Words that announce the name of a work ('show', 'book', 'titled')."""
     return _words("work_nouns")
