@@ -604,3 +604,47 @@ def test_a_name_a_speaker_coins_is_their_words(analyze, text, fragment, speaker)
 ])
 def test_headline_speakers(analyze, text, fragment, speaker):
     assert _quote(analyze(text), fragment).speaker == speaker
+
+
+# A person the text has just called 'she' is not the next 'he' (and the other way round), even when
+# the given name says nothing; 'shot back', 'fired back' report a retort.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Dr. Ngozi Achebe and Lars Holm shared the stage in Bergen. Achebe spoke first. “Funding is the real "
+     "problem,” she said. “Funding is an excuse,” he replied.", "an excuse", "Lars Holm"),
+    ("Kemi Adeyemi and Tariq Bashir faced each other at the hustings. Adeyemi went first. “The budget is a "
+     "fantasy,” she said. “The budget is a promise kept,” he retorted.", "promise kept", "Tariq Bashir"),
+    ("Anil Mehta and Ilse Brandt argued over the plan. Mehta opened. “It will pay for itself,” he said. "
+     "“It will bankrupt us,” she shot back.", "bankrupt us", "Ilse Brandt"),
+    ("“Nonsense,” Councillor Bea Lund fired back on Friday.", "Nonsense", "Bea Lund"),
+])
+def test_the_other_pronoun_is_the_other_person(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker
+
+
+# 'quoted X as saying', 'X is quoted as saying': the one quoted said it, not the one who quotes.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Your reporter quoted the council’s highways manager, Gerald Nkemelu, as saying the bypass would “take "
+     "the pressure off within weeks.”", "pressure off", "Gerald Nkemelu"),
+    ("In your edition of 3 March, Senator Philippa Dunmore is quoted as saying that rural post offices are “a "
+     "luxury the network can no longer carry.”", "luxury", "Philippa Dunmore"),
+    ("The Herald quoted Mayor Ana Ruiz as calling the plan “a disgrace.”", "disgrace", "Ana Ruiz"),
+    ("Coach Imre Varga was quoted by local radio as saying: “We will be back.”", "be back", "Imre Varga"),
+])
+def test_the_one_quoted_as_saying_is_the_speaker(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker
+
+
+# A colon after a clause about a named person whose verb takes no object ('was blunt:', 'did not hold
+# back:') introduces that person's words; a clause with an object ('found a note in the car:') does
+# not say whose words follow, and a sentence in marks is never scare quotes.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Harwick Rovers won 3-1 at Elland Road. Afterwards, Leeds head coach Anneliese Groot was blunt: “We were "
+     "second to every ball. That is on me.”",
+     "second to every ball", "Anneliese Groot"),
+    ("Senator Rhea Moyo did not hold back: “This bill is a gift to polluters.”", "gift to polluters", "Rhea Moyo"),
+    ("The bishop, Mark Oyelaran, was unrepentant: “I would say it again tomorrow.”", "say it again", "Mark Oyelaran"),
+    ("Detective Ray Moss found a note in the car: “I am sorry.”", "I am sorry", None),
+])
+def test_a_colon_after_a_clause_about_a_person(analyze, text, fragment, speaker):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker == speaker and q.kind == "direct"

@@ -12,6 +12,7 @@ ORDER = [
     "reporting_cue_in_sentence",
     "colon_after_reporting_verb",
     "colon_after_name",
+    "colon_after_a_person_clause",
     "follow_on",
     "previous_sentence_cue",
     "person_in_the_sentence_before",

@@ -21,7 +21,7 @@ from ..english import TITLE_CASE_SMALL_WORDS, WORK_TITLE_LEADERS
 from ..items import Quote
 from ..layout import structure, transcript_turns
 from ..sides import group_namesake
-from .direct import Attribution, DirectAttributor
+from .direct import Attribution, DirectAttributor, holds_a_clause
 from .headline import HeadlineAttributor
 from .indirect import indirect_candidates
 from .lexicon import work_nouns
@@ -282,6 +282,8 @@ def _mark_writers_marks(quote: Quote, att: Attribution, q_tokens, text: str) -> 
         return
     if att.speaker is not None or att.how != "none" or len(_WORDS.findall(inner)) > 4:
         return
+    if quote.text.rstrip("”\"’' ").endswith(".") and holds_a_clause(q_tokens):
+        return  # a sentence ('“I am sorry.”') is someone's words even when the text does not say whose
     opens = q_tokens and q_tokens[0].i == q_tokens[0].sent.start
     if opens or inner[-1:] in "?!":
         return

@@ -54,6 +54,24 @@ def is_cue(tok, *, cognition: bool = False) -> bool:
     return False
 
 
+#: Verbs that pass on someone's words through 'as saying' ('quoted Nkemelu as saying').
+_QUOTING_VERBS = frozenset({"quote", "cite", "report", "record"})
+
+
+def _quoted_as_saying(verb):
+    """'The Herald quoted Mayor Ruiz as saying …', 'Dunmore is quoted as saying …': the one quoted
+    (the quoting verb's object, or its passive subject) said it, not the one who quotes."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in _QUOTING_VERBS:
+        return None
+    quoting = prep.head
+    for dep in ("dobj", "nsubjpass"):
+        found = next((c for c in quoting.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return None
+
+
 def subject_of(verb):
     """The token that says it: the verb's subject, climbing through 'saying', 'and said', etc."""
     if according_to(verb):
@@ -61,6 +79,9 @@ def subject_of(verb):
     shown = _shown_speaker(verb)
     if shown is not None:
         return shown
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     v = verb
     for _ in range(4):
         for child in _subjects(v):

@@ -21,6 +21,8 @@ the explanation says which one it was:
                                 last reporting verb before the colon in the sentence it ends.
 ``colon_after_name``            the quote follows a short verbless phrase and a colon ("From
                                 Trump:", "Trump on Twitter:"): the last person it names.
+``colon_after_a_person_clause`` the quote follows a colon after a clause about a person whose
+                                verb takes no object ("Coach Groot was blunt:"): that person.
 ``follow_on``                   the quote opens a sentence right after an attributed quote (no
                                 sentence in between): it continues that speaker.
 ``previous_sentence_cue``       the quote opens a sentence and the sentence just before reports
@@ -537,6 +539,35 @@ def colon_after_name(c: QuoteContext) -> Attribution | None:
     return None
 
 
+def colon_after_a_person_clause(c: QuoteContext) -> Attribution | None:
+    """"Coach Anneliese Groot was blunt: “…”", "Rivera did not hold back: “…”": the clause
+    before the colon is about a named person and its verb takes no object (or only 'it': 'put
+    it simply'), so what follows the colon is that person's words. ('Detective Moss found a note
+    in the car: “…”' has an object: the note's writer is not said.)"""
+    colon = _colon_before(c)
+    if colon is None:
+        return None
+    colon_at, sent = colon
+    line_lo = c.text.rfind("\n", 0, colon_at) + 1
+    # the last clause before the colon (the parse may hang it under the quote's own verb)
+    verbs = [t for t in sent if line_lo <= t.idx < colon_at and t.pos_ in ("VERB", "AUX")
+             and any(ch.dep_ == "nsubj" and line_lo <= ch.idx < colon_at for ch in t.children)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if any(ch.dep_ in ("dobj", "dative", "ccomp", "xcomp") and ch.lower_ != "it" and ch.idx < colon_at
+           for ch in verb.children):
+        return None
+    subj = next(ch for ch in verb.children if ch.dep_ == "nsubj" and line_lo <= ch.idx < colon_at)
+    sp = c.res.from_token(subj)
+    if sp is None or not sp.name or not (
+            sp.how == "name" and c.res.is_person(subj) or sp.how == "pronoun" and subj.lower_ in ("he", "she", "they")):
+        return None
+    said = c.text[sent.start_char if sent.start_char >= line_lo else line_lo:colon_at].strip()
+    return Attribution(sp, None, ":", (colon_at, colon_at + 1), "colon",
+                       f"introduced by '{said}:': the words after the colon are {sp.name}'s")
+
+
 def follow_on(c: QuoteContext) -> Attribution | None:
     """The quote opens a sentence right after an attributed quote, with no sentence of narration
     in between: it continues that speaker (and that quote's relayer, channel and setting)."""
@@ -623,7 +654,7 @@ def clause_subject(c: QuoteContext) -> Attribution | None:
     sentence ('sent its “national enterprise reporter”') is the writer's marks, no one's words."""
     if c.opens_sentence:
         return None
-    if not (c.in_quote or _holds_a_clause(c.q_tokens) or _characterised(c)):
+    if not (c.in_quote or holds_a_clause(c.q_tokens) or _characterised(c)):
         return None  # 'The Post sent its “national enterprise reporter”': the writer's phrase, nobody's words
     # (inside someone's words marks quote a third person: 'Putin even used my motto of ‘COMMON SENSE’')
     for g in c.governors[:6]:
@@ -647,7 +678,7 @@ def clause_subject(c: QuoteContext) -> Attribution | None:
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _holds_a_clause(q_tokens) -> bool:
+def holds_a_clause(q_tokens) -> bool:
     """The words in marks are a sentence, clause or verb phrase of someone's ('It's about me.', 'a
     human leech who will bleed the country', 'vote your conscience'), not a bare phrase."""
     words = [t for t in q_tokens if not (t.is_punct or t.is_space)]
@@ -693,6 +724,7 @@ RULES = (
     reporting_cue_in_sentence,
     colon_after_reporting_verb,
     colon_after_name,
+    colon_after_a_person_clause,
     follow_on,
     previous_sentence_cue,
     person_in_the_sentence_before,

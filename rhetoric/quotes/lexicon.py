@@ -19,6 +19,7 @@ class QuoteLexicon:
     needs_speaker: frozenset = frozenset()  # 'assure', 'warn': speech only with a speaker-like subject
     as_verbs: frozenset = frozenset()  # 'framed X as Y': the 'as' phrase is the content
     question_verbs: frozenset = frozenset()  # 'ask whether ...' reports a question
+    retort_with_back: frozenset = frozenset()  # 'shot back', 'fired back': speech only with 'back'
     roles: frozenset = frozenset()  # 'president', 'secretary': definite descriptions of a person
     sources: frozenset = frozenset()  # 'official', 'report': nouns that can be a speech verb's subject
     needs_a_clause: frozenset = frozenset()  # 'show', 'prove': a cue only with a clause or the quote as content
@@ -32,6 +33,9 @@ class QuoteLexicon:
         """Is ``token`` a reporting verb (cognition verbs such as 'believe' only if asked)?"""
         if token.pos_ not in ("VERB", "AUX"):
             return False
+        if token.lemma_.lower() in self.retort_with_back and any(
+                c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children):
+            return True
         entry = self.verbs.get(token.lemma_.lower())
         if entry is None or _so_called(token) or (token.lemma_.lower() in self.needs_a_clause and _plain_object(token)):
             return False
@@ -78,6 +82,7 @@ def lexicon() -> QuoteLexicon:
         needs_a_clause=frozenset(verbs.get("needs_a_clause", {}).get("lemmas", [])),
         as_verbs=frozenset(verbs.get("as_verbs", {}).get("lemmas", [])),
         question_verbs=frozenset(verbs.get("question_verbs", {}).get("lemmas", [])),
+        retort_with_back=frozenset(verbs.get("retort_with_back", {}).get("lemmas", [])),
         roles=frozenset(roles["roles"]),
         sources=frozenset(roles.get("sources", [])),
         male_titles=frozenset(titles["male"]),

@@ -388,7 +388,10 @@ class SpeakerResolver:
                     return name
             # (a resolved pronoun does not fix the person's gender: one wrong resolution would
             # then block every later right one; only titles such as "Mr."/"Ms." do)
-            return self.antecedent(tok, want, exclude)
+            name = self.antecedent(tok, want, exclude)
+            if name is not None and self._just_called_the_other(tok, want, name):
+                return self.antecedent(tok, want, {exclude, name}) or name
+            return name
         if low in PLURAL:
             name = self._group_subject_before(tok)
             if name is not None and name != exclude:
@@ -464,8 +467,23 @@ class SpeakerResolver:
             s = self.doc[s.start - 1].sent
         return None
 
-    def antecedent(self, tok, want: str, exclude: str | None = None) -> str | None:
-        """The nearest compatible named antecedent before ``tok``.
+    def _just_called_the_other(self, tok, want: str, name: str) -> bool:
+        """The text has just called ``name`` by the other pronoun: a subject 'she' in this
+        paragraph's sentence before (or earlier in this one) stands for ``name``, so this 'he' does
+        not ("“…,” she said. “…,” he countered.")."""
+        other = FEMALE if want == "m" else MALE
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        if "\n" in self.doc[start:sent.start].text.strip("\n"):
+            start = sent.start  # (not across a paragraph break)
+        for t in self.doc[start:tok.i]:
+            if t.lower_ in other and t.dep_ in ("nsubj", "nsubjpass"):
+                if self.antecedent(t, "f" if want == "m" else "m") == name:
+                    return True
+        return False
+
+    def antecedent(self, tok, want: str, exclude: str | set | None = None) -> str | None:
+        """The nearest compatible named antecedent before ``tok`` (not ``exclude``, a name or a set).
 
         Looks in the pronoun's own sentence (before it), then back sentence by sentence (at
         most 6). Within a sentence a grammatical subject is preferred, then the first mention
@@ -483,11 +501,12 @@ class SpeakerResolver:
                 break
             s = self.doc[s.start - 1].sent
             sents.append(s)
+        excluded = exclude if isinstance(exclude, set) else {exclude}
         for k, s in enumerate(sents):
             limit = tok.idx if k == 0 else s.end_char
             # (an object pronoun may stand for a possessor: "rewarded Putin’s patience, enabling him")
             possessors = tok.dep_ in ("dobj", "dative", "pobj")
-            cands = [c for c in self._candidates(s.start_char, limit, want, possessors) if c[1] != exclude]
+            cands = [c for c in self._candidates(s.start_char, limit, want, possessors) if c[1] not in excluded]
             if k > 6:
                 cands = [c for c in cands if self.gender.get(c[1]) in (want, None)]
             if not cands:
