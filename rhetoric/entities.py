@@ -656,12 +656,31 @@ def speaking_name_rule(r: _Reading) -> None:
             and tok.text not in r.gaz
             and tok.text not in org_named  # "the Ruch newsstand chain ... Ruch says": an organisation speaks
             and tok.text not in full_names  # a surname of a person named in full: same_person says so
-            and not _overlapping(r.mentions, tok.i, tok.i + 1)
-            and not any(c.dep_ in ("compound", "appos") for c in tok.children)  # "Union … president Tricia Halvorsen said"
+            and not any(c.dep_ == "appos" for c in tok.children)
         ):
-            r.mentions[(tok.i, tok.i + 1)] = _Mention(
-                tok.i, tok.i + 1, "PERSON", None, "speaker",
-                f"'{tok.text}' is the one who {tok.head.text} something: a name that speaks is a person")
+            start = _given_names_before(doc, tok)
+            if start is None or _overlapping(r.mentions, start, tok.i + 1):
+                continue  # "Union … president Tricia Halvorsen said": a title, not a given name, before it
+            r.mentions[(start, tok.i + 1)] = _Mention(
+                start, tok.i + 1, "PERSON", None, "speaker",
+                f"'{doc[start:tok.i + 1].text}' is the one who {tok.head.text} something: a name that speaks is a person")
+
+
+def _given_names_before(doc, tok) -> int | None:
+    """Where the name ``tok`` ends starts: ``tok`` itself, or the capitalised proper nouns right
+    before it that are its compounds ('Máire Dolan told'); ``None`` when another word is a compound
+    of it (a title or a common noun: 'Union local president Tricia Halvorsen said')."""
+    kids = [c for c in tok.children if c.dep_ == "compound" and "\n" not in doc[c.i:tok.i].text]
+    # (a parse that runs a headline into the body across the line break is not a name's compound)
+    if not kids:
+        return tok.i
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+        start -= 1
+    run = doc[start:tok.i]
+    ok = all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not t.ent_type_
+             and t.lower_ not in _titles_lower() for t in run)
+    return start if ok and len(run) == len(kids) and len(run) <= 2 else None
 
 
 @lru_cache(maxsize=1)

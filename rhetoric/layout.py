@@ -399,6 +399,14 @@ class Turn:
     name_start: int | None = None  # where the name starts when it is not the label's start ("The Minister (Tom Ashcroft)")
 
 
+@lru_cache(maxsize=1)
+def _section_labels() -> frozenset:
+    """Section labels ('Interview', 'Letters', 'Update'): ``data/boilerplate.json``."""
+    from .data import load_json
+
+    return frozenset(load_json("boilerplate.json")["section_labels"])
+
+
 def _label_words_ok(label: str) -> bool:
     """A speaker label is a short ALL-CAPS run or a Title Case name; a Title Case phrase that
     opens with an article, possessive or wh-word ("The Gap Goes On:") is a run-in subhead."""
@@ -406,6 +414,8 @@ def _label_words_ok(label: str) -> bool:
     caps = label.upper() == label
     if not caps and words and words[0].lower() in PHRASE_OPENERS:
         return False
+    if label.strip().lower() in _section_labels():
+        return False  # 'Interview: the new fire chief', 'Letters: …': a section label, no speaker
     return 1 <= len(words) <= 6 and (caps or all(w[:1].isupper() for w in words))
 
 

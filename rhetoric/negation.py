@@ -52,7 +52,15 @@ def _own_negator(tok: Token) -> Token | None:
 
 
 def _governing_denial(tok: Token) -> Token | None:
-    """The clause above denies ``tok``: "REFUSED to call", "DECLINED to clarify", "did NOT want to meet"."""
+    """The clause above denies ``tok``: "REFUSED to call", "DECLINED to clarify", "did NOT want to meet",
+    "REFRAINED from calling", "stopped SHORT of saying"."""
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "from"):
+        over = tok.head.head
+        if over.lower_ == "short":
+            return over
+        if over.lemma_.lower() in negating_verbs() and _own_negator(over) is None:
+            return over
+        return None
     if tok.dep_ not in ("xcomp", "ccomp") or tok.head is tok:
         return None
     head = tok.head

@@ -9,6 +9,7 @@ ORDER = [
     "action_beat",
     "dash_byline",
     "question_put_to_someone",
+    "a_word_someone_uses",
     "reporting_cue_in_sentence",
     "colon_after_reporting_verb",
     "colon_after_name",

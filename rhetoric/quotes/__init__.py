@@ -267,6 +267,8 @@ def _mark_writers_marks(quote: Quote, att: Attribution, q_tokens, text: str) -> 
     or scare quotes (a few words in marks, inside a sentence, with no one named as saying them).
     They become ``kind="scare"``, with no speaker, out of the sourcing balance."""
     naming = _names_or_titles(text, q_tokens)
+    if att.how == "word":
+        naming = None  # 'would not use the word “recession”': a word someone uses is speech
     if naming == "a nickname inside a name" and att.how == "headline":
         naming = None  # a Title Case headline capitalises every word: 'Minister Slams ‘Reckless’ Strike'
     inner = text[quote.start + 1: quote.end - 1].strip(" ,.;:")

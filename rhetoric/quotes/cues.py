@@ -96,6 +96,13 @@ def subject_of(verb):
                 for g in child.children:
                     if g.dep_ == "pobj":
                         return g
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("of", "from"):
+            over = v.head.head  # 'stopped short of saying', 'refrained from calling': the clause's subject
+            if over.lower_ == "short" and over.head.pos_ in ("VERB", "AUX"):
+                over = over.head
+            if over.pos_ in ("VERB", "AUX") and over.i != v.i:
+                v = over
+                continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in TIME_PREPS and \
                 v.head.head.i != v.head.i and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "After saying …, she was": the clause the phrase modifies

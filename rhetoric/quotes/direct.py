@@ -13,6 +13,8 @@ the explanation says which one it was:
 ``question_put_to_someone``     the quote sits inside a question put to someone ("one about
                                 whether he viewed Ukraine as “...”"): the words are the
                                 asker's; unnamed asker -> no speaker.
+``a_word_someone_uses``         the quote is a word someone uses or will not use ("would not
+                                use the word “recession”"): the subject of that verb.
 ``reporting_cue_in_sentence``   a reporting verb, a speech noun ("his promise") or "according
                                 to" in the quote's own sentence(s), outside any other quote; a
                                 cue linked to the quote in the parse wins, then the nearest (a
@@ -57,6 +59,7 @@ from .cues import (
     relayer,
     speaker_like,
     speech_noun_source,
+    speech_sense,
     subject_of,
     utterance_maker,
 )
@@ -450,8 +453,52 @@ def question_put_to_someone(c: QuoteContext) -> Attribution | None:
             return Attribution(None, g, g.text, (g.idx, g.idx + len(g)), "question",
                                f"no speaker: part of a {g.lemma_} put by someone the text does not name")
         if is_cue(g) and g.lemma_ in ("ask",):
-            break
+            return _asked_whether(c, g)
     return None
+
+
+def _asked_whether(c: QuoteContext, ask) -> Attribution | None:
+    """'Asked whether the service was “in crisis”, Haddad paused': words in marks inside the
+    question (a 'whether'/'if'/wh- clause or an 'about' phrase under 'ask') are the asker's, not the one asked; with no
+    asker named (a passive 'Asked …') they have no speaker."""
+    inside = [t for t in (*c.governors, *c.q_tokens) if t.i > ask.i and ask in t.ancestors]
+    about = any(t.dep_ == "prep" and t.lower_ == "about" and t.head.i == ask.i for t in inside)
+    if not about and not any(ch.dep_ == "mark" and ch.lower_ in ("whether", "if") or ch.tag_ in ("WDT", "WP", "WRB")
+                             for t in inside for ch in t.children):
+        return None
+    span = (ask.idx, ask.idx + len(ask))
+    passive = ask.tag_ == "VBN" and not any(ch.dep_ == "nsubj" for ch in ask.children)  # 'Asked whether …,'
+    subj = None if passive else subject_of(ask)
+    sp = c.res.from_token(subj, in_quote=c.in_quote) if subj is not None else None
+    if sp is not None and sp.name:
+        return Attribution(sp, ask, ask.text, span, "question", f"a question; the asker is '{sp.text}'")
+    return Attribution(None, ask, ask.text, span, "question",
+                       "no speaker: part of a question put to someone by someone the text does not name")
+
+
+def a_word_someone_uses(c: QuoteContext) -> Attribution | None:
+    """"would not use the word “recession”", "dropped the term “crisis”": the subject of the verb
+    that uses the word says it (or, denied, does not); the verb is the cue."""
+    from .lexicon import word_nouns, word_use_verbs
+
+    first = c.q_tokens[0]
+    j = first.i - 1
+    doc = c.doc
+    while j >= 0 and (doc[j].is_punct or doc[j].is_space):
+        j -= 1
+    if j < 0 or doc[j].lemma_.lower() not in word_nouns() and doc[j].lower_ not in word_nouns():
+        return None
+    noun = doc[j]
+    obj = noun if noun.dep_ == "dobj" else noun.head  # ('the word “recession”': the parse may make the word the object)
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in word_use_verbs():
+        return None
+    subj = subject_of(verb)
+    sp = c.res.from_token(subj, in_quote=c.in_quote) if subj is not None else None
+    if sp is None or not sp.name:
+        return None
+    return Attribution(sp, verb, verb.text, (verb.idx, verb.idx + len(verb)), "word",
+                       f"a word {sp.name} uses: '{sp.text} … {verb.text} the {noun.text}'")
 
 
 def reporting_cue_in_sentence(c: QuoteContext) -> Attribution | None:
@@ -465,8 +512,8 @@ def reporting_cue_in_sentence(c: QuoteContext) -> Attribution | None:
             subj = None  # the parse took a word in a title for the subject: 'said on Fox News’s “Fox and Friends”'
         if not noun_cue and (subj is None or c.inside_q(subj) or c.in_other(subj)):
             subj = c.by._adjacent_name(t, c.q, after)
-        if subj is None or c.inside_q(subj):
-            continue
+        if subj is None or c.inside_q(subj) or subj.left_edge.idx <= c.q.start < subj.idx:
+            continue  # ('The government’s “temporary” tax … will add': the quote is inside the subject)
         sp = c.res.from_token(subj, in_quote=c.in_quote)
         if sp is None:
             continue
@@ -721,6 +768,7 @@ RULES = (
     action_beat,
     dash_byline,
     question_put_to_someone,
+    a_word_someone_uses,
     reporting_cue_in_sentence,
     colon_after_reporting_verb,
     colon_after_name,
@@ -749,7 +797,8 @@ def _cue_candidates(c: QuoteContext) -> list:
             t.lemma_.lower() in lex.other_senses and any(
                 c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children))  # 'his “world-class” rail line'
         # thought verbs ("a report found that ...") only when the parse links them to the quote
-        if not (is_cue(t) or noun_cue or (t.i in gov_set and is_cue(t, cognition=True))):
+        if not (is_cue(t) or noun_cue or (t.i in gov_set and is_cue(t, cognition=True))) or (
+                not noun_cue and _said_by_no_one(t)):
             continue
         after = t.idx >= q.end
         dist = (t.i - q_tokens[-1].i) if after else (q_tokens[0].i - t.i)
@@ -758,12 +807,17 @@ def _cue_candidates(c: QuoteContext) -> list:
             connected = True  # 'footage of X saying at a rally, “…”': the verb's phrase runs into the quote
         if t.i not in gov_set and _in_circumstance_clause(t):
             continue  # '“…,” when Clinton blasted him': the clause dates the words, it does not say them
+        if any(g.head.i == t.i and g.i != t.i and g.dep_ == "advcl" and any(
+                ch.dep_ == "mark" or ch.tag_ == "WRB" and ch.i < g.i for ch in g.children) for g in c.governors[:8]):
+            continue  # 'when she told them that “…,” I found myself nodding': the quote is in the 'when' clause
         if after and ";" in text[q.end:t.idx]:
             continue  # '… the deal was “never signed”; she said it was': a new clause after the semicolon
         if after and not connected and _next_report(t, gov_set):
             continue  # '… said the video did not give “clear evidence,” but he said that …': a new report
-        if after and _adds_after_a_comma(t) and any(g.idx < q.start and is_cue(g) for g in c.governors[:8]):
-            continue  # 'X said the referee had been “a disgrace,” adding that …': 'adding' brings new words
+        adds = after and (_adds_after_a_comma(t) or any(
+            h.idx >= q.end and _adds_after_a_comma(h) for h in _head_chain(t, 3)))
+        if adds and any(g.idx < q.start and is_cue(g) for g in c.governors[:8]):
+            continue  # 'X said the referee had been “a disgrace,” adding that …' (or 'urging Y to demand …'): new words
         if according_to(t) and t.sent.start == q_tokens[0].sent.start:
             connected = True  # "According to X, ... “…”": the phrase covers its sentence
         if not connected and dist > 12 and not (after and dist <= 25 and _subject_between(t, q.end)):
@@ -835,6 +889,14 @@ def _colon_before(c: QuoteContext) -> tuple[int, object] | None:
         return None
     return colon_at, ctoks[0].sent
 
+
+
+def _said_by_no_one(verb) -> bool:
+    """'Evidence suggests …', 'History shows …': a verb that reports speech only with a speaker
+    (``needs_speaker``) whose own subject is no speaker (a subject it climbs to, 'led Costa to
+    warn', is asked elsewhere)."""
+    subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and verb.lemma_.lower() in lexicon().needs_speaker and not speech_sense(verb)
 
 
 def _adds_after_a_comma(verb) -> bool:

@@ -143,6 +143,16 @@ def headline_verbs() -> frozenset:
     return _words("headline_verbs")
 
 
+def word_nouns() -> frozenset:
+    """'word', 'term', 'phrase': nouns that name a word someone uses ('the word “recession”')."""
+    return _words("word_nouns")
+
+
+def word_use_verbs() -> frozenset:
+    """'use', 'utter', 'avoid': verbs whose subject uses (or will not use) a word in marks."""
+    return _words("word_use_verbs")
+
+
 def work_nouns() -> frozenset:
     """Words that announce the name of a work ('show', 'book', 'titled')."""
     return _words("work_nouns")

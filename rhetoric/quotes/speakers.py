@@ -276,9 +276,13 @@ class SpeakerResolver:
         return None
 
     def is_person(self, tok) -> bool:
-        """Is ``tok`` inside a mention the entity layer reads as a person?"""
+        """Is ``tok`` inside a mention the entity layer reads as a person, or a proper noun the
+        layer left untagged that names a person it found elsewhere ('her brother Ibrahim …
+        Ibrahim shook his head')?"""
         ent = self.entity_at(tok.idx, tok.idx + len(tok))
-        return ent is not None and ent.label in PERSON_LABELS
+        if ent is not None:
+            return ent.label in PERSON_LABELS
+        return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and tok.text in self._person_names
 
     def _person_in_apposition(self, tok) -> Speaker | None:
         """A person named in apposition to ``tok``, one or two links down ("Union … president,
