@@ -8,9 +8,10 @@ What is scored
 --------------
 * Units. Seed: the direct quotes of ``data/gold/quotes.json``. PolNeAR: every attribution whose
   Content holds quotation marks: a double mark (“ ” " « »), the typewriter '' `` of its New York
-  Times texts, or a pair of single marks (headlines: ‘…’). The rows "issue-15 gold" count only
-  “ ” " « », as issue 15 first measured (there a quote in '' or ‘…’ the kit finds is a false
-  positive). (a direct or mixed quote); for articles with two
+  Times texts, or a pair of single marks (headlines: ‘…’) (a direct or mixed quote). The rows
+  "issue-15 gold" count only “ ” " « », as issue 15 first measured (there a quote in '' or ‘…’
+  the kit finds is a false positive); the row "double marks + ''" counts the typewriter '' as
+  the double mark it stands for, and single marks not. For articles with two
   annotators, the first annotation file in name order. Indirect speech (the kit only): seed
   indirect quotes, and PolNeAR Contents without a double mark.
 * Span match: a predicted quote matches a gold unit when their overlap is at least half of
@@ -315,8 +316,9 @@ def cue_disagreements(analysis) -> tuple[int, int, list[str]]:
 # --------------------------------------------------------------------------------- runs
 def run(texts_units, label, nlp, verbose=False, halves=False):
     kit, kit_ind, tx, kit_issue = Score(), Score(), Score(), Score()
-    # whole, even, odd, issue's gold, issue's gold with only the predictions in “ ” " « » marks
-    strict = [StrictScore(), StrictScore(), StrictScore(), StrictScore(), StrictScore()]
+    # whole, even, odd, issue's gold, issue's gold with only the predictions in “ ” " « » marks,
+    # double marks however typed (“ ” " « » and the typewriter '' ``)
+    strict = [StrictScore(), StrictScore(), StrictScore(), StrictScore(), StrictScore(), StrictScore()]
     t_parse = t_full = t_quotes = 0.0
     shared = bad = 0
     examples: list[str] = []
@@ -344,6 +346,7 @@ def run(texts_units, label, nlp, verbose=False, halves=False):
         strict[1 + n % 2].add(sp, su)
         strict[3].add(sp, strict_units(units, "direct_issue"))
         strict[4].add([p for p in sp if _double_marked(text, p["span"])], strict_units(units, "direct_issue"))
+        strict[5].add(sp, strict_units(units, "direct_double"))
         txp = textacy_predictions(doc)
         if txp is None:
             have_textacy = False
@@ -364,6 +367,7 @@ def run(texts_units, label, nlp, verbose=False, halves=False):
         print(kit_issue.row("  lenient, issue-15 gold"))
         print(strict[3].row("  strict, issue-15 gold"))
         print(strict[4].row("  same, “ ” \" « » quotes only"))
+        print(strict[5].row("  strict, double marks + ''"))
     print(tx.row("textacy: direct quotes") if have_textacy else "textacy: not installed (pip install -r "
           "benchmarks/requirements.txt)")
     print(kit_ind.row("kit: indirect speech"))

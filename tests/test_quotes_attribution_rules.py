@@ -738,3 +738,29 @@ def test_known_people_speak(analyze, text, fragment, speaker):
 def test_marks_inside_the_subject_are_not_its_words(analyze):
     a = analyze("The government’s “temporary” tax on event tickets, now in its ninth year, will add $12 to every seat.")
     assert not [q for q in a.quotes if "temporary" in q.text and q.speaker]
+
+
+# 'put' reports words only as 'put it'; 'it goes without saying' says nothing; an evidence verb with
+# no speaker before a colon introduces nobody's words.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("It will be harder for our leaders to put on a show of being “strong” like Mr. Putin.", "strong", None),
+    ("As Mayor Ana Ruiz put it, the plan is “dead on arrival.”", "dead on arrival", "Ana Ruiz"),
+    ("It goes without saying that many Democrats have long held dreams of a bipartisan “grand bargain” on taxes.",
+     "grand bargain", None),
+    ("The bias shows: “If you look at what is going on, it is bad.”", "If you look", None),
+])
+def test_idioms_and_evidence_are_no_cues(analyze, text, fragment, speaker):
+    hits = [q for q in analyze(text).quotes if fragment in q.text]
+    assert hits and all(q.speaker == speaker for q in hits), [(q.kind, q.speaker) for q in hits]
+
+
+# A finite cue whose subject the parse hung elsewhere takes the names right before it.
+@pytest.mark.parametrize("text, fragment, speakers", [
+    ("When terrorists are revealed as part of the second front of the war, Obama and Clinton call them \"lone "
+     "wolves\" and describe their acts as crimes.", "lone wolves", {"Obama", "Clinton"}),
+    ("When strikers are revealed as part of the second wave of the dispute, Cole and Dross call them “wreckers” "
+     "and describe their pickets as crimes.", "wreckers", {"Cole", "Dross"}),
+])
+def test_names_right_before_a_cue_whose_subject_the_parse_lost(analyze, text, fragment, speakers):
+    q = _quote(analyze(text), fragment)
+    assert q.speaker and set(q.speaker.split()) & speakers

@@ -253,6 +253,14 @@ class DirectAttributor:
                 if words[-1].pos_ == "NOUN" and not speaker_like(words[-1]):
                     return None  # "… with softer wording calling for": wording does not speak
                 return words[-1]
+        if not after and cue.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+            # 'Obama and Clinton call them “lone wolves”': a finite verb whose subject the parse
+            # hung elsewhere; the name right before it (adverbs and auxiliaries aside)
+            j = cue.i - 1
+            while j >= 0 and (doc[j].pos_ in ("ADV", "AUX", "PART") and doc[j].dep_ in ("advmod", "aux", "neg")):
+                j -= 1
+            if j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in ("PERSON", "ORG", "NORP", ""):
+                return doc[j]
         # inverted cue: "said Hester", "Said Ellis: “…”"
         # ("said commuter Priya Nair": a few lower-case role words may stand before the name)
         if not after and not _opens_clause(cue):
@@ -538,7 +546,7 @@ def colon_after_reporting_verb(c: QuoteContext) -> Attribution | None:
         return None
     colon_at, sent = colon
     q = c.q
-    cues = [t for t in sent if is_cue(t) and t.idx < colon_at and not c.in_other(t)]
+    cues = [t for t in sent if is_cue(t) and t.idx < colon_at and not c.in_other(t) and not _said_by_no_one(t)]
     for t in sorted(cues, key=lambda t: -t.i):
         subj = subject_of(t)
         if subj is not None:
@@ -744,14 +752,20 @@ def _characterised(c: QuoteContext) -> bool:
     verbs = characterising_verbs() | directive_verbs() | lex.as_verbs
 
     def says(t) -> bool:
-        return t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex.verbs or t.lemma_.lower() in verbs)
+        return t.pos_ in ("VERB", "AUX") and (lex.is_cue_verb(t, cognition=True) or t.lemma_.lower() in verbs)
 
     for g in c.governors[:6]:
         if g.lower_ in ("as", "like") and g.dep_ == "prep" or says(g):
             return True
     # the nearest verb before the marks, when the parse hangs them elsewhere ('a remark that
-    # called the stadium “a waste of money”')
+    # called the stadium “a waste of money”'), or 'as'/'like' right before their phrase ('pounding
+    # Trump as a “con artist” ―', which the dash misparses)
     first = c.q_tokens[0]
+    j = first.i - 1
+    while j > first.sent.start and (first.doc[j].pos_ in ("DET", "ADJ", "PUNCT") or first.doc[j].is_space):
+        j -= 1
+    if first.doc[j].lower_ in ("as", "like") and j >= first.sent.start:
+        return True
     before = (t for t in reversed(first.doc[first.sent.start:first.i]) if t.pos_ in ("VERB", "AUX") and not c.in_other(t))
     nearest = next(before, None)
     return nearest is not None and says(nearest)

@@ -20,6 +20,7 @@ class QuoteLexicon:
     as_verbs: frozenset = frozenset()  # 'framed X as Y': the 'as' phrase is the content
     question_verbs: frozenset = frozenset()  # 'ask whether ...' reports a question
     retort_with_back: frozenset = frozenset()  # 'shot back', 'fired back': speech only with 'back'
+    needs_it: frozenset = frozenset()  # 'put': speech only as 'put it' ('as she put it')
     roles: frozenset = frozenset()  # 'president', 'secretary': definite descriptions of a person
     sources: frozenset = frozenset()  # 'official', 'report': nouns that can be a speech verb's subject
     needs_a_clause: frozenset = frozenset()  # 'show', 'prove': a cue only with a clause or the quote as content
@@ -37,6 +38,10 @@ class QuoteLexicon:
                 c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children):
             return True
         entry = self.verbs.get(token.lemma_.lower())
+        if token.lemma_.lower() in self.needs_it and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
+            return False
+        if _goes_without_saying(token):
+            return False
         if entry is None or _so_called(token) or (token.lemma_.lower() in self.needs_a_clause and _plain_object(token)):
             return False
         return cognition or entry.get("type") == "speech"
@@ -47,6 +52,12 @@ def _so_called(token) -> bool:
     doc = token.doc
     return token.lower_ == "called" and token.i >= 1 and (
         doc[token.i - 1].lower_ == "so" or doc[token.i - 1].text in "-‑" and token.i >= 2 and doc[token.i - 2].lower_ == "so")
+
+
+def _goes_without_saying(token) -> bool:
+    """'It goes without saying that …': an idiom, nobody says anything."""
+    head = token.head
+    return token.lower_ == "saying" and head.lower_ == "without" and head.head.lemma_ == "go"
 
 
 _MARKS = frozenset("\"“”‘’'«»")
@@ -83,6 +94,7 @@ def lexicon() -> QuoteLexicon:
         as_verbs=frozenset(verbs.get("as_verbs", {}).get("lemmas", [])),
         question_verbs=frozenset(verbs.get("question_verbs", {}).get("lemmas", [])),
         retort_with_back=frozenset(verbs.get("retort_with_back", {}).get("lemmas", [])),
+        needs_it=frozenset(verbs.get("needs_it", {}).get("lemmas", [])),
         roles=frozenset(roles["roles"]),
         sources=frozenset(roles.get("sources", [])),
         male_titles=frozenset(titles["male"]),
