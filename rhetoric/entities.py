@@ -717,6 +717,35 @@ def given_name_rule(r: _Reading) -> None:
                                        f"'{span[0].text}' is a given name and {why}: a person")
 
 
+def apposition_rule(r: _Reading) -> None:
+    """A name in apposition to a person's noun is a person, whatever the model made of it or
+    missed: "The Minister for Agriculture, Saoirse Ní Bhriain, said", "the club's chairwoman,
+    Folasade Akande," (a run of capitalised words right after the noun and its comma)."""
+    doc = r.doc
+    orgs = _local_cues()[0]
+    for tok in doc:
+        if tok.text != "," or tok.i < 1 or tok.i + 1 >= len(doc):
+            continue
+        head = doc[tok.i - 1]
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+            head = head.head.head  # 'The Minister for Agriculture,': the phrase's head noun
+        if head.pos_ not in ("NOUN", "PROPN") or not _person_noun(head) or head.lower_ in orgs:
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and end - start < 4 and doc[end].text[:1].isupper() and doc[end].is_alpha \
+                and not doc[end].is_sent_start and doc[end].pos_ in ("PROPN", "X", "NOUN", "ADJ"):
+            end += 1
+        if end - start < 2 or end >= len(doc) or doc[end].text not in (",", ")") and doc[end].pos_ not in ("VERB", "AUX"):
+            continue  # a name of two words or more, closed by a comma or followed by the verb
+        if any(m.label == "PERSON" for m in _overlapping(r.mentions, start, end)) or any(
+                t.lower_ in orgs or t.text in r.gaz for t in doc[start:end]):
+            continue  # ('The company’s director, Acme Holdings,': an organisation's noun in the name)
+        for m in _overlapping(r.mentions, start, end):
+            del r.mentions[(m.start, m.end)]
+        r.mentions[(start, end)] = _Mention(start, end, "PERSON", None, "apposition",
+                                            f"'{doc[start:end].text}' stands in apposition to '{head.text}', a person")
+
+
 def _person_evidence(span: Span, verbs) -> str:
     """Why the text treats ``span`` as a person: it speaks, or a person's noun stands before it."""
     head = span.root
@@ -1127,6 +1156,7 @@ RULES = [
     transcript_rule,
     speaking_name_rule,
     given_name_rule,
+    apposition_rule,
     adjective_rule,
     organisation_cue_rule,
     place_cue_rule,
@@ -1250,7 +1280,8 @@ def _person_surfaces(doc: Doc, mentions) -> dict[str, set[str]]:
 _CUE_RULES = {"organisation_cue", "place_cue", "results_row", "dateline", "byline", "transcript"}
 
 #: Rules whose reading of a one-word name is person evidence for its other mentions.
-_PERSON_RULES = {"title": "a title before it", "speaker": "it speaks", "transcript": "it labels a speaker's turn"}
+_PERSON_RULES = {"title": "a title before it", "speaker": "it speaks", "transcript": "it labels a speaker's turn",
+                 "apposition": "a person's noun before it"}
 
 
 @dataclass

@@ -764,3 +764,37 @@ def test_idioms_and_evidence_are_no_cues(analyze, text, fragment, speaker):
 def test_names_right_before_a_cue_whose_subject_the_parse_lost(analyze, text, fragment, speakers):
     q = _quote(analyze(text), fragment)
     assert q.speaker and set(q.speaker.split()) & speakers
+
+
+# A name in apposition to a person's noun is a person (any spelling); a gendered title or a relative
+# in apposition says he or she.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The Minister for Agriculture, Saoirse Ní Bhriain, said on Tuesday that talks would go on. “Farmers "
+     "deserve better than a late-night fudge,” she told reporters.", "late-night fudge", "Bhriain"),
+    ("Coach Emeka Nwosu met the club's chairwoman, Folasade Akande, on Friday. Akande later told reporters the "
+     "talks had been cordial. “I have never walked away from a job half done,” he said.", "half done", "Nwosu"),
+    ("Taro Ueda visited the clinic with his wife, Kiri Ueda-Moss, on Monday. Ueda-Moss spoke first. “We waited "
+     "eight months,” he said.", "eight months", "Taro Ueda"),
+])
+def test_apposition_names_a_person_and_a_gender(analyze, text, fragment, speaker):
+    q = _quote(analyze(text), fragment)
+    assert speaker in (q.speaker or ""), q.speaker
+
+
+def test_an_organisation_in_apposition_stays_one(analyze):
+    a = analyze("The company’s director, Acme Holdings, said nothing on Friday.")
+    assert not [e for e in a.entities if "Acme" in e.text and e.label == "PERSON"]
+
+
+# In a question-and-answer interview 'A:' is the one the interview is with (named before the first
+# turn, not in its byline).
+@pytest.mark.parametrize("text, speaker", [
+    ("Ten questions for Senator Rhea Moyo, who chairs the farm committee.\n\nQ: Will the bill pass?\n\nA: Not this "
+     "year.\n\nQ: Why not?\n\nA: Nobody has read it.\n", "Rhea Moyo"),
+    ("Interview by Tom Pike\n\nWe met the novelist Ines Varga at her flat in Porto.\n\nQ: Why Porto?\n\nA: The light."
+     "\n\nQ: And the new book?\n\nA: Finished, nearly.\n", "Ines Varga"),
+])
+def test_a_is_the_one_interviewed(analyze, text, speaker):
+    answers = [q for q in analyze(text).quotes if q.kind == "transcript" and q.text.rstrip(".") in (
+        "Not this year", "Nobody has read it", "The light", "Finished, nearly")]
+    assert len(answers) == 2 and all(q.speaker == speaker for q in answers), [(q.text, q.speaker) for q in answers]

@@ -26,7 +26,7 @@ from .headline import HeadlineAttributor
 from .indirect import indirect_candidates
 from .lexicon import work_nouns
 from .marks import MarkedSpan, find_marked_spans
-from .speakers import Speaker, SpeakerResolver
+from .speakers import PERSON_LABELS, Speaker, SpeakerResolver
 from .wording import characterises, past_tense, speaker_words, surface
 
 __all__ = ["find_quotes", "find_marked_spans", "MarkedSpan"]
@@ -312,8 +312,17 @@ def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
     "ACHTERBERG:" are one speaker; titles before the name are not part of it."""
     out = []
     full: dict[str, str] = {}
-    for turn in transcript_turns(text):
+    turns = transcript_turns(text)
+    answerer = _the_one_interviewed(text, resolver, turns[0].start) if turns else None
+    for turn in turns:
         s, e = _label_name(text, turn.label_start if turn.name_start is None else turn.name_start, turn.name_end)
+        if text[s:e].strip() == "A" and answerer is not None:
+            sp = Speaker(answerer, s, e, text[s:e], "name")  # 'Q&A: Chef Arjun Malhotra on …' ¶ 'A: Rents.'
+            att = Attribution(sp, None, ":", (turn.label_end, turn.label_end + 1), "transcript",
+                              f"an answer in a question-and-answer interview: 'A:' is {answerer}, whom the "
+                              "interview is with")
+            out.append(_make_quote(text, turn.start, turn.end, "transcript", att, analysis, None))
+            continue
         ent = resolver.entity_at(s, e)
         written = text[s:e]
         if ent is not None and ent.label == "PERSON":
@@ -330,6 +339,22 @@ def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
                           f"names the speaker")
         out.append(_make_quote(text, turn.start, turn.end, "transcript", att, analysis, None))
     return out
+
+
+def _the_one_interviewed(text: str, resolver, first_turn: int) -> str | None:
+    """The person a question-and-answer interview is with: the first person named before its
+    first turn, outside a byline ('Interview by Sinéad Crowe' is the one asking)."""
+    bylines = structure(text).ranges("byline")
+    # (a headline's guess the body never confirms is set aside as a name, but still says who)
+    guesses = [e for e in getattr(resolver.analysis, "rejected_entities", []) if e.model_label == "PERSON"]
+    for ent in sorted([*resolver.ents, *guesses], key=lambda e: e.start):
+        if ent.start >= first_turn:
+            break
+        person = ent.label in PERSON_LABELS or ent.model_label == "PERSON" and ent in guesses
+        if person and not any(a <= ent.start < b for a, b in bylines) \
+                and "by " not in text[max(0, ent.start - 3):ent.start].lower():
+            return resolver.canonical(ent.actor or ent.text)
+    return None
 
 
 def _label_name(text: str, start: int, end: int) -> tuple[int, int]:

@@ -296,8 +296,18 @@ class SpeakerResolver:
         return None
 
     def _note_gender(self, name: str, start: int) -> None:
-        """A gendered title right before a mention ("Mrs Dunmore", "Congresswoman Lee")."""
+        """A gendered title right before a mention ("Mrs Dunmore", "Congresswoman Lee"), or a
+        gendered title or relative in apposition before it ("the club's chairwoman, Folasade
+        Akande", "his wife, Maria Ortiz")."""
         prev = self.text[max(0, start - 16): start].lower().split()
+        if prev and prev[-1].endswith(","):
+            word = prev[-1].rstrip(",")
+            male, female = _kin()
+            if word in female or word in lexicon().female_titles:
+                self.gender.setdefault(name, "f")
+            elif word in male or word in lexicon().male_titles and word not in _titles_also_for_women():
+                self.gender.setdefault(name, "m")
+            return
         if prev:
             word = prev[-1].rstrip(".")
             if word in lexicon().male_titles:
@@ -589,6 +599,15 @@ class SpeakerResolver:
 
 #: Determiners that only go with a singular noun.
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "every", "each", "another"})
+
+
+@lru_cache(maxsize=1)
+def _kin() -> tuple[frozenset, frozenset]:
+    """Relatives' nouns that say he or she (``data/titles.json``: kin_male, kin_female)."""
+    from ..data import load_json
+
+    titles = load_json("titles.json")
+    return frozenset(titles["kin_male"]), frozenset(titles["kin_female"])
 
 
 def _given_name_gender(name: str, alone: bool = False) -> str | None:
