@@ -362,6 +362,18 @@ def _quoted_nickname(doc: Doc, i: int) -> bool:
             and after.text[:1].isupper() and after.is_alpha)
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """Titles that only ever stand before a person's name ('Mr', 'Mrs', 'Dr', 'Councillor'):
+    the gendered titles of ``data/titles.json`` and its ``honorifics``."""
+    titles = load_json("titles.json")
+    return frozenset(titles["male"]) | frozenset(titles["female"]) | frozenset(titles.get("honorifics", []))
+
+
+def _honorific(t: Span) -> bool:
+    return len(t) == 1 and t[0].lower_.rstrip(".") in _honorifics()
+
+
 def _titled_name(r: _Reading, t: Span) -> bool:
     """A capitalised title followed by capitalised words: those words are one person's name.
 
@@ -374,8 +386,8 @@ def _titled_name(r: _Reading, t: Span) -> bool:
     if not t.text[:1].isupper() or _in_headline(t, r.headlines):
         return False  # in a headline every word is capitalised: the name's end is unknown
     before = [m for m in _overlapping(r.mentions, t.start, t.end) if m.start <= t.start and m.end > t.end]
-    if any(m.label != "PERSON" for m in before):
-        return False
+    if any(m.label != "PERSON" for m in before) and not _honorific(t):
+        return False  # ('General Motors'; but 'Mr Tunde Bakare', 'Councillor Niamh Rafferty' the model read as ORG are people)
     end = t.end
     while end < len(doc) and end - t.end < 5 and not (end > t.end and doc[end].is_sent_start):
         tok = doc[end]

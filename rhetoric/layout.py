@@ -412,8 +412,9 @@ def _label_words_ok(label: str) -> bool:
     opens with an article, possessive or wh-word ("The Gap Goes On:") is a run-in subhead."""
     words = re.sub(r" \([^()]*\)", "", label).split(",")[0].split()
     caps = label.upper() == label
-    if not caps and words and words[0].lower() in PHRASE_OPENERS:
-        return False
+    if not caps and words and words[0].lower() in PHRASE_OPENERS and not any(
+            w.isupper() and len(w) > 2 for w in words[1:]):
+        return False  # (a parliamentary record writes 'The Hon. PRIYA RAMACHANDRAN', 'The SPEAKER')
     if label.strip().lower() in _section_labels():
         return False  # 'Interview: the new fire chief', 'Letters: …': a section label, no speaker
     return 1 <= len(words) <= 6 and (caps or all(w[:1].isupper() for w in words))

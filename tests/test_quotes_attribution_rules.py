@@ -798,3 +798,36 @@ def test_a_is_the_one_interviewed(analyze, text, speaker):
     answers = [q for q in analyze(text).quotes if q.kind == "transcript" and q.text.rstrip(".") in (
         "Not this year", "Nobody has read it", "The light", "Finished, nearly")]
     assert len(answers) == 2 and all(q.speaker == speaker for q in answers), [(q.text, q.speaker) for q in answers]
+
+
+# An honorific ('Mr', 'Councillor', 'Dr') makes the name after it a person even when the model read
+# the whole as an organisation; a title word with an article ('The Bishop of Thornwick, …') hands its
+# quote to the person in apposition; a description never starts with 'But'.
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Councillor Niamh Rafferty has denied calling tenants “freeloaders”. “I said some landlords were freeloading. "
+     "I never said a word against tenants,” she said.", "never said a word", "Niamh Rafferty"),
+    ("Prosecuting counsel, Mr Tunde Bakare, told the court that the defendant had “diverted funds meant for rural "
+     "roads”.", "diverted funds", "Tunde Bakare"),
+    ("The first prosecution witness, a bank official, Mr Sani Lawal, said the transfers were made “in the dead of "
+     "night”.", "dead of night", "Sani Lawal"),
+    ("Parish chairman Leonard Bishop has accused the diocese of selling the hall. The Bishop of Thornwick, the "
+     "Right Reverend Anne Calloway, said the sale had followed “a full consultation”. “Nobody was consulted,” "
+     "said Bishop.", "a full consultation", "Anne Calloway"),
+])
+def test_honorifics_titles_and_appositions(analyze, text, fragment, speaker):
+    assert _quote(analyze(text), fragment).speaker == speaker
+
+
+def test_a_description_does_not_start_with_a_conjunction(analyze):
+    q = _quote(analyze("The trial went on. But counsel to the defendant described the case as “a vendetta”."),
+               "vendetta")
+    assert q.speaker and not q.speaker.startswith("But")
+
+
+def test_a_parliamentary_record_with_the_hon(analyze):
+    text = ("The exchange ran as follows.\n\nThe Hon. PRIYA RAMA (Member for Eastvale): Has the rail link been "
+            "shelved?\n\nThe Hon. MALCOLM FENN (Treasurer): Nothing has been shelved.\n\nMs RAMA: Re-sequenced to "
+            "never.\n")
+    turns = {q.text.rstrip("."): (q.speaker or "") for q in analyze(text).quotes if q.kind == "transcript"}
+    assert "FENN" in turns.get("Nothing has been shelved", "").upper()
+    assert "RAMA" in turns.get("Re-sequenced to never", "").upper()

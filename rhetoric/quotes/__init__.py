@@ -325,13 +325,15 @@ def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
             continue
         ent = resolver.entity_at(s, e)
         written = text[s:e]
-        if ent is not None and ent.label == "PERSON":
+        if ent is not None and ent.label == "PERSON" and ent.start <= s and ent.end >= e:
             name = resolver.canonical(ent.actor or ent.text)
         else:
             last = written.split()[-1].lower()
             known = resolver.canonical(last.title())  # "PENCE:" is the article's Mike Pence
             # a label in capitals ("HALVORSEN:") names the same person as "Halvorsen:" later
             name = full.get(last) or (known if known != last.title() else (written.title() if written.isupper() else written))
+        if " " not in name.strip() and full.get(written.split()[-1].lower()):
+            name = full[written.split()[-1].lower()]  # 'Ms RAMA:' is the 'PRIYA RAMA' of an earlier label
         full.setdefault(written.split()[-1].lower(), name)
         sp = Speaker(name, s, e, written, "name")
         att = Attribution(sp, None, ":", (turn.label_end, turn.label_end + 1), "transcript",
@@ -367,7 +369,7 @@ def _label_name(text: str, start: int, end: int) -> tuple[int, int]:
     words = list(re.finditer(r"\S+", text[start:end]))
     k = 0
     while k < len(words) - 1 and (words[k].group().endswith(".") or words[k].group().lower().rstrip(".") in titles
-                                  or words[k].group().lower() in titles):
+                                  or words[k].group().lower() in titles or k == 0 and words[k].group() == "The"):
         k += 1
     return start + words[k].start(), end
 

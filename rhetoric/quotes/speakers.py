@@ -128,7 +128,9 @@ class SpeakerResolver:
             return self.pronoun(tok, in_quote=in_quote)
         # a name (entity mention, or a proper-noun phrase the entity layer missed)
         named = self._named(tok)
-        if named is not None and named.how == "name" and not self.is_person(tok):
+        if named is not None and named.how == "name" and (not self.is_person(tok) or _after_article(tok)):
+            # ('The Bishop of Thornwick, the Right Reverend Anne Calloway,': with an article the word
+            # is a title, and the person is the one in apposition)
             person = self._person_in_apposition(tok)
             if person is not None:
                 return person  # "Union local president Tricia Halvorsen said": the person, not the word the parse made head
@@ -142,12 +144,17 @@ class SpeakerResolver:
                 named = self._named(child)
                 if named is not None:
                     return named
+        person = self._person_in_apposition(tok)  # 'The first prosecution witness, a bank official, Mr Sani Lawal,'
+        if person is not None:
+            return person
         # "X, a spokesman" where the head is the name itself handled above; else a description
         left = tok.left_edge.i
         while left < tok.i and ("\n" in self.doc[left].text_with_ws or self.doc[left].is_space
                                 or "\n" in self.doc[left: tok.i + 1].text):
             left += 1  # a description never runs across a paragraph break
         left = _past_misread_compound(self.doc, left, tok)
+        while left < tok.i and self.doc[left].pos_ in ("CCONJ", "SCONJ", "PUNCT"):
+            left += 1  # ('But counsel to the defendant': the conjunction opens the clause, not the description)
         words = self.doc[left: tok.i + 1]
         text = words.text.strip()
         if not text:
