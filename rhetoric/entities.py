@@ -671,7 +671,8 @@ def speaking_name_rule(r: _Reading) -> None:
             and not any(c.dep_ == "appos" for c in tok.children)
         ):
             start = _given_names_before(doc, tok)
-            if start is None or _overlapping(r.mentions, start, tok.i + 1):
+            if start is None or _overlapping(r.mentions, start, tok.i + 1) or any(
+                    t.lower_ in orgs for t in doc[start:tok.i + 1]):  # ('The Kano Traders Association condemns')
                 continue  # "Union … president Tricia Halvorsen said": a title, not a given name, before it
             r.mentions[(start, tok.i + 1)] = _Mention(
                 start, tok.i + 1, "PERSON", None, "speaker",
@@ -741,8 +742,8 @@ def apposition_rule(r: _Reading) -> None:
         head = doc[tok.i - 1]
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
             head = head.head.head  # 'The Minister for Agriculture,': the phrase's head noun
-        if head.pos_ not in ("NOUN", "PROPN") or not _person_noun(head) or head.lower_ in orgs:
-            continue
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in _apposition_nouns():
+            continue  # (a role, a title or a relative: 'the developer, Kilcrea Homes,' is a company)
         start = end = tok.i + 1
         while end < len(doc) and end - start < 4 and doc[end].text[:1].isupper() and doc[end].is_alpha \
                 and not doc[end].is_sent_start and doc[end].pos_ in ("PROPN", "X", "NOUN", "ADJ"):
@@ -756,6 +757,15 @@ def apposition_rule(r: _Reading) -> None:
             del r.mentions[(m.start, m.end)]
         r.mentions[(start, end)] = _Mention(start, end, "PERSON", None, "apposition",
                                             f"'{doc[start:end].text}' stands in apposition to '{head.text}', a person")
+
+
+@lru_cache(maxsize=1)
+def _apposition_nouns() -> frozenset[str]:
+    """Nouns a person's name stands in apposition to: roles (``roles.json``), gendered titles and
+    relatives (``titles.json``)."""
+    titles = load_json("titles.json")
+    return (_role_nouns() | frozenset(titles["male"]) | frozenset(titles["female"])
+            | frozenset(titles["kin_male"]) | frozenset(titles["kin_female"]))
 
 
 def _person_evidence(span: Span, verbs) -> str:

@@ -831,3 +831,14 @@ def test_a_parliamentary_record_with_the_hon(analyze):
     turns = {q.text.rstrip("."): (q.speaker or "") for q in analyze(text).quotes if q.kind == "transcript"}
     assert "FENN" in turns.get("Nothing has been shelved", "").upper()
     assert "RAMA" in turns.get("Re-sequenced to never", "").upper()
+
+
+# ... but a company in apposition to a business noun stays a company, and an organisation's name that
+# speaks is no person.
+@pytest.mark.parametrize("text, name", [
+    ("The developer, Kilcrea Homes, said it remained “open to dialogue.”", "Kilcrea Homes"),
+    ("The supplier, Veltra Energy, now says savings depend on “customer behaviour.”", "Veltra Energy"),
+    ("PRESS STATEMENT\n\nThe Kano Traders Association condemns the demolition of shops at the market.", "Traders"),
+])
+def test_companies_in_apposition_are_no_people(analyze, text, name):
+    assert not [e for e in analyze(text).entities if name in e.text and e.label == "PERSON"]
