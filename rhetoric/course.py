@@ -15,6 +15,7 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
+from .english import counted
 from .layout import count_words, lines
 from .markup import as_written
 
@@ -295,7 +296,7 @@ def quotes_table(analysis=None, kind: str | None = None) -> HTML:
                     "No quotes found.")
     rows = [(q.speaker or "(no named speaker)", q.cue or "", _kind_label(q), q.channel or "",
              q.text if len(q.text) < 120 else q.text[:117] + "…") for q in qs]
-    return table(("speaker", "cue", "kind", "channel", "words"), rows, caption=f"{len(qs)} quotes")
+    return table(("speaker", "cue", "kind", "channel", "words"), rows, caption=counted(len(qs), "quote"))
 
 
 def _kind_label(q) -> str:

@@ -98,3 +98,9 @@ CIRCUMSTANCE_SUBORDINATORS = frozenset({"when", "whenever", "while", "after", "b
 #: pronouns and wh-words ("The Gap Goes On:", "Our Plan:", "What Comes Next:" head a section, not a turn).
 PHRASE_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "his", "her",
                             "its", "their"}) | (WH_WORDS - {"who"})
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 quote", "3 quotes": a count with its noun in the right number (``plural`` for irregular
+    nouns, else the noun + "s")."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"

@@ -109,3 +109,35 @@ def test_one_pairing_engine_for_signals_and_highlighting():
 def test_a_double_mark_typed_the_wrong_way_round(text, quoted):
     assert [text[s.start:s.end] for s in find_marked_spans(text)] == quoted
     assert all(s.closed for s in find_marked_spans(text))
+
+
+# 'n' for 'and' between two marks ('rock ’n’ roll', "fish 'n' chips") is an elision, inside a quote
+# or outside one, in curly or straight marks: it neither closes a quote nor opens one.
+@pytest.mark.parametrize("text, whole", [
+    ("Publican Declan Rourke said the festival had been ‘pure rock ’n’ roll from start to finish’ and that "
+     "traders were delighted.", "‘pure rock ’n’ roll from start to finish’"),
+    ("'We'd open at eight,' said Clive Hatherley. 'It was rock 'n' roll every night of the week.'",
+     "'It was rock 'n' roll every night of the week.'"),
+    ("“It was rock 'n' roll,” said Ana Ruiz.", "“It was rock 'n' roll,”"),
+])
+def test_an_elided_and_stays_inside_its_quote(text, whole):
+    from rhetoric.quotes.marks import find_marked_spans
+
+    assert whole in [text[s.start:s.end] for s in find_marked_spans(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The band played rock 'n' roll all night, said Ana Ruiz.",
+    "They sold fish ‘n’ chips by the pier, Ana Ruiz said.",
+])
+def test_an_elided_and_outside_quotes_is_no_quote(text):
+    from rhetoric.quotes.marks import find_marked_spans
+
+    assert [text[s.start:s.end] for s in find_marked_spans(text)] == []
+
+
+def test_a_quote_opening_with_n_is_no_elision():
+    from rhetoric.quotes.marks import find_marked_spans
+
+    text = "Mayor Vows ‘No More Excuses’ on Potholes. 'Nobody asked us,' she said. ‘No,’ he said."
+    assert [text[s.start:s.end] for s in find_marked_spans(text)] == ["‘No More Excuses’", "'Nobody asked us,'", "‘No,’"]

@@ -22,6 +22,7 @@ from html import escape
 
 import plotly.graph_objects as go
 
+from rhetoric.english import counted
 from rhetoric.items import SIGNAL_CATEGORIES
 from rhetoric.layout import count_words
 
@@ -258,7 +259,8 @@ def sourcing_chart(analysis, by: str = "actor", top: int = 12, widget: bool = Fa
                        font={"size": FONT_SIZE - 2, "color": "#444"})
     who = "side" if by == "side" else "speaker"
     return _describe(fig, f"Quotes and quoted words per {who}, direct and reported; most heard: "
-                          + _listing((r["actor"], f"{r['quotes']} quotes, {r['words']} words") for r in rows)
+                          + _listing((r["actor"], f"{counted(r['quotes'], 'quote')}, {counted(r['words'], 'word')}")
+                                     for r in rows)
                           + ".")
 
 
@@ -358,8 +360,8 @@ def actor_signal_heatmap(analysis, top: int = 12, widget: bool = False):
     fig.update_layout(margin={"t": 110})
     first = actors[0]
     top = max(cats, key=lambda c: table[first][c])
-    return _describe(fig, f"Counts of signal kinds around {len(actors)} actors; {first} meets the most "
-                          f"({sum(table[first].values())}, most often {layer_name(top).lower()}).")
+    return _describe(fig, f"Counts of signal kinds around {counted(len(actors), 'actor')}; the most are around "
+                          f"{first} ({sum(table[first].values())}, most often {layer_name(top).lower()}).")
 
 
 def signal_profile(analysis, start: int = 0, end: int | None = None, by_stance: bool = False) -> dict[str, int]:

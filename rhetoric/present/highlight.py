@@ -147,7 +147,7 @@ def span_records(analysis, subtypes: bool = False) -> list[dict]:
             label = "SCARE QUOTES · the writer's distance"
         elif getattr(q, "negated", False):
             label = f"NOT SAID · words {q.speaker or 'someone'} did not say"
-        extras = [f"cue: {q.cue}"] if q.cue else []
+        extras = [f"cue: {'a colon' if q.cue == ':' else q.cue}"] if q.cue else []
         if q.relayed_by:
             extras.append(f"relayed by {q.relayed_by}" + (f" ({q.relay_channel})" if q.relay_channel else ""))
         add(q, i, "quotes", q.kind, label, layer_color("quotes"), q.speaker,

@@ -334,6 +334,9 @@ def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
             name = full.get(last) or (known if known != last.title() else (written.title() if written.isupper() else written))
         if " " not in name.strip() and full.get(written.split()[-1].lower()):
             name = full[written.split()[-1].lower()]  # 'Ms RAMA:' is the 'PRIYA RAMA' of an earlier label
+        if name.isupper():  # 'DR ANA SOTO:' is the Ana Soto the introduction names, or written so
+            name = next((n for n in resolver._person_names if n.lower() == name.lower() and not n.isupper()),
+                        name.title())
         full.setdefault(written.split()[-1].lower(), name)
         sp = Speaker(name, s, e, written, "name")
         att = Attribution(sp, None, ":", (turn.label_end, turn.label_end + 1), "transcript",

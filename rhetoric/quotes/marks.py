@@ -104,6 +104,17 @@ def _possessive_plural(text: str, i: int, end: int, mark: str, opener: str) -> b
             and _later_single_close(text, i, end, mark, opener))
 
 
+def _elided_and(text: str, i: int) -> bool:
+    """The second mark of "rock ’n’ roll", "fish 'n' chips": an elided 'and', not a closing quote."""
+    return (i >= 3 and text[i - 1] in "nN" and text[i - 2] in "’'‘" and text[i - 3].isspace()
+            and (i + 1 >= len(text) or text[i + 1].isspace()))
+
+
+def _opens_elided_and(text: str, i: int) -> bool:
+    """The first mark of "rock 'n' roll"."""
+    return i + 3 < len(text) and text[i + 2] in "’'" and _elided_and(text, i + 2) and (i == 0 or text[i - 1].isspace())
+
+
 def _classify(text: str, i: int, open_kinds: list[str], end: int) -> tuple[str, str] | None:
     """('open'|'close', kind) for the mark at ``i``, or None if it is not a quote mark here.
     ``end`` is the end of the paragraph (single marks look ahead to tell apostrophes apart)."""
@@ -112,8 +123,8 @@ def _classify(text: str, i: int, open_kinds: list[str], end: int) -> tuple[str, 
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if ch in _OPENERS:
         kind = _OPENERS[ch]
-        if ch == "‘" and (nxt.isdigit() or (prev.isalpha() and nxt.isalpha())):
-            return None  # ‘90s, or a mis-typed apostrophe inside a word
+        if ch == "‘" and (nxt.isdigit() or (prev.isalpha() and nxt.isalpha()) or _opens_elided_and(text, i)):
+            return None  # ‘90s, a mis-typed apostrophe inside a word, rock ‘n’ roll
         if ch == "“" and kind in open_kinds and not prev.isspace() and not nxt.isalnum():
             return "close", kind  # '… is 51 percent.“': an opening mark typed where the quote closes
         return "open", kind
@@ -124,8 +135,8 @@ def _classify(text: str, i: int, open_kinds: list[str], end: int) -> tuple[str, 
         if ch == "’":
             if SINGLE not in open_kinds:
                 return None  # apostrophe: no single quote is open
-            if prev.isalpha() and nxt.isalpha() or prev.isspace():
-                return None  # didn’t, Putin’s, he’d; the ’90s, ’em
+            if prev.isalpha() and nxt.isalpha() or prev.isspace() or _elided_and(text, i):
+                return None  # didn’t, Putin’s, he’d; the ’90s, ’em; rock ’n’ roll
             if _possessive_plural(text, i, end, "’", "‘"):
                 return None
         return "close", kind
@@ -135,12 +146,14 @@ def _classify(text: str, i: int, open_kinds: list[str], end: int) -> tuple[str, 
             if prev.isalnum() and nxt.isalnum():
                 return None  # don't, council's
             if SINGLE in open_kinds:
-                if prev.isspace() or _possessive_plural(text, i, end, "'", "'"):
+                if prev.isspace() or _possessive_plural(text, i, end, "'", "'") or _elided_and(text, i):
                     return None
                 return "close", kind
             # a straight single quote opens only where a closing one follows in the paragraph
             if not (prev in _OPEN_CONTEXT or prev in _ALL_MARKS) or not (nxt.isalpha() or nxt in "“\"‘"):
                 return None
+            if _opens_elided_and(text, i):
+                return None  # rock 'n' roll
             return ("open", kind) if _later_single_close(text, i, end, "'", "'") else None
         looks_open = (prev in _OPEN_CONTEXT or prev in _ALL_MARKS) and not nxt.isspace()
         looks_close = not prev.isspace()
