@@ -83,8 +83,6 @@ def errors(predicted: Iterable, gold: Iterable[dict]) -> dict[str, list[tuple]]:
     return {"missed": sorted(missed, key=lambda x: x[2]), "extra": sorted(extra, key=lambda x: x[2])}
 
 
-
-
 def quote_cases() -> list[dict]:
     """The quote cases of ``data/gold/quote_cases.json``: ``kind``, ``name``, ``text``, ``expect``."""
     return load_json("gold", "quote_cases.json")["cases"]

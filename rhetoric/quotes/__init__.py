@@ -217,8 +217,8 @@ def _coined_by_a_speaker(doc, start: int) -> bool:
         j -= 1
     if j < 0:
         return False
-    lemma = doc[j].lemma_.lower()
-    return doc[j].pos_ in ("VERB", "AUX") and (lemma in lexicon().verbs or lemma in _naming()["verbs"])
+    return lexicon().is_cue_verb(doc[j], cognition=True) or (
+        doc[j].pos_ in ("VERB", "AUX") and doc[j].lemma_.lower() in _naming()["verbs"])
 
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -323,20 +323,8 @@ def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
                               "interview is with")
             out.append(_make_quote(text, turn.start, turn.end, "transcript", att, analysis, None))
             continue
-        ent = resolver.entity_at(s, e)
         written = text[s:e]
-        if ent is not None and ent.label == "PERSON" and ent.start <= s and ent.end >= e:
-            name = resolver.canonical(ent.actor or ent.text)
-        else:
-            last = written.split()[-1].lower()
-            known = resolver.canonical(last.title())  # "PENCE:" is the article's Mike Pence
-            # a label in capitals ("HALVORSEN:") names the same person as "Halvorsen:" later
-            name = full.get(last) or (known if known != last.title() else (written.title() if written.isupper() else written))
-        if " " not in name.strip() and full.get(written.split()[-1].lower()):
-            name = full[written.split()[-1].lower()]  # 'Ms RAMA:' is the 'PRIYA RAMA' of an earlier label
-        if name.isupper():  # 'DR ANA SOTO:' is the Ana Soto the introduction names, or written so
-            name = next((n for n in resolver._person_names if n.lower() == name.lower() and not n.isupper()),
-                        name.title())
+        name = _label_speaker(written, resolver.entity_at(s, e), s, e, resolver, full)
         full.setdefault(written.split()[-1].lower(), name)
         sp = Speaker(name, s, e, written, "name")
         att = Attribution(sp, None, ":", (turn.label_end, turn.label_end + 1), "transcript",
@@ -344,6 +332,22 @@ def transcript_quotes(text: str, resolver, analysis) -> list[Quote]:
                           f"names the speaker")
         out.append(_make_quote(text, turn.start, turn.end, "transcript", att, analysis, None))
     return out
+
+
+def _label_speaker(written: str, ent, s: int, e: int, resolver, full: dict) -> str:
+    """Who a transcript label names: the person entity covering it; else the article's person with
+    that surname ("PENCE:" is Mike Pence); a surname an earlier label gave in full ('Ms RAMA:' is
+    the 'PRIYA RAMA' before, ``full``: surname -> name); a name in capitals as the text writes it
+    elsewhere ('DR ANA SOTO:' is Ana Soto)."""
+    last = written.split()[-1].lower()
+    if ent is not None and ent.label == "PERSON" and ent.start <= s and ent.end >= e:
+        name = resolver.canonical(ent.actor or ent.text)
+    else:
+        known = resolver.canonical(last.title())
+        name = known if known != last.title() else written
+    if " " not in name.strip() and full.get(last):
+        name = full[last]
+    return resolver.as_written(name)
 
 
 def _the_one_interviewed(text: str, resolver, first_turn: int) -> str | None:

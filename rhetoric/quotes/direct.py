@@ -764,7 +764,7 @@ def _characterised(c: QuoteContext) -> bool:
     j = first.i - 1
     while j > first.sent.start and (first.doc[j].pos_ in ("DET", "ADJ", "PUNCT") or first.doc[j].is_space):
         j -= 1
-    if first.doc[j].lower_ in ("as", "like") and j >= first.sent.start:
+    if first.doc[j].lower_ in ("as", "like"):
         return True
     before = (t for t in reversed(first.doc[first.sent.start:first.i]) if t.pos_ in ("VERB", "AUX") and not c.in_other(t))
     nearest = next(before, None)

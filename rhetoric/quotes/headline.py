@@ -29,13 +29,19 @@ def _outside(spans, start: int, end: int) -> bool:
     return not any(s.start < end and start < s.end for s in spans)
 
 
+def _verb_form_of(word: str, lemmas) -> bool:
+    """``word`` (lower case) is one of ``lemmas`` as a headline writes it: 'slam', 'slams', 'blasts',
+    'pushes'."""
+    return word in lemmas or word.endswith("s") and word[:-1] in lemmas or word.endswith("es") and word[:-2] in lemmas
+
+
 def _cue_near(line: str, at: int, end: int) -> bool:
     """A reporting verb right before or after the mention ("says finance minister", "Graham Says")."""
     lex = lexicon()
     before = line[:at].split()[-1:] if line[:at].split() else []
     after = line[end:].split()[:1]
     words = [w.strip(",.:;!?").lower() for w in before + after]
-    return any(w.endswith("s") and w[:-1] in lex.verbs or w in lex.verbs for w in words if w)
+    return any(_verb_form_of(w, lex.verbs) for w in words if w)
 
 
 class HeadlineAttributor:
@@ -126,7 +132,7 @@ class HeadlineAttributor:
             low = w.lower()
             if not _outside(spans, s, e):
                 return None
-            if low in verbs or low.endswith("s") and low[:-1] in verbs or low.endswith("es") and low[:-2] in verbs:
+            if _verb_form_of(low, verbs):
                 start, end = words[0][0], words[k - 1][1]
                 if self.text[a:start].strip():
                     return None

@@ -98,6 +98,13 @@ class SpeakerResolver:
             return name
         return max(fulls, key=lambda f: (self._counts.get(f, 0), -len(f)))
 
+    def as_written(self, name: str) -> str:
+        """A name in capitals ('ANA SOTO', from a transcript's label) as the text writes that
+        person elsewhere ('Ana Soto'), else in title case."""
+        if not name.isupper():
+            return name
+        return next((n for n in self._person_names if n.lower() == name.lower() and not n.isupper()), name.title())
+
     def entity_at(self, start: int, end: int):
         """The entity mention overlapping characters ``start..end``, if any."""
         i = bisect.bisect_left(self.ent_starts, end) - 1
